@@ -1,0 +1,78 @@
+package dev.neurona.tensor.kernel;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Chooses the {@link Gemm} kernel once per JVM.
+ *
+ * <p>With the system property {@code neurona.backend} set (for example {@code java} or
+ * {@code native}), that backend is used and a missing or unloadable one is an error. Without
+ * it, the available provider with the highest {@link GemmProvider#priority()} wins, falling
+ * back (with one log line saying why) to the pure-Java kernel, which is always present.
+ */
+public final class Backend {
+
+    /** The system property that names the backend. */
+    public static final String PROPERTY = "neurona.backend";
+
+    private static final Logger LOG = Logger.getLogger(Backend.class.getName());
+
+    private Backend() {
+    }
+
+    private static final class Holder {
+        static final Gemm GEMM = select(System.getProperty(PROPERTY), providers());
+    }
+
+    /** The kernel chosen for this JVM. */
+    public static Gemm gemm() {
+        return Holder.GEMM;
+    }
+
+    /** All providers on the class path, highest priority first. */
+    public static List<GemmProvider> providers() {
+        List<GemmProvider> all = new ArrayList<>();
+        ServiceLoader.load(GemmProvider.class, Backend.class.getClassLoader()).forEach(all::add);
+        all.sort(Comparator.comparingInt(GemmProvider::priority).reversed());
+        return all;
+    }
+
+    /**
+     * Picks the kernel among {@code providers} as the class comment says; public so that
+     * tests and benchmarks can ask for a given backend without restarting the JVM.
+     *
+     * @param requested a backend name, or {@code null}/blank for the automatic choice
+     * @throws IllegalStateException if the requested backend is unknown or cannot load
+     */
+    public static Gemm select(String requested, List<GemmProvider> providers) {
+        if (requested != null && !requested.isBlank()) {
+            String name = requested.trim();
+            GemmProvider provider = providers.stream()
+                    .filter(p -> p.name().equalsIgnoreCase(name))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(PROPERTY + "=" + name
+                            + ": unknown backend; known backends: " + names(providers)));
+            return provider.create().orElseThrow(() -> new IllegalStateException(PROPERTY + "=" + name
+                    + ": the backend cannot load: " + provider.unavailableReason()));
+        }
+        for (GemmProvider provider : providers) {
+            Optional<Gemm> gemm = provider.create();
+            if (gemm.isPresent()) {
+                LOG.fine(() -> "Neurona kernel backend: " + provider.name());
+                return gemm.get();
+            }
+            LOG.info(() -> "Neurona: backend '" + provider.name() + "' not used: " + provider.unavailableReason());
+        }
+        return new JavaGemm();
+    }
+
+    private static String names(List<GemmProvider> providers) {
+        return providers.stream().map(GemmProvider::name).collect(Collectors.joining(", "));
+    }
+}
