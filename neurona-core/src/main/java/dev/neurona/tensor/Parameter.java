@@ -1,0 +1,56 @@
+package dev.neurona.tensor;
+
+/**
+ * A named trainable tensor: a leaf that requires grad, whose stable path name (such as
+ * {@code "dense_1/kernel"}) keys the weights file and the optimizer's slot state.
+ */
+public final class Parameter extends Tensor {
+
+    private final String name;
+    private boolean trainable = true;
+
+    /** A parameter holding a copy of {@code initial}'s values. */
+    public Parameter(String name, Tensor initial) {
+        super(initial.data.clone(), initial.shape.clone());
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("Parameter: name must not be blank");
+        }
+        this.name = name;
+        this.requiresGrad = true;
+    }
+
+    /** The path name, such as {@code "dense_1/kernel"}. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether optimizers update this parameter (frozen parameters still take part in the forward pass). */
+    public boolean trainable() {
+        return trainable;
+    }
+
+    /** Freezes or unfreezes this parameter; a frozen one records no gradient. */
+    public Parameter trainable(boolean trainable) {
+        this.trainable = trainable;
+        this.requiresGrad = trainable;
+        return this;
+    }
+
+    /**
+     * Overwrites the values with {@code values} of the same shape (as Keras's {@code assign}).
+     *
+     * @throws IllegalArgumentException naming both shapes when they differ
+     */
+    public void assign(Tensor values) {
+        if (!java.util.Arrays.equals(values.shape, shape)) {
+            throw new IllegalArgumentException("assign " + name + ": shape " + Shape.toString(values.shape)
+                    + " does not match the parameter's " + Shape.toString(shape));
+        }
+        System.arraycopy(values.data, 0, data, 0, data.length);
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + super.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.neurona.tensor;
+
+import java.util.Locale;
+
+/**
+ * NumPy-like text for tensors: nested brackets, aligned values, and at most
+ * {@value #EDGE} leading and trailing entries per dimension once a tensor has more than
+ * {@value #THRESHOLD} elements.
+ */
+final class TensorFormat {
+
+    static final int THRESHOLD = 1000;
+    static final int EDGE = 3;
+
+    private TensorFormat() {
+    }
+
+    static String format(Tensor t) {
+        boolean truncate = t.data.length > THRESHOLD;
+        boolean scientific = false;
+        float maxAbs = 0f;
+        for (float v : t.data) {
+            if (Float.isFinite(v)) {
+                maxAbs = Math.max(maxAbs, Math.abs(v));
+                scientific |= v != 0f && (Math.abs(v) < 1e-4f || Math.abs(v) >= 1e5f);
+            }
+        }
+        int width = 0;
+        for (float v : t.data) {
+            width = Math.max(width, value(v, scientific).length());
+        }
+        StringBuilder sb = new StringBuilder("tensor(");
+        String indent = " ".repeat("tensor(".length());
+        if (t.shape.length == 0) {
+            sb.append(value(t.data[0], scientific));
+        } else {
+            block(sb, t, 0, 0, width, scientific, truncate, indent);
+        }
+        sb.append(", shape=").append(Shape.toString(t.shape));
+        if (t.requiresGrad) {
+            sb.append(t.node == null ? ", requiresGrad=true" : ", op=" + t.node.op);
+        }
+        return sb.append(')').toString();
+    }
+
+    private static void block(StringBuilder sb, Tensor t, int dim, int offset, int width, boolean scientific,
+                              boolean truncate, String indent) {
+        int n = t.shape[dim];
+        int stride = Shape.inner(t.shape, dim);
+        sb.append('[');
+        for (int i = 0; i < n; i++) {
+            if (truncate && n > 2 * EDGE && i == EDGE) {
+                sb.append(dim == t.shape.length - 1 ? "..., " : "...,\n" + indent + " ".repeat(dim + 1));
+                i = n - EDGE - 1;
+                continue;
+            }
+            if (dim == t.shape.length - 1) {
+                String v = value(t.data[offset + i], scientific);
+                sb.append(" ".repeat(width - v.length())).append(v);
+            } else {
+                block(sb, t, dim + 1, offset + i * stride, width, scientific, truncate, indent);
+            }
+            if (i < n - 1) {
+                sb.append(',');
+                if (dim == t.shape.length - 1) {
+                    sb.append(' ');
+                } else {
+                    sb.append("\n".repeat(t.shape.length - 1 - dim)).append(indent).append(" ".repeat(dim + 1));
+                }
+            }
+        }
+        sb.append(']');
+    }
+
+    private static String value(float v, boolean scientific) {
+        if (Float.isNaN(v)) {
+            return "nan";
+        }
+        if (Float.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return String.format(Locale.ROOT, scientific ? "%.4e" : "%.4f", v);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.neurona.tensor.kernel;
+
+/**
+ * Reductions along one axis of a row-major array viewed as {@code [outer, n, inner]}
+ * ({@code n} the length of the reduced axis), and the softmax family, which normalizes
+ * along such an axis. Outputs are {@code [outer, inner]} (or the input's shape for
+ * softmax), written, never read. Loops keep the contiguous {@code inner} index innermost so
+ * that the JIT can vectorize them.
+ */
+public final class Reductions {
+
+    private Reductions() {
+    }
+
+    /** {@code out[o, i] = Σ_k x[o, k, i]}. */
+    public static void sum(float[] x, int outer, int n, int inner, float[] out) {
+        java.util.Arrays.fill(out, 0, outer * inner, 0f);
+        for (int o = 0; o < outer; o++) {
+            int ob = o * inner;
+            for (int k = 0; k < n; k++) {
+                int xb = (o * n + k) * inner;
+                for (int i = 0; i < inner; i++) {
+                    out[ob + i] += x[xb + i];
+                }
+            }
+        }
+    }
+
+    /**
+     * The index along the axis of the first maximum ({@code max == true}) or minimum of each
+     * slice; NaN counts as larger than everything (it wins for max, loses for min).
+     */
+    public static void argExtreme(float[] x, int outer, int n, int inner, boolean max, int[] out) {
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                int best = 0;
+                float bestValue = x[base];
+                for (int k = 1; k < n; k++) {
+                    float v = x[base + k * inner];
+                    if (Float.isNaN(bestValue)) {
+                        break;
+                    }
+                    if (max ? (v > bestValue || Float.isNaN(v)) : v < bestValue) {
+                        best = k;
+                        bestValue = v;
+                    }
+                }
+                out[o * inner + i] = best;
+            }
+        }
+    }
+
+    /** Numerically stable softmax along the axis: {@code exp(x − max) / Σ exp(x − max)}. */
+    public static void softmax(float[] x, int outer, int n, int inner, float[] out) {
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                float max = Float.NEGATIVE_INFINITY;
+                for (int k = 0; k < n; k++) {
+                    max = Math.max(max, x[base + k * inner]);
+                }
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    float e = (float) Math.exp(x[base + k * inner] - max);
+                    out[base + k * inner] = e;
+                    sum += e;
+                }
+                float inv = (float) (1.0 / sum);
+                for (int k = 0; k < n; k++) {
+                    out[base + k * inner] *= inv;
+                }
+            }
+        }
+    }
+
+    /** Numerically stable log-softmax along the axis: {@code x − max − log Σ exp(x − max)}. */
+    public static void logSoftmax(float[] x, int outer, int n, int inner, float[] out) {
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                float max = Float.NEGATIVE_INFINITY;
+                for (int k = 0; k < n; k++) {
+                    max = Math.max(max, x[base + k * inner]);
+                }
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += Math.exp(x[base + k * inner] - max);
+                }
+                float shift = (float) (max + Math.log(sum));
+                for (int k = 0; k < n; k++) {
+                    out[base + k * inner] = x[base + k * inner] - shift;
+                }
+            }
+        }
+    }
+
+    /** Softmax backward: {@code dx = y · (g − Σ_k g_k y_k)} along the axis. */
+    public static void softmaxBackward(float[] y, float[] g, int outer, int n, int inner, float[] dx) {
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                double dot = 0;
+                for (int k = 0; k < n; k++) {
+                    dot += g[base + k * inner] * y[base + k * inner];
+                }
+                float d = (float) dot;
+                for (int k = 0; k < n; k++) {
+                    int j = base + k * inner;
+                    dx[j] = y[j] * (g[j] - d);
+                }
+            }
+        }
+    }
+
+    /** Log-softmax backward: {@code dx = g − exp(y) · Σ_k g_k} along the axis ({@code y} the log-softmax). */
+    public static void logSoftmaxBackward(float[] y, float[] g, int outer, int n, int inner, float[] dx) {
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += g[base + k * inner];
+                }
+                float s = (float) sum;
+                for (int k = 0; k < n; k++) {
+                    int j = base + k * inner;
+                    dx[j] = g[j] - (float) Math.exp(y[j]) * s;
+                }
+            }
+        }
+    }
+}
