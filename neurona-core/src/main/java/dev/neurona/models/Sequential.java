@@ -1,0 +1,415 @@
+package dev.neurona.models;
+
+import dev.neurona.data.Dataset;
+import dev.neurona.losses.Loss;
+import dev.neurona.losses.Losses;
+import dev.neurona.metrics.Metric;
+import dev.neurona.metrics.Metrics;
+import dev.neurona.nn.Layer;
+import dev.neurona.nn.Mode;
+import dev.neurona.optim.Optimizer;
+import dev.neurona.optim.Optimizers;
+import dev.neurona.tensor.Parameter;
+import dev.neurona.tensor.Shape;
+import dev.neurona.tensor.Tensor;
+import dev.neurona.train.Checks;
+import dev.neurona.train.Evaluation;
+import dev.neurona.train.Fit;
+import dev.neurona.train.History;
+import dev.neurona.train.Network;
+import dev.neurona.train.Trainer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A stack of layers, each feeding the next: Keras's {@code Sequential}.
+ *
+ * <pre>{@code
+ * Sequential model = new Sequential(flatten(28, 28), dense(8, "relu"), dense(10, "softmax"));
+ * model.compile(new Adam(0.001), "categorical_crossentropy", "accuracy");
+ * History history = model.fit(x, y, Fit.epochs(5).batchSize(32).validationSplit(0.1));
+ * Map<String, Double> scores = model.evaluate(xTest, yTest);
+ * Tensor probabilities = model.predict(xTest);
+ * }</pre>
+ *
+ * <p>Weights are created when the input shape is known: at once when the first layer
+ * declares it ({@code input(…)}, {@code flatten(28, 28)}), otherwise at the first
+ * {@code fit}, {@code evaluate} or {@code predict}, or by {@link #build(int...)}. Initial
+ * weights, dropout masks and the default shuffling order all derive from {@link #seed(long)}
+ * (default 0), so that a run is reproducible unless told otherwise.
+ */
+public class Sequential implements Network {
+
+    private final List<Layer> layers = new ArrayList<>();
+    private final Map<String, Integer> nameCounts = new HashMap<>();
+    private long seed;
+    private Random random;
+    private int[] inputShape;
+    private Optimizer optimizer;
+    private Loss loss;
+    private List<Object> metricSpecs = List.of();
+    private List<Metric> metrics;
+    private int[] metricsResolvedFor;
+
+    /** A model of these layers, in order. */
+    public Sequential(Layer... layers) {
+        for (Layer layer : layers) {
+            add(layer);
+        }
+    }
+
+    /**
+     * Appends a layer, naming it ({@code dense_1}, {@code dense_2}, …) unless it has a name.
+     *
+     * @return this model
+     */
+    public Sequential add(Layer layer) {
+        if (layer == null) {
+            throw new IllegalArgumentException("Sequential.add: layer must not be null");
+        }
+        if (inputShape != null) {
+            throw new IllegalStateException("Sequential.add: the model is already built; add layers before "
+                    + "its first use");
+        }
+        if (layer.isBuilt() || layers.contains(layer)) {
+            throw new IllegalArgumentException("Sequential.add: " + layer + " already belongs to a model");
+        }
+        String base = snake(layer.typeName());
+        int count = nameCounts.merge(base, 1, Integer::sum);
+        if (layer.name() == null) {
+            layer.name(base + "_" + count);
+        }
+        for (Layer other : layers) {
+            if (other.name().equals(layer.name())) {
+                throw new IllegalArgumentException("Sequential.add: a layer named '" + layer.name() + "' exists already");
+            }
+        }
+        layers.add(layer);
+        return this;
+    }
+
+    /** Sets the seed of the initial weights, dropout masks and default shuffling (default 0); before build only. */
+    public Sequential seed(long seed) {
+        if (inputShape != null) {
+            throw new IllegalStateException("Sequential.seed: the weights exist already; set the seed before the first use");
+        }
+        this.seed = seed;
+        return this;
+    }
+
+    /** The layers, in order. */
+    public List<Layer> layers() {
+        return Collections.unmodifiableList(layers);
+    }
+
+    /**
+     * Creates the weights for samples of {@code inputShape} (batch excluded).
+     *
+     * @throws IllegalArgumentException when the shape does not match what the first layer declares
+     */
+    public Sequential build(int... inputShape) {
+        if (layers.isEmpty()) {
+            throw new IllegalStateException("Sequential: the model has no layers");
+        }
+        int[] shape = Shape.checked("build", inputShape);
+        if (this.inputShape != null) {
+            if (!Arrays.equals(this.inputShape, shape)) {
+                throw new IllegalArgumentException("the model expects samples of shape " + Layer.batched(this.inputShape)
+                        + ", got " + Layer.batched(shape));
+            }
+            return this;
+        }
+        random = new Random(seed);
+        int[] s = shape;
+        for (Layer layer : layers) {
+            layer.build(s, random);
+            s = layer.outputShape(s);
+        }
+        this.inputShape = shape;
+        return this;
+    }
+
+    /** Whether the weights exist. */
+    public boolean isBuilt() {
+        return inputShape != null;
+    }
+
+    private void ensureBuilt() {
+        if (inputShape == null) {
+            int[] declared = layers.isEmpty() ? null : layers.get(0).declaredInputShape();
+            if (declared == null) {
+                throw new IllegalStateException("Sequential: the model is not built; start it with input(…) or call "
+                        + "build(inputShape) or fit first");
+            }
+            build(declared);
+        }
+    }
+
+    private void ensureBuiltFor(Tensor x) {
+        if (x.rank() < 2) {
+            throw new IllegalArgumentException("the model needs a batch of samples, shape [batch, features…], got "
+                    + Shape.toString(x.shape()));
+        }
+        int[] sample = Arrays.copyOfRange(x.shape(), 1, x.rank());
+        if (inputShape == null && (layers.isEmpty() || layers.get(0).declaredInputShape() == null)) {
+            build(sample);
+        }
+        ensureBuilt();
+        if (!Arrays.equals(sample, inputShape)) {
+            throw new IllegalArgumentException("the model expects input of shape " + Layer.batched(inputShape)
+                    + ", got " + Shape.toString(x.shape()));
+        }
+    }
+
+    /** The output shape of one sample (batch excluded); the model must be built. */
+    public int[] outputShape() {
+        ensureBuilt();
+        int[] s = inputShape;
+        for (Layer layer : layers) {
+            s = layer.outputShape(s);
+        }
+        return s;
+    }
+
+    // ---------------------------------------------------------------- compile
+
+    /** Configures training with an optimizer object, a loss by Keras name and metrics by name. */
+    public void compile(Optimizer optimizer, String loss, String... metrics) {
+        compile(optimizer, Losses.get(loss), (Object[]) metrics);
+    }
+
+    /** Configures training by Keras names: {@code compile("adam", "mse", "mae")}. */
+    public void compile(String optimizer, String loss, String... metrics) {
+        compile(Optimizers.get(optimizer), Losses.get(loss), (Object[]) metrics);
+    }
+
+    /** Configures training with objects. */
+    public void compile(Optimizer optimizer, Loss loss, Metric... metrics) {
+        compile(optimizer, loss, (Object[]) metrics);
+    }
+
+    /** Configures training with an optimizer and loss object and metrics by name. */
+    public void compile(Optimizer optimizer, Loss loss, String... metrics) {
+        compile(optimizer, loss, (Object[]) metrics);
+    }
+
+    private void compile(Optimizer optimizer, Loss loss, Object[] metrics) {
+        if (optimizer == null || loss == null) {
+            throw new IllegalArgumentException("compile: optimizer and loss must not be null");
+        }
+        for (Object m : metrics) {
+            if (m == null) {
+                throw new IllegalArgumentException("compile: metrics must not contain null");
+            }
+        }
+        this.optimizer = optimizer;
+        this.loss = loss;
+        this.metricSpecs = List.of(metrics);
+        this.metrics = null;
+    }
+
+    /** The compiled optimizer, or {@code null}. */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** The compiled loss, or {@code null}. */
+    public Loss loss() {
+        return loss;
+    }
+
+    private void requireCompiled(String op) {
+        if (optimizer == null || loss == null) {
+            throw new IllegalStateException(op + ": the model is not compiled; call compile(optimizer, loss, metrics...) first");
+        }
+    }
+
+    /** Metric objects for targets of {@code yShape}, resolved once ("accuracy" depends on the targets). */
+    private List<Metric> metricsFor(Tensor y) {
+        int[] shape = y.shape();
+        if (metrics == null || !Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), metricsResolvedFor)) {
+            List<Metric> resolved = new ArrayList<>();
+            for (Object spec : metricSpecs) {
+                resolved.add(spec instanceof Metric m ? m : Metrics.get((String) spec, loss, shape));
+            }
+            metrics = resolved;
+            metricsResolvedFor = Arrays.copyOfRange(shape, 1, shape.length);
+        }
+        return metrics;
+    }
+
+    // ---------------------------------------------------------------- train, evaluate, predict
+
+    /** Trains on {@code x} and {@code y}; see {@link Fit} for the options. */
+    public History fit(Tensor x, Tensor y, Fit fit) {
+        Checks.requireSameBatch("fit", x, y);
+        return fit(Dataset.of(x, y), fit);
+    }
+
+    /** Trains on a dataset; see {@link Fit} for the options. */
+    public History fit(Dataset data, Fit fit) {
+        requireCompiled("fit");
+        if (fit == null) {
+            throw new IllegalArgumentException("fit: options must not be null, e.g. Fit.epochs(10)");
+        }
+        ensureBuiltFor(data.x());
+        return new Trainer(this, loss, optimizer, metricsFor(data.y())).fit(data, fit, random.nextLong());
+    }
+
+    /** The loss and metrics on {@code x} and {@code y}, in Keras order: {@code {loss=…, accuracy=…}}. */
+    public Map<String, Double> evaluate(Tensor x, Tensor y) {
+        Checks.requireSameBatch("evaluate", x, y);
+        return evaluate(Dataset.of(x, y));
+    }
+
+    /** The loss and metrics on a dataset. */
+    public Map<String, Double> evaluate(Dataset data) {
+        requireCompiled("evaluate");
+        ensureBuiltFor(data.x());
+        Checks.requireFinite("evaluate", "x", data.x());
+        return Evaluation.evaluate(this, loss, metricsFor(data.y()), data, 32);
+    }
+
+    /** The outputs for {@code x}, computed in batches of 32 without recording a graph. */
+    public Tensor predict(Tensor x) {
+        return predict(x, 32);
+    }
+
+    /** The outputs for {@code x}, computed in batches of {@code batchSize}. */
+    public Tensor predict(Tensor x, int batchSize) {
+        ensureBuiltFor(x);
+        return Evaluation.predict(this, x, batchSize);
+    }
+
+    @Override
+    public Tensor forward(Tensor x, Mode mode) {
+        ensureBuiltFor(x);
+        Tensor h = x;
+        for (Layer layer : layers) {
+            h = layer.call(h, mode);
+        }
+        return h;
+    }
+
+    // ---------------------------------------------------------------- weights
+
+    /** All parameters, layer by layer in Keras order (kernel, then bias). */
+    public List<Parameter> parameters() {
+        ensureBuilt();
+        List<Parameter> all = new ArrayList<>();
+        for (Layer layer : layers) {
+            all.addAll(layer.parameters());
+        }
+        return all;
+    }
+
+    @Override
+    public List<Parameter> trainableParameters() {
+        return parameters().stream().filter(Parameter::trainable).toList();
+    }
+
+    @Override
+    public Tensor regularizationLoss() {
+        Tensor total = null;
+        for (Layer layer : layers) {
+            Tensor p = layer.regularizationLoss();
+            if (p != null) {
+                total = total == null ? p : total.add(p);
+            }
+        }
+        return total;
+    }
+
+    /** Copies of the weights, as Keras's {@code get_weights()}: per layer the kernel {@code [in, out]}, then the bias. */
+    @Override
+    public List<Tensor> getWeights() {
+        return parameters().stream().map(Tensor::copy).toList();
+    }
+
+    /**
+     * Overwrites the weights, in the order of {@link #getWeights()}.
+     *
+     * @throws IllegalArgumentException when the count or a shape differs, naming the parameter
+     */
+    @Override
+    public void setWeights(List<Tensor> weights) {
+        List<Parameter> params = parameters();
+        if (weights.size() != params.size()) {
+            throw new IllegalArgumentException("setWeights: the model has " + params.size() + " weight tensors, got "
+                    + weights.size());
+        }
+        for (int i = 0; i < params.size(); i++) {
+            params.get(i).assign(weights.get(i));
+        }
+    }
+
+    /** The number of weight values. */
+    public long countParams() {
+        return parameters().stream().mapToLong(Tensor::size).sum();
+    }
+
+    // ---------------------------------------------------------------- summary
+
+    /** Prints {@link #summaryString()} to standard output. */
+    public void summary() {
+        System.out.print(summaryString());
+    }
+
+    /** The Keras summary table: layer (type), output shape, parameter count, and the totals. */
+    public String summaryString() {
+        ensureBuilt();
+        String rule = "_".repeat(65) + "\n";
+        StringBuilder sb = new StringBuilder("Model: \"sequential\"\n").append(rule);
+        sb.append(String.format(Locale.ROOT, " %-28s%-26s%-10s%n", "Layer (type)", "Output Shape", "Param #"));
+        sb.append("=".repeat(65)).append('\n');
+        int[] s = inputShape;
+        long trainable = 0;
+        long frozen = 0;
+        for (Layer layer : layers) {
+            s = layer.outputShape(s);
+            for (Parameter p : layer.parameters()) {
+                if (p.trainable()) {
+                    trainable += p.size();
+                } else {
+                    frozen += p.size();
+                }
+            }
+            if (layer instanceof dev.neurona.nn.Input) {
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT, " %-28s%-26s%-10s%n", layer.name() + " (" + layer.typeName() + ")",
+                    shapeText(s), String.format(Locale.ROOT, "%,d", layer.countParams())));
+        }
+        sb.append("=".repeat(65)).append('\n');
+        sb.append("Total params: ").append(count(trainable + frozen)).append('\n');
+        sb.append("Trainable params: ").append(count(trainable)).append('\n');
+        sb.append("Non-trainable params: ").append(count(frozen)).append('\n');
+        return sb.append(rule).toString();
+    }
+
+    private static String shapeText(int[] shape) {
+        StringBuilder sb = new StringBuilder("(None");
+        for (int d : shape) {
+            sb.append(", ").append(d);
+        }
+        return sb.append(')').toString();
+    }
+
+    private static String count(long n) {
+        double bytes = n * 4.0;
+        String size = bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.2f MB", bytes / (1 << 20))
+                : bytes >= 1 << 10 ? String.format(Locale.ROOT, "%.2f KB", bytes / (1 << 10))
+                : String.format(Locale.ROOT, "%.2f Byte", bytes);
+        return String.format(Locale.ROOT, "%,d (%s)", n, size);
+    }
+
+    private static String snake(String type) {
+        return type.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.neurona.train;
+
+import dev.neurona.data.Dataset;
+import dev.neurona.losses.Loss;
+import dev.neurona.metrics.Metric;
+import dev.neurona.nn.Mode;
+import dev.neurona.tensor.NoGrad;
+import dev.neurona.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Loss and metrics of a network on a dataset, in batches, without recording a graph. */
+public final class Evaluation {
+
+    private Evaluation() {
+    }
+
+    /**
+     * The sample-weighted mean loss (regularization included, as Keras) and each metric, in
+     * that order: {@code {loss=…, accuracy=…}}.
+     */
+    public static Map<String, Double> evaluate(Network network, Loss loss, List<Metric> metrics,
+                                               Dataset data, int batchSize) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("evaluate: batch size must be positive, got " + batchSize);
+        }
+        metrics.forEach(Metric::reset);
+        double lossSum = 0;
+        int n = data.size();
+        try (NoGrad ignored = NoGrad.enter()) {
+            Tensor penalty = network.regularizationLoss();
+            double regularization = penalty == null ? 0 : penalty.item();
+            for (int start = 0; start < n; start += batchSize) {
+                int end = Math.min(n, start + batchSize);
+                Dataset batch = start == 0 && end == n ? data : data.slice(start, end);
+                Tensor yPred = network.forward(batch.x(), Mode.INFERENCE);
+                lossSum += (loss.call(batch.y(), yPred).item() + regularization) * (end - start);
+                for (Metric m : metrics) {
+                    m.update(batch.y(), yPred);
+                }
+            }
+        }
+        Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put("loss", lossSum / n);
+        for (Metric m : metrics) {
+            logs.put(m.name(), m.result());
+        }
+        return logs;
+    }
+
+    /** The network's outputs for {@code x}, computed in batches, concatenated. */
+    public static Tensor predict(Network network, Tensor x, int batchSize) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("predict: batch size must be positive, got " + batchSize);
+        }
+        if (x.rank() == 0) {
+            throw new IllegalArgumentException("predict: x needs a batch dimension, got a scalar");
+        }
+        int n = x.dim(0);
+        try (NoGrad ignored = NoGrad.enter()) {
+            if (n <= batchSize) {
+                return network.forward(x, Mode.INFERENCE);
+            }
+            Tensor[] parts = new Tensor[(n + batchSize - 1) / batchSize];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = network.forward(x.slice(i * batchSize, Math.min(n, (i + 1) * batchSize)), Mode.INFERENCE);
+            }
+            return Tensor.concat(0, parts);
+        }
+    }
+}
