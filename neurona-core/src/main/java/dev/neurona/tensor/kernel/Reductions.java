@@ -28,7 +28,7 @@ public final class Reductions {
 
     /**
      * The index along the axis of the first maximum ({@code max == true}) or minimum of each
-     * slice; NaN counts as larger than everything (it wins for max, loses for min).
+     * slice; a NaN wins either way (the first one), so that NaN propagates as in PyTorch.
      */
     public static void argExtreme(float[] x, int outer, int n, int inner, boolean max, int[] out) {
         for (int o = 0; o < outer; o++) {
@@ -41,7 +41,7 @@ public final class Reductions {
                     if (Float.isNaN(bestValue)) {
                         break;
                     }
-                    if (max ? (v > bestValue || Float.isNaN(v)) : v < bestValue) {
+                    if (Float.isNaN(v) || (max ? v > bestValue : v < bestValue)) {
                         best = k;
                         bestValue = v;
                     }
