@@ -46,10 +46,12 @@ public final class Adadelta extends Optimizer {
         return this;
     }
 
+    /** The decay ρ. */
     public double rho() {
         return rho;
     }
 
+    /** The epsilon ε. */
     public double epsilon() {
         return epsilon;
     }

@@ -52,14 +52,17 @@ public final class Adagrad extends Optimizer {
         return this;
     }
 
+    /** The value the accumulator starts at. */
     public double initialAccumulatorValue() {
         return initialAccumulatorValue;
     }
 
+    /** The epsilon ε. */
     public double epsilon() {
         return epsilon;
     }
 
+    /** Where ε is placed. */
     public EpsilonMode epsilonMode() {
         return epsilonMode;
     }

@@ -74,22 +74,27 @@ public class Adam extends Optimizer {
         return this;
     }
 
+    /** The first-moment decay β1. */
     public double beta1() {
         return beta1;
     }
 
+    /** The second-moment decay β2. */
     public double beta2() {
         return beta2;
     }
 
+    /** The epsilon ε. */
     public double epsilon() {
         return epsilon;
     }
 
+    /** Whether AMSGrad is used. */
     public boolean amsgrad() {
         return amsgrad;
     }
 
+    /** Where ε is placed. */
     public EpsilonMode epsilonMode() {
         return epsilonMode;
     }

@@ -57,18 +57,22 @@ public final class Adamax extends Optimizer {
         return this;
     }
 
+    /** The first-moment decay β1. */
     public double beta1() {
         return beta1;
     }
 
+    /** The second-moment decay β2. */
     public double beta2() {
         return beta2;
     }
 
+    /** The epsilon ε. */
     public double epsilon() {
         return epsilon;
     }
 
+    /** Where ε is placed. */
     public EpsilonMode epsilonMode() {
         return epsilonMode;
     }

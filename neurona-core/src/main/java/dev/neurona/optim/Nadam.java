@@ -69,18 +69,22 @@ public final class Nadam extends Optimizer {
         return this;
     }
 
+    /** The first-moment decay β1. */
     public double beta1() {
         return beta1;
     }
 
+    /** The second-moment decay β2. */
     public double beta2() {
         return beta2;
     }
 
+    /** The epsilon ε. */
     public double epsilon() {
         return epsilon;
     }
 
+    /** The momentum decay ψ. */
     public double momentumDecay() {
         return momentumDecay;
     }

@@ -76,22 +76,27 @@ public final class RMSprop extends Optimizer {
         return this;
     }
 
+    /** The decay ρ. */
     public double rho() {
         return rho;
     }
 
+    /** The momentum μ. */
     public double momentum() {
         return momentum;
     }
 
+    /** The epsilon ε. */
     public double epsilon() {
         return epsilon;
     }
 
+    /** Whether the second moment is centered. */
     public boolean centered() {
         return centered;
     }
 
+    /** Where ε is placed. */
     public EpsilonMode epsilonMode() {
         return epsilonMode;
     }

@@ -59,10 +59,12 @@ public final class SGD extends Optimizer {
         return this;
     }
 
+    /** The momentum μ. */
     public double momentum() {
         return momentum;
     }
 
+    /** Whether Nesterov momentum is used. */
     public boolean nesterov() {
         return nesterov;
     }
