@@ -1,0 +1,164 @@
+package dev.neurona.optim;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adam: momentum on the gradient and on its square, both bias-corrected (Kingma &amp; Ba, "Adam:
+ * A Method for Stochastic Optimization", ICLR 2015), optionally with the AMSGrad maximum
+ * (Reddi, Kale &amp; Kumar, "On the Convergence of Adam and Beyond", ICLR 2018).
+ *
+ * <pre>
+ * m ← β1·m + (1 − β1)·g
+ * v ← β2·v + (1 − β2)·g²
+ * amsgrad:  v̂ ← max(v̂, v) and v̂ replaces v below
+ * KERAS:    θ ← θ − lr·sqrt(1 − β2^t)/(1 − β1^t) · m / (sqrt(v) + ε)        (ε "hat", the paper's
+ *                                                                        efficient form)
+ * PYTORCH:  θ ← θ − lr/(1 − β1^t) · m / (sqrt(v)/sqrt(1 − β2^t) + ε)
+ * </pre>
+ * The two differ only in where ε meets the bias correction: Keras's ε equals PyTorch's
+ * {@code ε·sqrt(1 − β2^t)}. Bias corrections are computed in double.
+ *
+ * <p>Defaults (Keras 3): lr 0.001, β1 0.9, β2 0.999, ε 1e-7, no AMSGrad, {@link EpsilonMode#KERAS}
+ * (PyTorch's ε default is 1e-8). Slots: {@code "m"}, {@code "v"}, plus {@code "vhat"} with AMSGrad.
+ *
+ * <pre>{@code
+ * new Adam(0.001).beta1(0.9).beta2(0.999).epsilon(1e-7).amsgrad(true)
+ * }</pre>
+ */
+public class Adam extends Optimizer {
+
+    private double beta1 = 0.9;
+    private double beta2 = 0.999;
+    private double epsilon = 1e-7;
+    private boolean amsgrad;
+    private EpsilonMode epsilonMode = EpsilonMode.KERAS;
+
+    /** Keras 3 defaults: lr 0.001. */
+    public Adam() {
+        this(0.001);
+    }
+
+    /** Keras 3 defaults with learning rate {@code learningRate}. */
+    public Adam(double learningRate) {
+        super(learningRate);
+    }
+
+    /** Decay β1 of the first moment, in [0, 1). */
+    public Adam beta1(double beta1) {
+        this.beta1 = Check.unitInterval(owner(), "beta1", beta1);
+        return this;
+    }
+
+    /** Decay β2 of the second moment, in [0, 1). */
+    public Adam beta2(double beta2) {
+        this.beta2 = Check.unitInterval(owner(), "beta2", beta2);
+        return this;
+    }
+
+    /** ε ≥ 0, placed as {@link #epsilonMode(EpsilonMode)} says. */
+    public Adam epsilon(double epsilon) {
+        this.epsilon = Check.nonNegative(owner(), "epsilon", epsilon);
+        return this;
+    }
+
+    /** Divides by the largest second moment seen so far (AMSGrad). */
+    public Adam amsgrad(boolean amsgrad) {
+        this.amsgrad = amsgrad;
+        return this;
+    }
+
+    /** Whether ε is added before (Keras) or after (PyTorch) the bias correction of sqrt(v). */
+    public Adam epsilonMode(EpsilonMode mode) {
+        this.epsilonMode = Check.notNull(owner(), "epsilon mode", mode);
+        return this;
+    }
+
+    /** The first-moment decay β1. */
+    public double beta1() {
+        return beta1;
+    }
+
+    /** The second-moment decay β2. */
+    public double beta2() {
+        return beta2;
+    }
+
+    /** The epsilon ε. */
+    public double epsilon() {
+        return epsilon;
+    }
+
+    /** Whether AMSGrad is used. */
+    public boolean amsgrad() {
+        return amsgrad;
+    }
+
+    /** Where ε is placed. */
+    public EpsilonMode epsilonMode() {
+        return epsilonMode;
+    }
+
+    @Override
+    public String name() {
+        return "adam";
+    }
+
+    @Override
+    protected List<String> slotNames() {
+        return amsgrad ? List.of("m", "v", "vhat") : List.of("m", "v");
+    }
+
+    @Override
+    public void update(float[] param, float[] grad, Slots slots, long t, double lr) {
+        float[] ms = slots.get("m");
+        float[] vs = slots.get("v");
+        float[] vhats = amsgrad ? slots.get("vhat") : null;
+        double correction1 = 1 - Math.pow(beta1, t);
+        double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
+        boolean keras = epsilonMode == EpsilonMode.KERAS;
+        double stepSize = keras ? lr * sqrtCorrection2 / correction1 : lr / correction1;
+        for (int i = 0; i < param.length; i++) {
+            double g = grad[i];
+            double m = beta1 * ms[i] + (1 - beta1) * g;
+            double v = beta2 * vs[i] + (1 - beta2) * g * g;
+            ms[i] = (float) m;
+            vs[i] = (float) v;
+            if (vhats != null) {
+                v = Math.max(vhats[i], (float) v);
+                vhats[i] = (float) v;
+            }
+            double denominator = keras ? Math.sqrt(v) + epsilon : Math.sqrt(v) / sqrtCorrection2 + epsilon;
+            param[i] -= (float) (stepSize * m / denominator);
+        }
+    }
+
+    @Override
+    protected void writeConfig(Map<String, Object> config) {
+        config.put("beta_1", beta1);
+        config.put("beta_2", beta2);
+        config.put("epsilon", epsilon);
+        config.put("amsgrad", amsgrad);
+        config.put("epsilon_mode", epsilonMode.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    protected void readConfig(Map<String, Object> config) {
+        ConfigReader in = new ConfigReader(owner(), config);
+        if (in.has("beta_1")) {
+            beta1(in.number("beta_1"));
+        }
+        if (in.has("beta_2")) {
+            beta2(in.number("beta_2"));
+        }
+        if (in.has("epsilon")) {
+            epsilon(in.number("epsilon"));
+        }
+        if (in.has("amsgrad")) {
+            amsgrad(in.bool("amsgrad"));
+        }
+        if (in.has("epsilon_mode")) {
+            epsilonMode(in.enumValue("epsilon_mode", EpsilonMode.class));
+        }
+    }
+}
