@@ -189,6 +189,11 @@ public class Sequential implements Network {
         compile(Optimizers.get(optimizer), Losses.get(loss), (Object[]) metrics);
     }
 
+    /** Configures training with an optimizer and a loss object, without metrics. */
+    public void compile(Optimizer optimizer, Loss loss) {
+        compile(optimizer, loss, new Object[0]);
+    }
+
     /** Configures training with objects. */
     public void compile(Optimizer optimizer, Loss loss, Metric... metrics) {
         compile(optimizer, loss, (Object[]) metrics);

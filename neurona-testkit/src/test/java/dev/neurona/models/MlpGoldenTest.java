@@ -106,7 +106,8 @@ class MlpGoldenTest {
         GoldenNode hp = o.object("hyperparameters");
         return switch (o.string("torch_class")) {
             case "torch.optim.SGD" -> new dev.neurona.optim.SGD(hp.number("lr"));
-            case "torch.optim.Adam" -> PyTorchOptimizers.adam(hp.number("lr"), hp.vector("betas"), hp.number("eps"));
+            case "torch.optim.Adam" -> new dev.neurona.optim.Adam(hp.number("lr")).beta1(hp.vector("betas")[0])
+                    .beta2(hp.vector("betas")[1]).epsilon(hp.number("eps")).epsilonMode(dev.neurona.optim.EpsilonMode.PYTORCH);
             default -> throw new AssertionError(o.string("torch_class"));
         };
     }
