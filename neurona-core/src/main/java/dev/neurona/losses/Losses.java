@@ -1,20 +1,230 @@
 package dev.neurona.losses;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
 
-/** STUB: losses by Keras name and from configs; replaced by the losses work. */
+/**
+ * Losses by Keras name ({@link #get(String)}) and as objects (the static factories).
+ *
+ * <pre>{@code
+ * Loss a = Losses.get("mean_squared_error");          // the same as Losses.mse()
+ * Loss b = Losses.categoricalCrossentropy(true, 0.1); // logits in, label smoothing 0.1
+ * Loss c = Losses.fromConfig(b.config());             // rebuilds b
+ * Tensor value = b.call(yTrue, logits);                // scalar: mean over the batch
+ * }</pre>
+ *
+ * <p>Names are matched ignoring case and underscores, so Keras's function names
+ * ({@code "binary_crossentropy"}), short names ({@code "mse"}) and class names
+ * ({@code "BinaryCrossentropy"}) all work.
+ */
 public final class Losses {
+
+    /** Canonical name → builder from a config. */
+    private static final Map<String, Function<Map<String, Object>, Loss>> BY_NAME = new LinkedHashMap<>();
+    /** Normalized spelling (lower case, no underscores) → canonical name. */
+    private static final Map<String, String> SPELLINGS = new LinkedHashMap<>();
+
+    static {
+        register("mse", c -> mse(), "mean_squared_error");
+        register("mae", c -> mae(), "mean_absolute_error");
+        register("mape", c -> mape(), "mean_absolute_percentage_error");
+        register("msle", c -> msle(), "mean_squared_logarithmic_error");
+        register("huber", c -> huber(number(c, "delta", 1.0)), "huber_loss");
+        register("log_cosh", c -> logCosh(), "logcosh");
+        register("hinge", c -> hinge());
+        register("squared_hinge", c -> squaredHinge());
+        register("categorical_hinge", c -> categoricalHinge());
+        register("perceptron", c -> perceptron(), "perceptron_loss");
+        register("binary_crossentropy", c -> binaryCrossentropy(flag(c, "from_logits"), number(c, "label_smoothing", 0.0)),
+                "bce");
+        register("categorical_crossentropy",
+                c -> categoricalCrossentropy(flag(c, "from_logits"), number(c, "label_smoothing", 0.0)), "cce");
+        register("sparse_categorical_crossentropy", c -> sparseCategoricalCrossentropy(flag(c, "from_logits")));
+        register("kl_divergence", c -> klDivergence(), "kld", "kullback_leibler_divergence", "kl_div");
+        register("poisson", c -> poisson());
+        register("cosine_similarity", c -> cosineSimilarity());
+    }
 
     private Losses() {
     }
 
-    /** The loss for a Keras name such as {@code "mse"}. */
-    public static Loss get(String name) {
-        throw new UnsupportedOperationException("not yet: " + name);
+    private static void register(String name, Function<Map<String, Object>, Loss> builder, String... aliases) {
+        BY_NAME.put(name, builder);
+        SPELLINGS.put(normalize(name), name);
+        for (String alias : aliases) {
+            SPELLINGS.put(normalize(alias), name);
+        }
     }
 
-    /** Rebuilds a loss from {@link Loss#config()}. */
+    private static String normalize(String name) {
+        return name.trim().toLowerCase(Locale.ROOT).replace("_", "");
+    }
+
+    // ---------------------------------------------------------------- factories
+
+    /** Mean squared error. */
+    public static Loss mse() {
+        return new MeanSquaredError();
+    }
+
+    /** Mean absolute error. */
+    public static Loss mae() {
+        return new MeanAbsoluteError();
+    }
+
+    /** Mean absolute percentage error. */
+    public static Loss mape() {
+        return new MeanAbsolutePercentageError();
+    }
+
+    /** Mean squared logarithmic error. */
+    public static Loss msle() {
+        return new MeanSquaredLogarithmicError();
+    }
+
+    /** Huber loss with {@code δ = 1}. */
+    public static Loss huber() {
+        return new Huber();
+    }
+
+    /** Huber loss with the given {@code δ}. */
+    public static Loss huber(double delta) {
+        return new Huber(delta);
+    }
+
+    /** Log-cosh. */
+    public static Loss logCosh() {
+        return new LogCosh();
+    }
+
+    /** Hinge, for −1/+1 (or 0/1) labels. */
+    public static Loss hinge() {
+        return new Hinge();
+    }
+
+    /** Squared hinge, for −1/+1 (or 0/1) labels. */
+    public static Loss squaredHinge() {
+        return new SquaredHinge();
+    }
+
+    /** Categorical hinge, for one-hot targets. */
+    public static Loss categoricalHinge() {
+        return new CategoricalHinge();
+    }
+
+    /** The perceptron criterion {@code max(−y·ŷ, 0)}, for −1/+1 (or 0/1) labels. */
+    public static Loss perceptron() {
+        return new PerceptronLoss();
+    }
+
+    /** Binary cross-entropy on probabilities. */
+    public static Loss binaryCrossentropy() {
+        return new BinaryCrossentropy();
+    }
+
+    /** Binary cross-entropy on probabilities or, with {@code fromLogits}, on logits. */
+    public static Loss binaryCrossentropy(boolean fromLogits) {
+        return new BinaryCrossentropy(fromLogits, 0.0);
+    }
+
+    /** Binary cross-entropy with label smoothing. */
+    public static Loss binaryCrossentropy(boolean fromLogits, double labelSmoothing) {
+        return new BinaryCrossentropy(fromLogits, labelSmoothing);
+    }
+
+    /** Categorical cross-entropy on probabilities. */
+    public static Loss categoricalCrossentropy() {
+        return new CategoricalCrossentropy();
+    }
+
+    /** Categorical cross-entropy on probabilities or, with {@code fromLogits}, on logits. */
+    public static Loss categoricalCrossentropy(boolean fromLogits) {
+        return new CategoricalCrossentropy(fromLogits, 0.0);
+    }
+
+    /** Categorical cross-entropy with label smoothing. */
+    public static Loss categoricalCrossentropy(boolean fromLogits, double labelSmoothing) {
+        return new CategoricalCrossentropy(fromLogits, labelSmoothing);
+    }
+
+    /** Sparse categorical cross-entropy (integer class ids) on probabilities. */
+    public static Loss sparseCategoricalCrossentropy() {
+        return new SparseCategoricalCrossentropy();
+    }
+
+    /** Sparse categorical cross-entropy on probabilities or, with {@code fromLogits}, on logits. */
+    public static Loss sparseCategoricalCrossentropy(boolean fromLogits) {
+        return new SparseCategoricalCrossentropy(fromLogits);
+    }
+
+    /** Kullback-Leibler divergence. */
+    public static Loss klDivergence() {
+        return new KLDivergence();
+    }
+
+    /** Poisson loss. */
+    public static Loss poisson() {
+        return new Poisson();
+    }
+
+    /** Negative cosine similarity. */
+    public static Loss cosineSimilarity() {
+        return new CosineSimilarity();
+    }
+
+    // ---------------------------------------------------------------- lookup
+
+    /**
+     * The loss for a Keras name, with default parameters.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static Loss get(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("loss name must not be null; known losses: " + names());
+        }
+        return fromConfig(Map.of("name", name));
+    }
+
+    /**
+     * Rebuilds a loss from {@link Loss#config()}: {@code name} plus parameters
+     * ({@code from_logits}, {@code label_smoothing}, {@code delta}); missing ones take defaults.
+     *
+     * @throws IllegalArgumentException for an unknown name or a parameter of the wrong type
+     */
     public static Loss fromConfig(Map<String, Object> config) {
-        throw new UnsupportedOperationException("not yet");
+        Object raw = config == null ? null : config.get("name");
+        String canonical = raw == null ? null : SPELLINGS.get(normalize(raw.toString()));
+        if (canonical == null) {
+            throw new IllegalArgumentException("unknown loss '" + raw + "'; known losses: " + names());
+        }
+        return BY_NAME.get(canonical).apply(config);
+    }
+
+    /** The canonical loss names, sorted. */
+    public static java.util.SortedSet<String> names() {
+        return new TreeSet<>(BY_NAME.keySet());
+    }
+
+    private static double number(Map<String, Object> config, String key, double fallback) {
+        Object v = config.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new IllegalArgumentException("loss '" + config.get("name") + "': parameter '" + key + "' must be a number, got " + v);
+    }
+
+    private static boolean flag(Map<String, Object> config, String key) {
+        Object v = config.get(key);
+        if (v == null || v instanceof Boolean) {
+            return Boolean.TRUE.equals(v);
+        }
+        throw new IllegalArgumentException("loss '" + config.get("name") + "': parameter '" + key + "' must be true or false, got " + v);
     }
 }

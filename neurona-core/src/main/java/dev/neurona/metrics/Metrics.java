@@ -1,24 +1,284 @@
 package dev.neurona.metrics;
 
 import dev.neurona.losses.Loss;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
 
-/** STUB: metrics by name and from configs; replaced by the metrics work. */
+/**
+ * Metrics by name and as objects (the static factories).
+ *
+ * <pre>{@code
+ * Metric acc = Metrics.get("accuracy", Losses.sparseCategoricalCrossentropy(), new int[] {32});
+ * acc.update(yTrue, yPred);
+ * double value = acc.result();
+ * }</pre>
+ *
+ * <p>Names are matched ignoring case and underscores. Where {@link #get(String, Loss, int[])}
+ * knows the loss, {@code "accuracy"} resolves as Keras does and keeps the name
+ * {@code "accuracy"}: binary for {@code binary_crossentropy} or a single target column,
+ * sparse categorical for {@code sparse_categorical_crossentropy}, categorical otherwise. The
+ * decision threshold of binary metrics is 0.5, or 0 when predictions are not probabilities
+ * (binary cross-entropy from logits; the −1/+1 scores of hinge, squared hinge and
+ * perceptron losses) — an improvement over Keras, which always thresholds at 0.5.
+ */
 public final class Metrics {
+
+    private static final Map<String, BiFunction<String, Map<String, Object>, Metric>> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, String> SPELLINGS = new LinkedHashMap<>();
+    private static final Set<String> SCORE_LOSSES = Set.of("hinge", "squared_hinge", "perceptron");
+
+    static {
+        register("accuracy", (n, c) -> new Accuracy(), "acc");
+        register("binary_accuracy", (n, c) -> new BinaryAccuracy(n, number(c, "threshold", 0.5)));
+        register("categorical_accuracy", (n, c) -> new CategoricalAccuracy(n));
+        register("sparse_categorical_accuracy", (n, c) -> new SparseCategoricalAccuracy(n));
+        register("top_k_categorical_accuracy", (n, c) -> new TopKCategoricalAccuracy((int) number(c, "k", 5), false));
+        register("sparse_top_k_categorical_accuracy",
+                (n, c) -> new TopKCategoricalAccuracy((int) number(c, "k", 5), true));
+        register("precision", (n, c) -> new Precision(number(c, "threshold", 0.5)));
+        register("recall", (n, c) -> new Recall(number(c, "threshold", 0.5)));
+        register("f1_score", (n, c) -> new F1Score(number(c, "threshold", 0.5)), "f1");
+        register("auc", (n, c) -> new Auc(), "roc_auc");
+        register("mae", (n, c) -> new MeanAbsoluteError(), "mean_absolute_error");
+        register("mse", (n, c) -> new MeanSquaredError(), "mean_squared_error");
+        register("rmse", (n, c) -> new RootMeanSquaredError(), "root_mean_squared_error");
+        register("r2_score", (n, c) -> new R2Score(aggregation(c)), "r2");
+        register("confusion_matrix", (n, c) -> {
+            if (!(c.get("num_classes") instanceof Number k)) {
+                throw new IllegalArgumentException("confusion_matrix needs 'num_classes' (or use Metrics.confusionMatrix(k))");
+            }
+            return new ConfusionMatrix(k.intValue());
+        });
+    }
 
     private Metrics() {
     }
 
-    /**
-     * The metric for a name. {@code "accuracy"} (and {@code "acc"}) resolve, as in Keras, from
-     * the loss and the target shape to binary, categorical or sparse categorical accuracy.
-     */
-    public static Metric get(String name, Loss loss, int[] targetShape) {
-        throw new UnsupportedOperationException("not yet: " + name);
+    private static void register(String name, BiFunction<String, Map<String, Object>, Metric> builder, String... aliases) {
+        BY_NAME.put(name, builder);
+        SPELLINGS.put(normalize(name), name);
+        for (String alias : aliases) {
+            SPELLINGS.put(normalize(alias), name);
+        }
     }
 
-    /** Rebuilds a metric from {@link Metric#config()}. */
+    private static String normalize(String name) {
+        return name.trim().toLowerCase(Locale.ROOT).replace("_", "");
+    }
+
+    // ---------------------------------------------------------------- factories
+
+    /** {@code "accuracy"}, choosing binary/categorical/sparse from each batch's shapes (see {@link Accuracy}). */
+    public static Metric accuracy() {
+        return new Accuracy();
+    }
+
+    /** Binary accuracy with threshold 0.5. */
+    public static Metric binaryAccuracy() {
+        return new BinaryAccuracy();
+    }
+
+    /** Binary accuracy with the given threshold ({@code ŷ > threshold} is class 1). */
+    public static Metric binaryAccuracy(double threshold) {
+        return new BinaryAccuracy("binary_accuracy", threshold);
+    }
+
+    /** Categorical accuracy (one-hot targets). */
+    public static Metric categoricalAccuracy() {
+        return new CategoricalAccuracy();
+    }
+
+    /** Sparse categorical accuracy (integer class ids). */
+    public static Metric sparseCategoricalAccuracy() {
+        return new SparseCategoricalAccuracy();
+    }
+
+    /** Top-k accuracy with one-hot targets. */
+    public static Metric topKCategoricalAccuracy(int k) {
+        return new TopKCategoricalAccuracy(k, false);
+    }
+
+    /** Top-k accuracy with integer class ids. */
+    public static Metric sparseTopKCategoricalAccuracy(int k) {
+        return new TopKCategoricalAccuracy(k, true);
+    }
+
+    /** Precision of class 1, threshold 0.5. */
+    public static Metric precision() {
+        return new Precision();
+    }
+
+    /** Recall of class 1, threshold 0.5. */
+    public static Metric recall() {
+        return new Recall();
+    }
+
+    /** F1 score of class 1, threshold 0.5. */
+    public static Metric f1Score() {
+        return new F1Score();
+    }
+
+    /** Exact ROC AUC. */
+    public static Metric auc() {
+        return new Auc();
+    }
+
+    /** Mean absolute error. */
+    public static Metric mae() {
+        return new MeanAbsoluteError();
+    }
+
+    /** Mean squared error. */
+    public static Metric mse() {
+        return new MeanSquaredError();
+    }
+
+    /** Root mean squared error (over all elements). */
+    public static Metric rmse() {
+        return new RootMeanSquaredError();
+    }
+
+    /** R², averaged uniformly over output columns. */
+    public static Metric r2Score() {
+        return new R2Score();
+    }
+
+    /** The confusion matrix of {@code numClasses} classes. */
+    public static ConfusionMatrix confusionMatrix(int numClasses) {
+        return new ConfusionMatrix(numClasses);
+    }
+
+    // ---------------------------------------------------------------- lookup
+
+    /** The metric for a name with default parameters and no loss to resolve against. */
+    public static Metric get(String name) {
+        return get(name, null, null);
+    }
+
+    /**
+     * The metric for a name. {@code "accuracy"} (and {@code "acc"}) resolve, as in Keras, from
+     * the loss and the target shape to binary, categorical or sparse categorical accuracy,
+     * still named {@code "accuracy"}; binary metrics take their threshold from the loss (see the
+     * class comment). {@code "confusion_matrix"} takes its number of classes from the target's
+     * last axis (2 for a single column).
+     *
+     * @param loss the compiled loss, or {@code null} if unknown
+     * @param targetShape the shape of {@code y_true} including the batch axis (as {@code y.shape()}),
+     *        or {@code null} if unknown
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static Metric get(String name, Loss loss, int[] targetShape) {
+        String canonical = name == null ? null : SPELLINGS.get(normalize(name));
+        if (canonical == null) {
+            throw new IllegalArgumentException("unknown metric '" + name + "'; known metrics: " + names());
+        }
+        double threshold = threshold(loss);
+        String lossName = loss == null ? "" : loss.name();
+        switch (canonical) {
+            case "accuracy" -> {
+                if (loss == null && targetShape == null) {
+                    return new Accuracy();
+                }
+                boolean oneColumn = targetShape != null
+                        && (targetShape.length <= 1 || targetShape[targetShape.length - 1] == 1);
+                if (lossName.equals("binary_crossentropy") || SCORE_LOSSES.contains(lossName)) {
+                    return new BinaryAccuracy("accuracy", threshold);
+                }
+                if (lossName.equals("sparse_categorical_crossentropy")) {
+                    return new SparseCategoricalAccuracy("accuracy");
+                }
+                return oneColumn ? new BinaryAccuracy("accuracy", threshold) : new CategoricalAccuracy("accuracy");
+            }
+            case "precision" -> {
+                return new Precision(threshold);
+            }
+            case "recall" -> {
+                return new Recall(threshold);
+            }
+            case "f1_score" -> {
+                return new F1Score(threshold);
+            }
+            case "confusion_matrix" -> {
+                int last = targetShape == null || targetShape.length == 0 ? 1 : targetShape[targetShape.length - 1];
+                if (last > 1) {
+                    return new ConfusionMatrix(last);
+                }
+                if (lossName.equals("sparse_categorical_crossentropy") || targetShape == null) {
+                    throw new IllegalArgumentException("confusion_matrix: the number of classes cannot be told from "
+                            + "class-id targets; use Metrics.confusionMatrix(numClasses)");
+                }
+                return new ConfusionMatrix(2);
+            }
+            default -> {
+                return BY_NAME.get(canonical).apply(canonical, Map.of());
+            }
+        }
+    }
+
+    /**
+     * {@code metric} bound to the loss: an unresolved {@link #accuracy()} becomes the accuracy
+     * that {@link #get(String, Loss, int[])} would choose; any other metric is returned as is.
+     */
+    public static Metric resolve(Metric metric, Loss loss, int[] targetShape) {
+        return metric instanceof Accuracy ? get("accuracy", loss, targetShape) : metric;
+    }
+
+    /**
+     * Rebuilds a metric from {@link Metric#config()}: {@code name}, an optional {@code class}
+     * (for an accuracy shown as {@code "accuracy"}) and parameters ({@code threshold}, {@code k},
+     * {@code num_classes}, {@code class_aggregation}).
+     */
     public static Metric fromConfig(Map<String, Object> config) {
-        throw new UnsupportedOperationException("not yet");
+        Object raw = config == null ? null : config.get("name");
+        Object kind = config == null ? null : config.getOrDefault("class", raw);
+        String canonical = kind == null ? null : SPELLINGS.get(normalize(kind.toString()));
+        if (canonical == null) {
+            throw new IllegalArgumentException("unknown metric '" + kind + "'; known metrics: " + names());
+        }
+        return BY_NAME.get(canonical).apply(raw == null ? canonical : raw.toString(), config);
+    }
+
+    /** The canonical metric names, sorted. */
+    public static java.util.SortedSet<String> names() {
+        return new TreeSet<>(BY_NAME.keySet());
+    }
+
+    /** 0.5 for probabilities; 0 for logits and for the −1/+1 scores of hinge-type losses. */
+    private static double threshold(Loss loss) {
+        if (loss == null) {
+            return 0.5;
+        }
+        boolean logits = loss.name().equals("binary_crossentropy") && Boolean.TRUE.equals(loss.config().get("from_logits"));
+        return logits || SCORE_LOSSES.contains(loss.name()) ? 0.0 : 0.5;
+    }
+
+    private static double number(Map<String, Object> config, String key, double fallback) {
+        Object v = config.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new IllegalArgumentException("metric '" + config.get("name") + "': parameter '" + key
+                + "' must be a number, got " + v);
+    }
+
+    private static R2Score.Aggregation aggregation(Map<String, Object> config) {
+        Object v = config.get("class_aggregation");
+        if (v == null) {
+            return R2Score.Aggregation.UNIFORM_AVERAGE;
+        }
+        String s = v.toString().trim().toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "uniform_average" -> R2Score.Aggregation.UNIFORM_AVERAGE;
+            case "variance_weighted", "variance_weighted_average" -> R2Score.Aggregation.VARIANCE_WEIGHTED;
+            default -> throw new IllegalArgumentException("r2_score: class_aggregation must be uniform_average or "
+                    + "variance_weighted, got " + v);
+        };
     }
 }

@@ -1,0 +1,119 @@
+package dev.neurona.losses;
+
+import dev.neurona.tensor.Shape;
+import dev.neurona.tensor.Tensor;
+import java.util.Map;
+
+/**
+ * Categorical cross-entropy for one-hot targets {@code [B, K]}: {@code L_b = −Σ_k y_k·log p_k}.
+ * <ul>
+ *   <li>probabilities (Keras convention): each row of {@code p} is first divided by its sum,
+ *       then clipped to {@code [1e-7, 1 − 1e-7]}. For rows that already sum to 1 (softmax
+ *       outputs) the value is unchanged, and so is the gradient with respect to the logits
+ *       before the softmax; the gradient with respect to {@code p} itself is
+ *       {@code (−y_k/p_k + 1)/B} rather than {@code −y_k/(p_k·B)}.</li>
+ *   <li>logits: {@code L_b = −Σ_k y_k·log_softmax(z)_k}, by log-sum-exp, finite for logits of
+ *       any size; gradient {@code (softmax(z) − y)/B}.</li>
+ * </ul>
+ * With label smoothing {@code s}, targets become {@code y·(1 − s) + s/K}. Targets must be
+ * one-hot or probability distributions (rows of non-negative values summing to 1); for
+ * integer class ids use {@link SparseCategoricalCrossentropy}. Keras
+ * {@code "categorical_crossentropy"}.
+ */
+public final class CategoricalCrossentropy extends RowwiseLoss {
+
+    private static final float ROW_SUM_TOLERANCE = 1e-3f;
+
+    private final boolean fromLogits;
+    private final float labelSmoothing;
+
+    /**
+     * @param fromLogits whether {@code yPred} holds logits rather than probabilities
+     * @param labelSmoothing in {@code [0, 1]}; 0 leaves targets as they are
+     */
+    public CategoricalCrossentropy(boolean fromLogits, double labelSmoothing) {
+        this.fromLogits = fromLogits;
+        this.labelSmoothing = checkedSmoothing(name(), labelSmoothing);
+    }
+
+    /** Probabilities in, no label smoothing. */
+    public CategoricalCrossentropy() {
+        this(false, 0.0);
+    }
+
+    @Override
+    protected Tensor row(Tensor yTrue, Tensor yPred) {
+        int classes = yPred.dim(-1);
+        Tensor y = labelSmoothing == 0f ? yTrue : yTrue.mul(1f - labelSmoothing).add(labelSmoothing / classes);
+        return y.mul(logProbabilities(yPred, fromLogits)).sum(-1).neg();
+    }
+
+    /** {@code log p} along the last axis, from logits or from (renormalized, clipped) probabilities. */
+    static Tensor logProbabilities(Tensor yPred, boolean fromLogits) {
+        if (fromLogits) {
+            return yPred.logSoftmax(-1);
+        }
+        Tensor p = yPred.div(yPred.sum(-1, true));
+        return p.clamp(BinaryCrossentropy.EPSILON, 1f - BinaryCrossentropy.EPSILON).log();
+    }
+
+    @Override
+    protected void checkTargets(Tensor yTrue, Tensor yPred) {
+        int[] t = yTrue.shape();
+        int[] p = yPred.shape();
+        int classes = p[p.length - 1];
+        boolean looksLikeIds = classes > 1 && yTrue.size() * classes == yPred.size()
+                && (t.length == p.length - 1 || t[t.length - 1] == 1);
+        if (looksLikeIds) {
+            throw new IllegalArgumentException(name() + ": y_true has shape " + Shape.toString(t) + " but y_pred has shape "
+                    + Shape.toString(p) + "; categorical_crossentropy expects one-hot targets of y_pred's shape. "
+                    + "For integer class ids use sparse_categorical_crossentropy");
+        }
+        if (!java.util.Arrays.equals(t, p)) {
+            return; // the shape check reports it with both shapes
+        }
+        float[] y = yTrue.data();
+        for (int r = 0; r < y.length / classes; r++) {
+            double sum = 0;
+            boolean negative = false;
+            for (int k = 0; k < classes; k++) {
+                float v = y[r * classes + k];
+                sum += v;
+                negative |= v < 0f || Float.isNaN(v);
+            }
+            if (negative || Math.abs(sum - 1.0) > ROW_SUM_TOLERANCE) {
+                float[] row = java.util.Arrays.copyOfRange(y, r * classes, (r + 1) * classes);
+                throw new IllegalArgumentException(name() + ": targets are not one-hot: row " + r + " is "
+                        + java.util.Arrays.toString(row) + " (expected one 1 and the rest 0, or probabilities "
+                        + "summing to 1). For integer class ids use sparse_categorical_crossentropy");
+            }
+        }
+    }
+
+    static float checkedSmoothing(String loss, double labelSmoothing) {
+        if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
+            throw new IllegalArgumentException(loss + ": label_smoothing must be in [0, 1], got " + labelSmoothing);
+        }
+        return (float) labelSmoothing;
+    }
+
+    /** Whether predictions are logits. */
+    public boolean fromLogits() {
+        return fromLogits;
+    }
+
+    /** The label smoothing factor. */
+    public double labelSmoothing() {
+        return labelSmoothing;
+    }
+
+    @Override
+    public String name() {
+        return "categorical_crossentropy";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("name", name(), "from_logits", fromLogits, "label_smoothing", (double) labelSmoothing);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.neurona.losses;
+
+import dev.neurona.tensor.Tensor;
+
+/**
+ * A loss over the last (class) axis: {@code y_true} and {@code y_pred} of equal shape
+ * {@code [B, K]} (or {@code [B, …, K]}, averaged over the middle axes), one value per row.
+ * Subclasses write only {@link #row}.
+ */
+public abstract class RowwiseLoss extends Loss {
+
+    /** The loss of each row, the last axis reduced away: {@code [B, K] → [B]}. */
+    protected abstract Tensor row(Tensor yTrue, Tensor yPred);
+
+    /** Checks {@code yTrue} beyond its shape (e.g. one-hot); the default accepts anything. */
+    protected void checkTargets(Tensor yTrue, Tensor yPred) {
+    }
+
+    @Override
+    public final Tensor perSample(Tensor yTrue, Tensor yPred) {
+        LossChecks.hasClassAxis(name(), yPred);
+        checkTargets(yTrue, yPred);
+        Tensor y = LossChecks.sameShape(name(), yTrue, yPred);
+        return LossChecks.perSample(row(y, yPred));
+    }
+}

@@ -1,0 +1,83 @@
+package dev.neurona.losses;
+
+import dev.neurona.tensor.Shape;
+import dev.neurona.tensor.Tensor;
+import java.util.Map;
+
+/**
+ * Categorical cross-entropy with integer class ids as targets: {@code L_b = −log p_{b, y_b}}
+ * for {@code y_true} of shape {@code [B]} or {@code [B, 1]} (ids stored as floats) and
+ * {@code y_pred} of shape {@code [B, K]}. Probabilities are renormalized and clipped as in
+ * {@link CategoricalCrossentropy}; logits go through log-softmax. Equal to
+ * categorical_crossentropy on the one-hot encoding of the ids, without building it in the
+ * caller. Keras {@code "sparse_categorical_crossentropy"}.
+ */
+public final class SparseCategoricalCrossentropy extends Loss {
+
+    private final boolean fromLogits;
+
+    /** @param fromLogits whether {@code yPred} holds logits rather than probabilities */
+    public SparseCategoricalCrossentropy(boolean fromLogits) {
+        this.fromLogits = fromLogits;
+    }
+
+    /** Probabilities in. */
+    public SparseCategoricalCrossentropy() {
+        this(false);
+    }
+
+    @Override
+    public Tensor perSample(Tensor yTrue, Tensor yPred) {
+        LossChecks.hasClassAxis(name(), yPred);
+        Tensor oneHot = oneHot(yTrue, yPred.shape());
+        return LossChecks.perSample(oneHot.mul(CategoricalCrossentropy.logProbabilities(yPred, fromLogits)).sum(-1).neg());
+    }
+
+    /**
+     * The one-hot encoding of {@code ids} in {@code predShape}.
+     *
+     * @throws IllegalArgumentException if the shapes do not fit or an id is not an integer in
+     *         {@code [0, K)}, naming the row, the value and K
+     */
+    private Tensor oneHot(Tensor ids, int[] predShape) {
+        int classes = predShape[predShape.length - 1];
+        int rows = Shape.size(predShape) / classes;
+        int[] t = ids.shape();
+        int[] expected = java.util.Arrays.copyOf(predShape, predShape.length - 1);
+        boolean fits = java.util.Arrays.equals(t, expected)
+                || (t.length == predShape.length && t[t.length - 1] == 1 && ids.size() == rows);
+        if (!fits) {
+            throw new IllegalArgumentException(name() + ": y_true has shape " + Shape.toString(t) + " but y_pred has shape "
+                    + Shape.toString(predShape) + "; expected integer class ids of shape " + Shape.toString(expected)
+                    + " (or with a trailing 1)" + (java.util.Arrays.equals(t, predShape)
+                    ? ". For one-hot targets use categorical_crossentropy" : ""));
+        }
+        float[] y = ids.data();
+        float[] hot = new float[rows * classes];
+        for (int r = 0; r < rows; r++) {
+            float v = y[r];
+            if (v != Math.rint(v) || v < 0 || v >= classes) {
+                throw new IllegalArgumentException(name() + ": label " + v + " in row " + r + " is "
+                        + (v == Math.rint(v) ? "out of range" : "not an integer class id") + "; expected an integer in [0, "
+                        + (classes - 1) + "] for " + classes + " classes");
+            }
+            hot[r * classes + (int) v] = 1f;
+        }
+        return Tensor.of(hot, predShape);
+    }
+
+    /** Whether predictions are logits. */
+    public boolean fromLogits() {
+        return fromLogits;
+    }
+
+    @Override
+    public String name() {
+        return "sparse_categorical_crossentropy";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("name", name(), "from_logits", fromLogits);
+    }
+}
