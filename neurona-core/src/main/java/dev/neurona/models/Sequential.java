@@ -241,7 +241,7 @@ public class Sequential implements Network {
         if (metrics == null || !Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), metricsResolvedFor)) {
             List<Metric> resolved = new ArrayList<>();
             for (Object spec : metricSpecs) {
-                resolved.add(spec instanceof Metric m ? m : Metrics.get((String) spec, loss, shape));
+                resolved.add(spec instanceof Metric m ? Metrics.resolve(m, loss, shape) : Metrics.get((String) spec, loss, shape));
             }
             metrics = resolved;
             metricsResolvedFor = Arrays.copyOfRange(shape, 1, shape.length);

@@ -47,7 +47,7 @@ public final class EarlyStopping implements Callback {
         return this;
     }
 
-    /** Epochs without improvement before stopping (default 0). */
+    /** Epochs without improvement before stopping (default 0: the first epoch that does not improve stops), as Keras counts them. */
     public EarlyStopping patience(int patience) {
         if (patience < 0) {
             throw new IllegalArgumentException("EarlyStopping: patience must be non-negative, got " + patience);
@@ -93,7 +93,7 @@ public final class EarlyStopping implements Callback {
             return;
         }
         wait++;
-        if (wait > patience) {
+        if (wait >= patience) {
             stoppedEpoch = epoch;
             if (restoreBestWeights && bestWeights != null) {
                 context.setWeights(bestWeights);

@@ -34,6 +34,7 @@ class MlpGoldenTest {
             d.name(l.string("name"));
             model.add(d);
         }
+        model.build(layers.get(0).integer("in"));
         setParams(model, c, params);
         return model;
     }
