@@ -1,2 +1,23 @@
-/** Data for training: {@link dev.neurona.data.Dataset} (in-memory x/y pairs). Depends on {@code tensor} only. */
+/**
+ * Data for training, and how to get it.
+ *
+ * <ul>
+ *   <li>{@link dev.neurona.data.Dataset} (x/y tensors in memory) and {@link dev.neurona.data.BatchSource}
+ *       (anything that yields {@link dev.neurona.data.Batch}es, for data larger than memory), with
+ *       seeded shuffling; {@link dev.neurona.data.Split} (train/test).</li>
+ *   <li>{@link dev.neurona.data.Datasets}: the lecture's generated sets (XOR, AND, OR, linearly
+ *       separable points, blobs, moons, circles, spirals, a noisy 1-D regression curve), the
+ *       small real sets shipped with the library (digits 8×8, iris, breast cancer, wine), MNIST and
+ *       Fashion-MNIST from local IDX files or a verified download, and
+ *       {@link dev.neurona.data.Datasets#trainTestSplit}.</li>
+ *   <li>Preprocessing: {@link dev.neurona.data.StandardScaler}, {@link dev.neurona.data.MinMaxScaler},
+ *       {@link dev.neurona.data.OneHot}, {@link dev.neurona.data.LabelEncoder}.</li>
+ *   <li>File formats: {@link dev.neurona.data.Csv} (Apache commons-csv) and {@link dev.neurona.data.Idx}
+ *       (the MNIST format); malformed files raise {@link dev.neurona.data.DataFormatException}, which names
+ *       the file, row and column.</li>
+ * </ul>
+ *
+ * <p>Depends on {@code dev.neurona.tensor}, commons-csv and the JDK (its HTTP client for
+ * downloads). Every random choice takes an explicit seed.
+ */
 package dev.neurona.data;

@@ -1,0 +1,17 @@
+package dev.neurona.data;
+
+/**
+ * A data set divided into a part to train on and a part held out to test on.
+ *
+ * @param train the samples to fit on
+ * @param test  the held-out samples to evaluate on
+ */
+public record Split(Dataset train, Dataset test) {
+
+    /** @throws IllegalArgumentException when either part is missing */
+    public Split {
+        if (train == null || test == null) {
+            throw new IllegalArgumentException("Split: train and test must not be null");
+        }
+    }
+}
