@@ -176,7 +176,11 @@ public final class Csv {
             for (CSVRecord record : parser) {
                 // the parser counts line breaks read; a last line without one is one past the previous
                 long line = Math.max(parser.getCurrentLineNumber(), previous + 1);
-                rows.add(record.values());
+                String[] cells = new String[record.size()];
+                for (int c = 0; c < cells.length; c++) {
+                    cells[c] = record.get(c);
+                }
+                rows.add(cells);
                 lines.add(line);
                 previous = line;
             }
