@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class Layers {
 
-    private static final List<String> TYPES = List.of("Input", "Dense", "Flatten", "Activation", "Dropout", "PReLU");
+    private static final List<String> TYPES = List.of("Input", "Dense", "Flatten", "Activation", "Dropout", "PReLU", "Normalization");
 
     private Layers() {
     }
@@ -60,6 +60,11 @@ public final class Layers {
         return new Activation(function);
     }
 
+    /** Per-feature standardization with statistics set by {@link Normalization#adapt}. */
+    public static Normalization normalization() {
+        return new Normalization();
+    }
+
     /** A parametric ReLU with one learnable slope per feature. */
     public static PReLU prelu() {
         return new PReLU();
@@ -80,6 +85,7 @@ public final class Layers {
             case "Dropout" -> new Dropout(((Number) config.get("rate")).doubleValue());
             case "PReLU" -> new PReLU(Initializers.fromConfig((Map<String, Object>) config.get("alpha_initializer")));
             case "Dense" -> dense(config);
+            case "Normalization" -> new Normalization();
             default -> throw new IllegalArgumentException("unknown layer type '" + type + "'; known types: "
                     + String.join(", ", TYPES));
         };

@@ -39,6 +39,7 @@ class LayersTest {
         LayerHarness.check(() -> dropout(0.3), new int[] {4}, new int[] {4}, 0);
         LayerHarness.check(() -> prelu(), new int[] {4}, new int[] {4}, 4);
         LayerHarness.check(() -> input(4), new int[] {4}, new int[] {4}, 0);
+        LayerHarness.check(Layers::normalization, new int[] {4}, new int[] {4}, 8);
     }
 
     @Test
@@ -74,6 +75,19 @@ class LayersTest {
         p.alpha().assign(Tensor.of(0.25f, 0.5f));
         Tensor y = p.call(Tensor.of(new float[][] {{-2, -2}, {3, 3}}), Mode.INFERENCE);
         assertThat(y.toArray()).containsExactly(-0.5f, -1f, 3f, 3f);
+    }
+
+    @Test
+    void normalizationStandardizesWithAdaptedStatisticsThatAreNotTrained() {
+        Normalization norm = (Normalization) new Normalization().name("norm");
+        norm.build(new int[] {2}, new Random(1));
+        Tensor data = Tensor.of(new float[][] {{1, 5}, {3, 5}, {5, 5}});
+        norm.adapt(data);
+        assertThat(norm.mean().toArray()).containsExactly(3f, 5f);
+        assertThat(norm.call(data, Mode.INFERENCE).toArray())
+                .usingComparatorWithPrecision(1e-5f).containsExactly(-1.2247449f, 0f, 0f, 0f, 1.2247449f, 0f);
+        assertThat(norm.parameters()).allMatch(p -> !p.trainable());
+        assertThatThrownBy(() -> norm.adapt(Tensor.zeros(2, 3))).hasMessageContaining("2 features");
     }
 
     @Test
