@@ -81,9 +81,10 @@ public final class Layers {
         Layer layer = switch (type) {
             case "Input" -> new Input(ints(config.get("shape")));
             case "Flatten" -> new Flatten(config.containsKey("input_dims") ? ints(config.get("input_dims")) : new int[0]);
-            case "Activation" -> new Activation(Activations.fromConfig((Map<String, Object>) config.get("activation")));
-            case "Dropout" -> new Dropout(((Number) config.get("rate")).doubleValue());
-            case "PReLU" -> new PReLU(Initializers.fromConfig((Map<String, Object>) config.get("alpha_initializer")));
+            case "Activation" -> new Activation(activation(config.get("activation"), "Activation"));
+            case "Dropout" -> new Dropout(number(config, "rate", "Dropout").doubleValue());
+            case "PReLU" -> config.containsKey("alpha_initializer")
+                    ? new PReLU(initializer(config.get("alpha_initializer"))) : new PReLU();
             case "Dense" -> dense(config);
             case "Normalization" -> new Normalization();
             default -> throw new IllegalArgumentException("unknown layer type '" + type + "'; known types: "
@@ -96,13 +97,23 @@ public final class Layers {
         return layer;
     }
 
+    /**
+     * A Dense layer from its config; only {@code units} is required, the rest default as in
+     * Keras, and activations and initializers may be given by name or as config objects.
+     */
     @SuppressWarnings("unchecked")
     private static Dense dense(Map<String, Object> c) {
-        Dense d = new Dense(((Number) c.get("units")).intValue())
-                .activation(Activations.fromConfig((Map<String, Object>) c.get("activation")))
-                .useBias((Boolean) c.getOrDefault("use_bias", true))
-                .kernelInitializer(Initializers.fromConfig((Map<String, Object>) c.get("kernel_initializer")))
-                .biasInitializer(Initializers.fromConfig((Map<String, Object>) c.get("bias_initializer")));
+        Dense d = new Dense(number(c, "units", "Dense").intValue())
+                .useBias(!Boolean.FALSE.equals(c.get("use_bias")));
+        if (c.get("activation") != null) {
+            d.activation(activation(c.get("activation"), "Dense"));
+        }
+        if (c.get("kernel_initializer") != null) {
+            d.kernelInitializer(initializer(c.get("kernel_initializer")));
+        }
+        if (c.get("bias_initializer") != null) {
+            d.biasInitializer(initializer(c.get("bias_initializer")));
+        }
         if (c.get("kernel_regularizer") != null) {
             d.kernelRegularizer(Regularizer.fromConfig((Map<String, Object>) c.get("kernel_regularizer")));
         }
@@ -110,6 +121,38 @@ public final class Layers {
             d.biasRegularizer(Regularizer.fromConfig((Map<String, Object>) c.get("bias_regularizer")));
         }
         return d;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static dev.neurona.activations.Activation activation(Object spec, String type) {
+        if (spec instanceof String name) {
+            return Activations.get(name);
+        }
+        if (spec instanceof Map<?, ?> map) {
+            return Activations.fromConfig((Map<String, Object>) map);
+        }
+        throw new IllegalArgumentException(type + " layer config: 'activation' must be a name such as \"relu\" or an "
+                + "object such as {\"name\": \"leaky_relu\", \"alpha\": 0.1}, got " + spec);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static dev.neurona.nn.init.Initializer initializer(Object spec) {
+        if (spec instanceof String name) {
+            return Initializers.get(name);
+        }
+        if (spec instanceof Map<?, ?> map) {
+            return Initializers.fromConfig((Map<String, Object>) map);
+        }
+        throw new IllegalArgumentException("layer config: an initializer must be a name such as \"he_normal\" or an object, got "
+                + spec);
+    }
+
+    private static Number number(Map<String, Object> config, String key, String type) {
+        if (!(config.get(key) instanceof Number n)) {
+            throw new IllegalArgumentException(type + " layer config: '" + key + "' must be a number, got "
+                    + config.get(key) + " in " + config);
+        }
+        return n;
     }
 
     private static int[] ints(Object list) {

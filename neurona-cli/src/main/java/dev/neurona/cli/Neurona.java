@@ -1,0 +1,82 @@
+package dev.neurona.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code neurona} command: train, evaluate and use networks without writing Java.
+ * Exit codes: 0 success, 1 failure, 2 usage error. Errors are one readable line; the stack
+ * trace only with {@code --verbose}.
+ */
+@Command(name = "neurona", mixinStandardHelpOptions = true, versionProvider = Neurona.Version.class,
+        description = "Train, evaluate and use neural networks on the JVM.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class,
+                PerceptronCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+                "  neurona train                                  # an MLP on the built-in digits, in seconds",
+                "  neurona train --data fashion-mnist --layers 256,128 --epochs 10",
+                "  neurona train --data csv:houses.csv --target price --task regression",
+                "  neurona evaluate runs/<id>/model.nrn --data digits",
+                "  neurona predict runs/<id>/model.nrn --input new.csv --output predictions.csv"})
+public final class Neurona implements Runnable {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command, e.g. 'neurona train'");
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line in-process (for tests), returning the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Neurona root = new Neurona();
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean usage = e instanceof UsageException;
+            err.println("neurona: error: " + message(e));
+            if (root.verbose || parseResult.hasMatchedOption("--verbose")) {
+                e.printStackTrace(err);
+            } else if (!usage) {
+                err.println("(run again with --verbose for details)");
+            }
+            err.flush();
+            return usage ? 2 : 1;
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("neurona: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return 2;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        return code;
+    }
+
+    private static String message(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The library version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Neurona.class.getPackage().getImplementationVersion();
+            return new String[] {"neurona " + (v == null ? "development build" : v)};
+        }
+    }
+}
