@@ -6,7 +6,9 @@ import dev.neurona.nn.Dropout;
 import dev.neurona.nn.Flatten;
 import dev.neurona.nn.Input;
 import dev.neurona.nn.Layer;
+import dev.neurona.nn.Normalization;
 import dev.neurona.nn.PReLU;
+import dev.neurona.tensor.Tensor;
 import dev.neurona.onnx.GraphBuilder.Attr;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ import java.util.List;
 final class LayerMapper {
 
     /** The layer types this class writes, for error messages. */
-    static final List<String> SUPPORTED = List.of("Input", "Dense", "Flatten", "Activation", "Dropout", "PReLU");
+    static final List<String> SUPPORTED = List.of("Input", "Dense", "Flatten", "Activation", "Dropout", "PReLU", "Normalization");
 
     private LayerMapper() {
     }
@@ -43,6 +45,11 @@ final class LayerMapper {
             return ActivationMapper.apply(g, activation.function(), x, rank, scope);
         } else if (layer instanceof PReLU prelu) {
             return g.op(scope, "PRelu", List.of(x, g.weight(prelu.alpha().name(), prelu.alpha())));
+        } else if (layer instanceof Normalization norm) {
+            // (x − mean) / sqrt(variance + ε), with the denominator folded into a constant as the layer computes it
+            Tensor std = norm.variance().detach().add(Normalization.EPSILON).sqrt();
+            String centered = g.op(scope, "Sub", List.of(x, g.weight(norm.mean().name(), norm.mean())));
+            return g.op(scope, "Div", List.of(centered, g.weight(scope + "/std", std)));
         }
         throw new OnnxExportException("layer " + scope + " (" + layer.getClass().getName() + ") has no ONNX mapping at opset "
                 + g.opset() + "; supported layers: " + SUPPORTED);

@@ -124,6 +124,7 @@ public final class OnnxImport {
             case "Gemm" -> gemm(node);
             case "MatMul" -> matMul(node);
             case "Flatten" -> flatten(node);
+            case "Sub" -> normalization(node);
             case "PRelu" -> {
                 Tensor slope = initializer(node, 1);
                 PReLU prelu = new PReLU();
@@ -180,6 +181,26 @@ public final class OnnxImport {
             weights.add(bias.reshape(units));
         }
         sample[sample.length - 1] = units;
+    }
+
+    /** {@code Div(Sub(x, mean), std)} with constant mean and std, as Normalization exports: variance = std² − ε. */
+    private void normalization(NodeProto node) {
+        NodeProto div = next + 1 < graph.getNodeCount() ? graph.getNode(next + 1) : null;
+        if (div == null || !div.getOpType().equals("Div") || !div.getInput(0).equals(node.getOutput(0))) {
+            throw unsupported(node, "is a Sub not followed by a Div; only (x - mean) / std is read, as Normalization");
+        }
+        int features = sample[sample.length - 1];
+        Tensor mean = initializer(node, 1);
+        Tensor std = initializer(div, 1);
+        if (mean.size() != features || std.size() != features) {
+            throw unsupported(node, "has a mean or std of " + mean.size() + " and " + std.size() + " values for "
+                    + features + " features");
+        }
+        Tensor variance = std.square().sub(dev.neurona.nn.Normalization.EPSILON);
+        layers.add(new dev.neurona.nn.Normalization());
+        weights.add(mean.reshape(features));
+        weights.add(variance.reshape(features));
+        consume(2);
     }
 
     private void flatten(NodeProto node) {

@@ -71,6 +71,7 @@ final class ModelCases {
                 new PReLU(Initializers.randomUniform(-0.5, 0.5)), dense(2)), defaults));
         cases.add(new Case("prelu of rank 3", () -> new Sequential(input(3, 4),
                 new PReLU(Initializers.randomUniform(0, 0.5))), defaults));
+        cases.add(new Case("normalization", ModelCases::normalized, defaults));
         cases.add(new Case("input only", () -> new Sequential(input(3)), defaults));
         cases.add(new Case("dense on rank 3", () -> new Sequential(input(5, 4), dense(6, "gelu"), dense(3, "softmax")),
                 defaults));
@@ -84,6 +85,15 @@ final class ModelCases {
                 defaults.withInputName("features").withOutputName("probabilities")));
         cases.add(new Case("trained classifier", ModelCases::trained, defaults));
         return cases;
+    }
+
+    /** A Normalization layer adapted to data of scale 3 around 2, before a Dense layer. */
+    static Sequential normalized() {
+        dev.neurona.nn.Normalization norm = new dev.neurona.nn.Normalization();
+        Sequential model = new Sequential(input(4), norm, dense(3, "tanh"));
+        model.build(4);
+        norm.adapt(Tensor.randn(new Random(5), 50, 4).mul(3f).add(2f));
+        return model;
     }
 
     /** A network trained for a few epochs on three noisy clusters, so its weights are no longer initial. */
