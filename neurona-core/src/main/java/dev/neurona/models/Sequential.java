@@ -1,6 +1,8 @@
 package dev.neurona.models;
 
 import dev.neurona.data.Dataset;
+import dev.neurona.io.ModelFileLimits;
+import dev.neurona.io.ModelFiles;
 import dev.neurona.losses.Loss;
 import dev.neurona.losses.Losses;
 import dev.neurona.metrics.Metric;
@@ -10,6 +12,7 @@ import dev.neurona.nn.Mode;
 import dev.neurona.optim.Optimizer;
 import dev.neurona.optim.Optimizers;
 import dev.neurona.tensor.Parameter;
+import dev.neurona.tensor.Seeds;
 import dev.neurona.tensor.Shape;
 import dev.neurona.tensor.Tensor;
 import dev.neurona.train.Checks;
@@ -18,6 +21,8 @@ import dev.neurona.train.Fit;
 import dev.neurona.train.History;
 import dev.neurona.train.Network;
 import dev.neurona.train.Trainer;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -43,19 +48,38 @@ import java.util.Random;
  * {@code fit}, {@code evaluate} or {@code predict}, or by {@link #build(int...)}. Initial
  * weights, dropout masks and the default shuffling order all derive from {@link #seed(long)}
  * (default 0), so that a run is reproducible unless told otherwise.
+ *
+ * <p>Models are saved to and loaded from {@code .nrn} files (see {@link dev.neurona.io.ModelFiles}):
+ *
+ * <pre>{@code
+ * model.save(Path.of("model.nrn"));                     // weights, config, compile settings, optimizer state
+ * Sequential again = Sequential.load(Path.of("model.nrn"));
+ *
+ * // resuming: train with checkpoints, and after an interruption continue from the last one
+ * model.fit(x, y, Fit.epochs(20).callbacks(new ModelCheckpoint("ckpt.nrn")));
+ * Sequential resumed = Sequential.load(Path.of("ckpt.nrn"));
+ * resumed.resume(x, y, Fit.epochs(20));   // fit(…, Fit.epochs(20).initialEpoch(resumed.epochsCompleted()))
+ * }</pre>
+ *
+ * A resumed run ends with exactly the weights of an uninterrupted one: the file keeps the
+ * optimizer state, the epochs completed and the dropout layers' stream positions, and the
+ * shuffling order is a function of the model seed and the training position only.
  */
 public class Sequential implements Network {
 
     private final List<Layer> layers = new ArrayList<>();
     private final Map<String, Integer> nameCounts = new HashMap<>();
+    /** The stream of {@link Seeds} that gives the default shuffling seed. */
+    private static final long SHUFFLE_STREAM = 1;
+
     private long seed;
-    private Random random;
     private int[] inputShape;
     private Optimizer optimizer;
     private Loss loss;
     private List<Object> metricSpecs = List.of();
     private List<Metric> metrics;
     private int[] metricsResolvedFor;
+    private int epochsCompleted;
 
     /** A model of these layers, in order. */
     public Sequential(Layer... layers) {
@@ -125,7 +149,7 @@ public class Sequential implements Network {
             }
             return this;
         }
-        random = new Random(seed);
+        Random random = new Random(seed);
         int[] s = shape;
         for (Layer layer : layers) {
             layer.build(s, random);
@@ -204,7 +228,8 @@ public class Sequential implements Network {
         compile(optimizer, loss, (Object[]) metrics);
     }
 
-    private void compile(Optimizer optimizer, Loss loss, Object[] metrics) {
+    /** Compiles with metrics given as names (Strings) or {@link Metric} objects, as {@code compile} received them. */
+    void compile(Optimizer optimizer, Loss loss, Object[] metrics) {
         if (optimizer == null || loss == null) {
             throw new IllegalArgumentException("compile: optimizer and loss must not be null");
         }
@@ -217,6 +242,38 @@ public class Sequential implements Network {
         this.loss = loss;
         this.metricSpecs = List.of(metrics);
         this.metrics = null;
+    }
+
+    /** Whether {@code compile} was called. */
+    public boolean isCompiled() {
+        return optimizer != null;
+    }
+
+    /** The metrics as given to {@code compile}: names (Strings) and {@link Metric} objects. */
+    List<Object> metricSpecs() {
+        return metricSpecs;
+    }
+
+    /** The model's seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The sample shape the model was built for (batch excluded), or {@code null} before build. */
+    public int[] inputShape() {
+        return inputShape == null ? null : inputShape.clone();
+    }
+
+    /**
+     * The training position: the epochs completed by the last {@code fit}, counted from its
+     * initial epoch (so the {@code initialEpoch} that continues it); kept in saved files.
+     */
+    public int epochsCompleted() {
+        return epochsCompleted;
+    }
+
+    void epochsCompleted(int epochs) {
+        this.epochsCompleted = epochs;
     }
 
     /** The compiled optimizer, or {@code null}. */
@@ -259,12 +316,44 @@ public class Sequential implements Network {
 
     /** Trains on a dataset; see {@link Fit} for the options. */
     public History fit(Dataset data, Fit fit) {
-        requireCompiled("fit");
         if (fit == null) {
             throw new IllegalArgumentException("fit: options must not be null, e.g. Fit.epochs(10)");
         }
+        return train("fit", data, fit, fit.initialEpoch());
+    }
+
+    /**
+     * Continues an interrupted training: {@code fit} from epoch {@link #epochsCompleted()}
+     * instead of {@code fit.initialEpoch()}. On a model loaded from a checkpoint written during
+     * {@code fit(x, y, sameFit)}, it ends with exactly the weights the uninterrupted run has.
+     * Returns an empty history when all {@code fit.epochs()} are done already.
+     */
+    public History resume(Tensor x, Tensor y, Fit fit) {
+        Checks.requireSameBatch("resume", x, y);
+        return resume(Dataset.of(x, y), fit);
+    }
+
+    /** {@link #resume(Tensor, Tensor, Fit)} on a dataset. */
+    public History resume(Dataset data, Fit fit) {
+        if (fit == null) {
+            throw new IllegalArgumentException("resume: options must not be null, e.g. Fit.epochs(10)");
+        }
+        if (epochsCompleted >= fit.epochs()) {
+            return new History();
+        }
+        return train("resume", data, fit, epochsCompleted);
+    }
+
+    private History train(String op, Dataset data, Fit fit, int initialEpoch) {
+        requireCompiled(op);
         ensureBuiltFor(data.x());
-        return new Trainer(this, loss, optimizer, metricsFor(data.y())).fit(data, fit, random.nextLong());
+        // a function of the seed only, which the file keeps, unlike the state of a generator
+        long shuffleSeed = Seeds.derive(seed, SHUFFLE_STREAM);
+        History history = new Trainer(this, loss, optimizer, metricsFor(data.y()))
+                .saver((path, epochs, withOptimizer) -> save(path, withOptimizer, epochs))
+                .fit(data, fit, shuffleSeed, initialEpoch);
+        epochsCompleted = initialEpoch + history.epochCount();
+        return history;
     }
 
     /** The loss and metrics on {@code x} and {@code y}, in Keras order: {@code {loss=…, accuracy=…}}. */
@@ -357,6 +446,57 @@ public class Sequential implements Network {
     /** The number of weight values. */
     public long countParams() {
         return parameters().stream().mapToLong(Tensor::size).sum();
+    }
+
+    // ---------------------------------------------------------------- files
+
+    /**
+     * Saves the model to {@code path} (a {@code .nrn} file, replaced atomically), with the
+     * optimizer state when the model is compiled.
+     *
+     * @throws IllegalStateException when the model is not built and cannot be
+     * @throws IOException when the file cannot be written (a previous file stays intact)
+     */
+    public void save(Path path) throws IOException {
+        save(path, isCompiled());
+    }
+
+    /**
+     * Saves the model, with the optimizer state (needed to resume training exactly) only when
+     * {@code includeOptimizer} is true.
+     *
+     * @throws IllegalStateException when the optimizer is to be included but the model is not compiled
+     */
+    public void save(Path path, boolean includeOptimizer) throws IOException {
+        save(path, includeOptimizer, epochsCompleted);
+    }
+
+    private void save(Path path, boolean includeOptimizer, int epochs) throws IOException {
+        if (path == null) {
+            throw new IllegalArgumentException("save: path must not be null");
+        }
+        if (includeOptimizer && !isCompiled()) {
+            throw new IllegalStateException("save: the model is not compiled, so it has no optimizer state to include; "
+                    + "compile it first or save(path, false)");
+        }
+        ensureBuilt();
+        ModelFiles.write(Snapshots.of(this, includeOptimizer, epochs), path);
+    }
+
+    /**
+     * Loads a model saved by {@link #save(Path)}: built, with equal weights (its predictions are
+     * bit-identical), compiled as it was, with its optimizer state and training position.
+     *
+     * @throws dev.neurona.io.ModelFileException when the file is missing, corrupt, over the
+     *         default {@link ModelFileLimits}, of a newer format, or does not describe a valid model
+     */
+    public static Sequential load(Path path) throws IOException {
+        return load(path, ModelFileLimits.DEFAULT);
+    }
+
+    /** {@link #load(Path)} with tighter (or looser) bounds on what the file may hold. */
+    public static Sequential load(Path path, ModelFileLimits limits) throws IOException {
+        return Snapshots.restore(ModelFiles.read(path, limits), path);
     }
 
     // ---------------------------------------------------------------- summary

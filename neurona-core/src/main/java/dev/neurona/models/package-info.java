@@ -1,5 +1,6 @@
 /**
  * Models: {@link dev.neurona.models.Sequential}, the Keras-style entry point (compile, fit,
- * evaluate, predict, summary, weights). Depends on every core package below it.
+ * resume, evaluate, predict, summary, weights, save, load). Depends on every core package below
+ * it, including {@code io} for model files.
  */
 package dev.neurona.models;

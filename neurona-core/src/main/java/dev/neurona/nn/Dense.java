@@ -116,6 +116,12 @@ public final class Dense extends Layer {
     }
 
     @Override
+    public long countParams(int[] inputShape) {
+        long in = inputShape[inputShape.length - 1];
+        return in * units + (useBias ? units : 0);
+    }
+
+    @Override
     public int[] outputShape(int[] inputShape) {
         int[] out = inputShape.clone();
         out[out.length - 1] = units;

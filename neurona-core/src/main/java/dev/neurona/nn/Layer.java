@@ -146,6 +146,35 @@ public abstract class Layer {
         return n;
     }
 
+    /**
+     * The number of weight values {@link #build} would create for inputs of {@code inputShape},
+     * computed without creating them, so that a model loader can bound memory before it builds
+     * a network from an untrusted file. Layers with weights override it; the default is 0.
+     */
+    public long countParams(int[] inputShape) {
+        return 0;
+    }
+
+    /**
+     * State that training changes apart from the weights, such as a dropout layer's position
+     * in its random stream, as JSON-friendly values; empty by default. Saved with the model so
+     * that training resumed from a checkpoint continues exactly as it would have.
+     */
+    public Map<String, Object> state() {
+        return Map.of();
+    }
+
+    /**
+     * Restores what {@link #state()} returned; the layer must be built.
+     *
+     * @throws IllegalArgumentException when {@code state} does not fit this layer, naming the problem
+     */
+    public void loadState(Map<String, Object> state) {
+        if (state == null || !state.isEmpty()) {
+            throw new IllegalArgumentException(label() + " keeps no state, got " + state);
+        }
+    }
+
     /** The regularization penalty of this layer's weights, or {@code null} when it has none. */
     public Tensor regularizationLoss() {
         return null;

@@ -19,7 +19,8 @@ import java.util.Random;
  */
 public final class Normalization extends Layer {
 
-    private static final float EPSILON = 1e-7f;
+    /** Added to the variance before the square root, as Keras. */
+    public static final float EPSILON = 1e-7f;
 
     private Parameter mean;
     private Parameter variance;

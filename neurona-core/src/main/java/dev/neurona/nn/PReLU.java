@@ -38,6 +38,15 @@ public final class PReLU extends Layer {
     }
 
     @Override
+    public long countParams(int[] inputShape) {
+        long n = 1;
+        for (int d : inputShape) {
+            n = Math.multiplyExact(n, (long) d);
+        }
+        return n;
+    }
+
+    @Override
     protected Tensor forward(Tensor x, Mode mode) {
         return x.prelu(alpha);
     }

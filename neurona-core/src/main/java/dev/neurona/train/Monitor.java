@@ -41,6 +41,11 @@ final class Monitor {
         best = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
 
+    /** Starts the best value at {@code value} instead of ±infinity (to carry it over a resumed run). */
+    void best(double value) {
+        best = value;
+    }
+
     String key() {
         return key;
     }

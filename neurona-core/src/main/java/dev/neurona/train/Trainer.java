@@ -4,7 +4,10 @@ import dev.neurona.data.Dataset;
 import dev.neurona.losses.Loss;
 import dev.neurona.metrics.Metric;
 import dev.neurona.optim.Optimizer;
+import dev.neurona.tensor.Seeds;
 import dev.neurona.tensor.Tensor;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,12 @@ import java.util.Random;
  * The fit loop: epochs of shuffled mini-batches, each a {@link TrainStep}, then validation,
  * logs, callbacks and the progress bar. It reads like the lecture's recipe; everything it
  * does per batch is in {@code TrainStep}.
+ *
+ * <p>Shuffling is a function of the training position only: each epoch's order comes from a
+ * generator seeded by {@code Seeds.derive(shuffleSeed, optimizer.iterations())}, the step count
+ * at the epoch's start. A run resumed from a checkpoint (which restores the step count) thus
+ * shuffles exactly as the uninterrupted run did, and consecutive {@code fit} calls continue
+ * with fresh orders.
  */
 public final class Trainer {
 
@@ -22,6 +31,7 @@ public final class Trainer {
     private final Loss loss;
     private final Optimizer optimizer;
     private final List<Metric> metrics;
+    private ModelSaver saver;
 
     /** A trainer for {@code network} with a compiled loss, optimizer and resolved metrics. */
     public Trainer(Network network, Loss loss, Optimizer optimizer, List<Metric> metrics) {
@@ -32,11 +42,32 @@ public final class Trainer {
     }
 
     /**
-     * Trains on {@code data} as {@code fit} says.
+     * Lets callbacks save the model through {@link TrainingContext#saveModel(Path, boolean)}.
+     *
+     * @return this trainer
+     */
+    public Trainer saver(ModelSaver saver) {
+        this.saver = saver;
+        return this;
+    }
+
+    /**
+     * Trains on {@code data} as {@code fit} says, from {@link Fit#initialEpoch()}.
      *
      * @param defaultSeed the shuffling seed when {@link Fit#seed()} gives none
      */
     public History fit(Dataset data, Fit fit, long defaultSeed) {
+        return fit(data, fit, defaultSeed, fit.initialEpoch());
+    }
+
+    /**
+     * Trains on {@code data} as {@code fit} says, but from epoch {@code initialEpoch} (0-based),
+     * as when resuming from a checkpoint; no epochs run when it is {@code fit.epochs()} or more.
+     */
+    public History fit(Dataset data, Fit fit, long defaultSeed, int initialEpoch) {
+        if (initialEpoch < 0) {
+            throw new IllegalArgumentException("fit: the initial epoch must not be negative, got " + initialEpoch);
+        }
         Checks.requireFinite("fit", "x", data.x());
         Checks.requireFinite("fit", "y", data.y());
         // Keras takes the validation samples from the end, before any shuffling
@@ -53,19 +84,20 @@ public final class Trainer {
         }
         int n = train.size();
         int steps = (n + fit.batchSize() - 1) / fit.batchSize();
-        Random shuffling = new Random(fit.seed() != null ? fit.seed() : defaultSeed);
+        long shuffleSeed = fit.seed() != null ? fit.seed() : defaultSeed;
         TrainStep step = new TrainStep(network, loss, optimizer, metrics);
-        Context context = new Context(fit.epochs(), steps);
+        Context context = new Context(fit.epochs(), steps, initialEpoch);
         ProgressBar bar = ProgressBar.standard(fit.verbose());
         History history = new History();
         List<Callback> callbacks = fit.callbacks();
 
         callbacks.forEach(c -> c.onTrainBegin(context));
-        for (int epoch = fit.initialEpoch(); epoch < fit.epochs() && !context.stopRequested(); epoch++) {
+        for (int epoch = initialEpoch; epoch < fit.epochs() && !context.stopRequested(); epoch++) {
             for (Callback c : callbacks) {
                 c.onEpochBegin(epoch, context);
             }
-            int[] order = order(n, fit.shuffle(), shuffling);
+            // the order depends on the training position only, so that a resumed run repeats it
+            int[] order = order(n, fit.shuffle(), new Random(Seeds.derive(shuffleSeed, optimizer.iterations())));
             metrics.forEach(Metric::reset);
             bar.epochBegin(epoch, fit.epochs(), steps);
             double lossSum = 0;
@@ -92,6 +124,7 @@ public final class Trainer {
             }
             Map<String, Double> frozen = Collections.unmodifiableMap(epochLogs);
             history.add(frozen);
+            context.epochsCompleted = epoch + 1;
             bar.epochEnd(frozen);
             for (Callback c : callbacks) {
                 c.onEpochEnd(epoch, frozen, context);
@@ -135,10 +168,21 @@ public final class Trainer {
         private final int epochs;
         private final int steps;
         private String stopReason;
+        private int epochsCompleted;
 
-        Context(int epochs, int steps) {
+        Context(int epochs, int steps, int initialEpoch) {
             this.epochs = epochs;
             this.steps = steps;
+            this.epochsCompleted = initialEpoch;
+        }
+
+        @Override
+        public void saveModel(Path path, boolean includeOptimizer) throws IOException {
+            if (saver == null) {
+                TrainingContext.super.saveModel(path, includeOptimizer);
+                return;
+            }
+            saver.save(path, epochsCompleted, includeOptimizer);
         }
 
         @Override
