@@ -45,7 +45,8 @@ class CliTest {
         Path run = onlyRun(runs);
         assertThat(run.getFileName().toString()).endsWith("-iris");
         for (String f : List.of("model.nrn", "history.csv", "metrics.json", "config.json")) {
-            assertThat(run.resolve(f)).as(f).isNonEmptyFile();
+            assertThat(run.resolve(f)).as(f).isRegularFile();
+            assertThat(Files.size(run.resolve(f))).as(f).isPositive();
         }
         assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(61);
         JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
@@ -131,7 +132,7 @@ class CliTest {
     void usageErrorsExitWithTwoAndFailuresWithOneInOneLine(@TempDir Path tmp) {
         Result unknownOption = run("train", "--epoks", "3");
         assertThat(unknownOption.code()).isEqualTo(2);
-        assertThat(unknownOption.err()).contains("Unknown option: '--epoks'");
+        assertThat(unknownOption.err()).contains("Unknown options: '--epoks'");
 
         Result unknownData = run("train", "--data", "cifar", "--out", tmp.toString());
         assertThat(unknownData.code()).isEqualTo(2);

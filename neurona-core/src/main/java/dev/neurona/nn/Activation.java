@@ -39,4 +39,9 @@ public final class Activation extends Layer {
     protected Map<String, Object> settings() {
         return Map.of("activation", function.config());
     }
+
+    @Override
+    public long countParams(int[] inputShape) {
+        return 0;
+    }
 }

@@ -42,4 +42,9 @@ public final class Flatten extends Layer {
         }
         return s;
     }
+
+    @Override
+    public long countParams(int[] inputShape) {
+        return 0;
+    }
 }

@@ -39,4 +39,9 @@ public final class Input extends Layer {
     static List<Integer> toList(int[] shape) {
         return java.util.Arrays.stream(shape).boxed().toList();
     }
+
+    @Override
+    public long countParams(int[] inputShape) {
+        return 0;
+    }
 }

@@ -149,11 +149,10 @@ public abstract class Layer {
     /**
      * The number of weight values {@link #build} would create for inputs of {@code inputShape},
      * computed without creating them, so that a model loader can bound memory before it builds
-     * a network from an untrusted file. Layers with weights override it; the default is 0.
+     * a network from an untrusted file. Every layer says it (0 for layers without weights), so
+     * that a new layer cannot silently under-count.
      */
-    public long countParams(int[] inputShape) {
-        return 0;
-    }
+    public abstract long countParams(int[] inputShape);
 
     /**
      * State that training changes apart from the weights, such as a dropout layer's position

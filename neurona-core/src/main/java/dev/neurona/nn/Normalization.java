@@ -87,4 +87,9 @@ public final class Normalization extends Layer {
     protected Map<String, Object> settings() {
         return Map.of();
     }
+
+    @Override
+    public long countParams(int[] inputShape) {
+        return 2L * inputShape[inputShape.length - 1];
+    }
 }

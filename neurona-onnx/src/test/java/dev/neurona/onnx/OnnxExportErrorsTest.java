@@ -22,6 +22,11 @@ class OnnxExportErrorsTest {
         protected Tensor forward(Tensor x, Mode mode) {
             return x.square();
         }
+
+        @Override
+        public long countParams(int[] inputShape) {
+            return 0;
+        }
     }
 
     /** An activation of the user's own. */

@@ -43,6 +43,7 @@ public final class LayerHarness {
         layer.build(inputShape, new Random(7));
         assertThat(layer.outputShape(inputShape)).as("%s outputShape", layer).containsExactly(outputShape);
         assertThat(layer.countParams()).as("%s parameter count", layer).isEqualTo(params);
+        assertThat(factory.get().countParams(inputShape)).as("%s countParams(inputShape) before build", layer).isEqualTo(params);
 
         Tensor x = Tensor.randn(new Random(11), batched(inputShape));
         Tensor y = layer.call(x, Mode.INFERENCE);

@@ -90,5 +90,10 @@ class AtomicWriteTest {
         protected Map<String, Object> settings() {
             return Map.of("callback", new Object());
         }
+
+        @Override
+        public long countParams(int[] inputShape) {
+            return 0;
+        }
     }
 }
