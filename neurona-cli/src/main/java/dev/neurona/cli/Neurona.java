@@ -13,13 +13,14 @@ import picocli.CommandLine.Option;
 @Command(name = "neurona", mixinStandardHelpOptions = true, versionProvider = Neurona.Version.class,
         description = "Train, evaluate and use neural networks on the JVM.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class,
-                PerceptronCommand.class, CommandLine.HelpCommand.class},
+                ExportCommand.class, PerceptronCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  neurona train                                  # an MLP on the built-in digits, in seconds",
                 "  neurona train --data fashion-mnist --layers 256,128 --epochs 10",
                 "  neurona train --data csv:houses.csv --target price --task regression",
                 "  neurona evaluate runs/<id>/model.nrn --data digits",
-                "  neurona predict runs/<id>/model.nrn --input new.csv --output predictions.csv"})
+                "  neurona predict runs/<id>/model.nrn --input new.csv --output predictions.csv",
+                "  neurona export runs/<id>/model.nrn --format onnx --out model.onnx"})
 public final class Neurona implements Runnable {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")

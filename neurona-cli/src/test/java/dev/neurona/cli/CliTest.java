@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neurona.models.Sequential;
+import dev.neurona.onnx.OnnxImport;
+import dev.neurona.tensor.Tensor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -74,6 +76,15 @@ class CliTest {
         assertThat(rows.get(1)).endsWith(",0");   // a setosa
         assertThat(rows.get(2)).endsWith(",2");   // a virginica
 
+        Path onnx = tmp.resolve("iris.onnx");
+        Result export = run("export", run.resolve("model.nrn").toString(), "--format", "onnx", "--out", onnx.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        Tensor flower = Tensor.of(new float[][] {{5.1f, 3.5f, 1.4f, 0.2f}});
+        assertThat(OnnxImport.read(onnx).predict(flower).toArray()).as("the ONNX file read back predicts alike")
+                .usingComparatorWithPrecision(1e-5f).containsExactly(loaded.predict(flower).toArray());
+        assertThat(run("export", run.resolve("model.nrn").toString(), "--format", "tflite", "--out", onnx.toString()).code())
+                .isEqualTo(2);
+
         Result summary = run("summary", run.resolve("model.nrn").toString());
         assertThat(summary.out()).contains("normalization_1 (Normalization)", "dense_1 (Dense)", "Total params: 139");
     }
@@ -120,7 +131,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelpWithExamples() {
-        for (String command : List.of("train", "evaluate", "predict", "summary", "perceptron")) {
+        for (String command : List.of("train", "evaluate", "predict", "summary", "export", "perceptron")) {
             Result help = run(command, "--help");
             assertThat(help.code()).isZero();
             assertThat(help.out()).as(command).contains("Usage: neurona " + command).contains("Example");
