@@ -1,0 +1,169 @@
+package dev.neurona.viz;
+
+import dev.neurona.data.Dataset;
+import dev.neurona.models.Sequential;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The training report: one self-contained HTML file (styles inline, every picture an inline SVG,
+ * nothing fetched from the network) with the configuration, the model summary, the final
+ * metrics, the training curves, the confusion matrix and, for 2-D inputs, the decision boundary
+ * and each hidden neuron's map, and the network diagram.
+ *
+ * <pre>{@code
+ * Report.write(runDir, new ReportContent("moons").model(model).history(history).data(test));
+ * // runDir/report.html
+ * Report.writeFigures(runDir, content);   // runDir/history.png, decision_boundary.png, …
+ * }</pre>
+ */
+public final class Report {
+
+    /** The report's file name inside a run folder. */
+    public static final String FILE_NAME = "report.html";
+
+    private Report() {
+    }
+
+    /** Writes {@code runDir/report.html} (creating the folder) and returns its path. */
+    public static Path write(Path runDir, ReportContent content) throws IOException {
+        Path file = runDir.resolve(FILE_NAME);
+        Figure.write(file, html(content).getBytes(StandardCharsets.UTF_8));
+        return file;
+    }
+
+    /** Writes each of {@link #figures} as {@code <name>.png} into {@code dir}; returns the paths. */
+    public static List<Path> writeFigures(Path dir, ReportContent content) throws IOException {
+        List<Path> paths = new ArrayList<>();
+        for (Map.Entry<String, Figure> e : figures(content).entrySet()) {
+            Path file = dir.resolve(e.getKey() + ".png");
+            e.getValue().savePng(file);
+            paths.add(file);
+        }
+        return paths;
+    }
+
+    /**
+     * The pictures the content allows, by file stem, in report order: {@code history},
+     * {@code confusion_matrix}, {@code decision_boundary}, {@code neuron_maps}, {@code network}.
+     */
+    public static Map<String, Figure> figures(ReportContent content) {
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        Sequential model = content.model();
+        Dataset data = content.data();
+        if (content.history() != null && content.history().epochCount() > 0) {
+            figures.put("history", Plots.history(content.history()));
+        }
+        boolean classifier = model != null && data != null && isClassification(model);
+        int[][] counts = content.confusionMatrixCounts();
+        if (counts == null && classifier) {
+            counts = confusion(model, data);
+        }
+        if (counts != null) {
+            List<String> names = content.classNames();
+            figures.put("confusion_matrix", Plots.confusionMatrix(counts,
+                    names != null && names.size() == counts.length ? names : null));
+        }
+        boolean plane = data != null && data.x().rank() == 2 && data.x().dim(1) == 2;
+        if (classifier && plane) {
+            figures.put("decision_boundary", Plots.decisionBoundary(model, data));
+            if (model.layers().stream().filter(l -> l instanceof dev.neurona.nn.Dense).count() > 1) {
+                figures.put("neuron_maps", Plots.neuronMaps(model, data));
+            }
+        }
+        if (model != null && model.isBuilt()) {
+            figures.put("network", Plots.network(model));
+        }
+        return figures;
+    }
+
+    /** Whether the model's loss is a classification loss (cross-entropy, hinge or perceptron). */
+    static boolean isClassification(Sequential model) {
+        if (model.loss() == null) {
+            return false;
+        }
+        String loss = model.loss().name();
+        return loss.contains("crossentropy") || loss.contains("hinge") || loss.equals("perceptron");
+    }
+
+    /** The confusion counts {@code [true][predicted]} of the model on {@code data}. */
+    static int[][] confusion(Sequential model, Dataset data) {
+        int[] truth = Points.classes("Report", data);
+        int[] predicted = Classifier.of(model).classify(data.x()).ids();
+        int k = Math.max(Points.classCount(truth), Points.classCount(predicted));
+        int[][] counts = new int[k][k];
+        for (int i = 0; i < truth.length; i++) {
+            counts[truth[i]][predicted[i]]++;
+        }
+        return counts;
+    }
+
+    /** The report as one HTML5 document (also well-formed XML, so that tests can parse it strictly). */
+    public static String html(ReportContent content) {
+        Html h = new Html();
+        h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+                .raw("<title>").text(content.title()).raw("</title>\n<style>").raw(Html.STYLE).raw("</style>\n")
+                .raw("</head>\n<body>\n<main>\n<h1>").text(content.title()).raw("</h1>\n");
+        if (!content.config().isEmpty()) {
+            h.section("Configuration").table("setting", "value", content.config()).end();
+        }
+        Sequential model = content.model();
+        if (model != null && model.isBuilt()) {
+            h.section("Model").raw("<pre>").text(model.summaryString()).raw("</pre>\n").end();
+        }
+        Map<String, Object> metrics = finalMetrics(content);
+        if (!metrics.isEmpty()) {
+            h.section("Final metrics").table("metric", "value", metrics).end();
+        }
+        Map<String, Figure> figures = figures(content);
+        figure(h, figures, "history", "Training history", content.history() == null
+                || content.history().stopReason() == null ? null : "Stopped early: " + content.history().stopReason());
+        figure(h, figures, "confusion_matrix", "Confusion matrix", "Rows: true class; columns: predicted class.");
+        figure(h, figures, "decision_boundary", "Decision boundary",
+                "The model's class over the input plane, paler where it is less sure; points are the data.");
+        figure(h, figures, "neuron_maps", "Hidden neurons",
+                "Each hidden neuron's output over the same plane (orange negative, white zero, blue positive).");
+        figure(h, figures, "network", "Network", null);
+        h.raw("<footer>Neurona report: one file, no network access needed.</footer>\n</main>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void figure(Html h, Map<String, Figure> figures, String key, String heading, String caption) {
+        Figure f = figures.get(key);
+        if (f == null) {
+            return;
+        }
+        h.section(heading).raw("<figure>\n").raw(f.toSvgString()).raw("\n");
+        if (caption != null) {
+            h.raw("<figcaption>").text(caption).raw("</figcaption>\n");
+        }
+        h.raw("</figure>\n").end();
+    }
+
+    /** The given metrics, or the last epoch of the history (without the learning rate). */
+    private static Map<String, Object> finalMetrics(ReportContent content) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (content.metrics() != null) {
+            content.metrics().forEach((k, v) -> out.put(k, format(v)));
+        } else if (content.history() != null && content.history().epochCount() > 0) {
+            Map<String, Double> last = content.history().epoch(content.history().epochCount() - 1);
+            last.forEach((k, v) -> {
+                if (!k.equals("lr")) {
+                    out.put(k, format(v));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static String format(Double v) {
+        return v == null ? "" : String.format(Locale.ROOT, "%.4f", v);
+    }
+}
