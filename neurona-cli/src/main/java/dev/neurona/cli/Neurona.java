@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "neurona", mixinStandardHelpOptions = true, versionProvider = Neurona.Version.class,
         description = "Train, evaluate and use neural networks on the JVM.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class,
-                ExportCommand.class, PerceptronCommand.class, CommandLine.HelpCommand.class},
+                ExportCommand.class, PlotCommand.class, PerceptronCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  neurona train                                  # an MLP on the built-in digits, in seconds",
                 "  neurona train --data fashion-mnist --layers 256,128 --epochs 10",
@@ -38,6 +38,10 @@ public final class Neurona implements Runnable {
 
     /** Runs the command line in-process (for tests), returning the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // figures are drawn off-screen; never try to open a display
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         Neurona root = new Neurona();
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code neurona train}: trains a network, reports its test scores and writes a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains a network and writes a run folder (model.nrn, history.csv, metrics.json, config.json).",
+        description = {"Trains a network and writes a run folder: model.nrn, history.csv, metrics.json, config.json, report.html and figures.",
                 "Without options: an MLP on the built-in handwritten digits, offline, in seconds."},
         footer = {"", "Examples:",
                 "  neurona train",
@@ -137,6 +137,7 @@ final class TrainCommand implements Callable<Integer> {
         model.save(run.file("model.nrn"));
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("data", source.name());
+        config.put("target", target);
         config.put("task", source.task().name().toLowerCase(java.util.Locale.ROOT));
         config.put("layers", model.layers().stream().map(l -> l.config()).toList());
         config.put("optimizer", opt.config());
@@ -153,7 +154,8 @@ final class TrainCommand implements Callable<Integer> {
         metricsJson.put("epochs_run", history.epochCount());
         metricsJson.put("final", history.epochCount() == 0 ? Map.of() : history.epoch(history.epochCount() - 1));
         run.writeJson("metrics.json", metricsJson);
-        w.println("Saved " + run.dir());
+        RunReport.write(run.dir(), config, model, history, scores, split.test(), source.classNames());
+        w.println("Saved " + run.dir() + " (open report.html to see the training)");
         return 0;
     }
 

@@ -46,7 +46,8 @@ class CliTest {
         assertThat(train.out()).contains("Training on iris: 120 train / 30 test samples", "Test loss: ", "accuracy: ");
         Path run = onlyRun(runs);
         assertThat(run.getFileName().toString()).endsWith("-iris");
-        for (String f : List.of("model.nrn", "history.csv", "metrics.json", "config.json")) {
+        for (String f : List.of("model.nrn", "history.csv", "metrics.json", "config.json", "report.html",
+                "history.png", "confusion_matrix.png", "network.png")) {
             assertThat(run.resolve(f)).as(f).isRegularFile();
             assertThat(Files.size(run.resolve(f))).as(f).isPositive();
         }
@@ -85,6 +86,14 @@ class CliTest {
         assertThat(run("export", run.resolve("model.nrn").toString(), "--format", "tflite", "--out", onnx.toString()).code())
                 .isEqualTo(2);
 
+        Files.delete(run.resolve("report.html"));
+        Files.delete(run.resolve("history.png"));
+        Result plot = run("plot", run.toString());
+        assertThat(plot.code()).as(plot.err()).isZero();
+        assertThat(run.resolve("report.html")).isRegularFile();
+        assertThat(run.resolve("history.png")).isRegularFile();
+        assertThat(Files.readString(run.resolve("report.html"))).contains("<svg", "accuracy");
+
         Result summary = run("summary", run.resolve("model.nrn").toString());
         assertThat(summary.out()).contains("normalization_1 (Normalization)", "dense_1 (Dense)", "Total params: 139");
     }
@@ -118,6 +127,8 @@ class CliTest {
                 "--out", tmp.resolve("runs").toString());
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(train.out()).contains("dense_1 (Dense)", "dropout_1 (Dropout)", "(None, 1)");
+        Path run = onlyRun(tmp.resolve("runs"));
+        assertThat(run.resolve("decision_boundary.png")).as("2-D data get a decision boundary").isRegularFile();
     }
 
     @Test
@@ -131,7 +142,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelpWithExamples() {
-        for (String command : List.of("train", "evaluate", "predict", "summary", "export", "perceptron")) {
+        for (String command : List.of("train", "evaluate", "predict", "summary", "export", "plot", "perceptron")) {
             Result help = run(command, "--help");
             assertThat(help.code()).isZero();
             assertThat(help.out()).as(command).contains("Usage: neurona " + command).contains("Example");

@@ -111,6 +111,43 @@ public final class History {
         }
     }
 
+    /**
+     * Reads a history back from {@link #toCsv()} text (as {@link CsvLogger} and
+     * {@link #writeCsv} write it).
+     *
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException naming the line when it is not such a CSV
+     */
+    public static History readCsv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        if (lines.isEmpty() || !lines.get(0).startsWith("epoch")) {
+            throw new IllegalArgumentException(file + ": not a history CSV (the first line must be 'epoch,<keys>')");
+        }
+        String[] keys = lines.get(0).split(",", -1);
+        History history = new History();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            String[] cells = lines.get(i).split(",", -1);
+            if (cells.length != keys.length) {
+                throw new IllegalArgumentException(file + ", line " + (i + 1) + ": " + cells.length + " values for "
+                        + keys.length + " columns");
+            }
+            Map<String, Double> logs = new LinkedHashMap<>();
+            for (int k = 1; k < keys.length; k++) {
+                try {
+                    logs.put(keys[k], cells[k].equals("nan") ? Double.NaN : Double.parseDouble(cells[k]));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(file + ", line " + (i + 1) + ", column " + keys[k]
+                            + ": not a number: '" + cells[k] + "'");
+                }
+            }
+            history.add(logs);
+        }
+        return history;
+    }
+
     static String format(double v) {
         return Double.isNaN(v) ? "nan" : String.format(Locale.ROOT, "%s", v);
     }
