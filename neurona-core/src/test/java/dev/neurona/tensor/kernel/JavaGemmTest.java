@@ -50,7 +50,7 @@ class JavaGemmTest {
     }
 
     static Stream<Arguments> cases() {
-        int[][] sizes = {{1, 1, 1}, {7, 13, 5}, {33, 17, 40}, {129, 257, 65}, {300, 300, 300}};
+        int[][] sizes = {{1, 1, 1}, {3, 4, 5}, {7, 13, 5}, {33, 17, 40}, {129, 257, 65}, {300, 300, 300}};
         float[][] alphaBeta = {{1f, 0f}, {0.5f, 2f}, {-1.5f, 1f}};
         List<Arguments> out = new ArrayList<>();
         for (int[] s : sizes) {
@@ -146,21 +146,29 @@ class JavaGemmTest {
     }
 
     @Test
-    void smallAndBlockedPathsAgreeBitForBit() {
-        // 40·50·60 takes the blocked path; one column at a time (n = 1) takes the direct path.
+    void directAndBlockedPathsAgreeBitForBit() {
+        // 40·50·60 takes the blocked path; each element alone (1·1·60) takes the direct loop.
         int m = 40;
         int n = 50;
         int k = 60;
         SplittableRandom rnd = new SplittableRandom(3);
-        Stored a = random(rnd, m, k, 0, 0);
-        Stored b = random(rnd, k, n, 0, 0);
-        float[] whole = new float[m * n];
-        GEMM.gemm(false, false, m, n, k, 1.25f, a.data, 0, k, b.data, 0, n, 0f, whole, 0, n);
-        float[] byColumn = new float[m * n];
-        for (int j = 0; j < n; j++) {
-            GEMM.gemm(false, false, m, 1, k, 1.25f, a.data, 0, k, b.data, j, n, 0f, byColumn, j, n);
+        for (boolean ta : new boolean[] {false, true}) {
+            for (boolean tb : new boolean[] {false, true}) {
+                Stored a = ta ? random(rnd, k, m, 0, 0) : random(rnd, m, k, 0, 0);
+                Stored b = tb ? random(rnd, n, k, 0, 0) : random(rnd, k, n, 0, 0);
+                Stored c = random(rnd, m, n, 0, 0);
+                float[] whole = c.data.clone();
+                GEMM.gemm(ta, tb, m, n, k, 1.25f, a.data, 0, a.ld, b.data, 0, b.ld, 0.5f, whole, 0, n);
+                float[] single = c.data.clone();
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        GEMM.gemm(ta, tb, 1, 1, k, 1.25f, a.data, ta ? i : i * a.ld, a.ld,
+                                b.data, tb ? j * b.ld : j, b.ld, 0.5f, single, i * n + j, n);
+                    }
+                }
+                assertThat(single).as("transA=%s transB=%s", ta, tb).isEqualTo(whole);
+            }
         }
-        assertThat(byColumn).isEqualTo(whole);
     }
 
     @Test
