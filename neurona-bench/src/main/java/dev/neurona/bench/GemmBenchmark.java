@@ -2,6 +2,7 @@ package dev.neurona.bench;
 
 import dev.neurona.tensor.kernel.Backend;
 import dev.neurona.tensor.kernel.Gemm;
+import dev.neurona.tensor.kernel.JavaGemm;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code sq512} is 512×512×512; {@code mlpForward} is X·W (m=128, n=256, k=784);
  * {@code mlpGradW} is Xᵀ·dY (transposed A, m=784, n=256, k=128); {@code mlpGradX} is dY·Wᵀ
  * (transposed B, m=128, n=784, k=256). The backend is the one {@link Backend} picks
- * ({@code -Dneurona.backend=java} forces the pure-Java kernel). GFLOPS = 2·m·n·k / time;
+ * ({@code -Dneurona.backend=java} forces the pure-Java kernel), or with {@code -p threads=1}
+ * the pure-Java kernel on one thread. GFLOPS = 2·m·n·k / time;
  * {@link GemmGflops} prints them as a table.
  */
 @State(Scope.Benchmark)
@@ -37,6 +39,10 @@ public class GemmBenchmark {
     /** The shapes measured, by name; see the class comment. */
     @Param({"sq64", "sq128", "sq256", "sq512", "sq1024", "sq2048", "mlpForward", "mlpGradW", "mlpGradX"})
     public String shape;
+
+    /** 0: the kernel {@link Backend} picks; n &gt; 0: the pure-Java kernel limited to n threads. */
+    @Param({"0"})
+    public int threads;
 
     int m;
     int n;
@@ -82,7 +88,7 @@ public class GemmBenchmark {
         for (int i = 0; i < b.length; i++) {
             b[i] = (float) (rnd.nextDouble() - 0.5);
         }
-        gemm = Backend.gemm();
+        gemm = threads == 0 ? Backend.gemm() : new JavaGemm(threads);
     }
 
     @Benchmark

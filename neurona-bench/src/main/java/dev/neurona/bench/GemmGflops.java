@@ -19,7 +19,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * Without arguments every shape of {@link GemmBenchmark} is run; system properties
  * {@code gflops.warmup}, {@code gflops.iterations} (counts, each 1 s) and
- * {@code gflops.forks} shorten or lengthen the run; {@code neurona.backend} is passed to the fork.
+ * {@code gflops.forks} shorten or lengthen the run, {@code gflops.threads} (default 0, the
+ * backend's own choice) limits the pure-Java kernel's threads; {@code neurona.backend} is
+ * passed to the fork.
  */
 public final class GemmGflops {
 
@@ -34,6 +36,7 @@ public final class GemmGflops {
                 .measurementIterations(Integer.getInteger("gflops.iterations", 3))
                 .measurementTime(TimeValue.seconds(1))
                 .forks(Integer.getInteger("gflops.forks", 1));
+        builder.param("threads", String.valueOf(Integer.getInteger("gflops.threads", 0)));
         if (args.length > 0) {
             builder.param("shape", args);
         }
@@ -45,8 +48,8 @@ public final class GemmGflops {
         Collection<RunResult> results = new Runner(options).run();
 
         List<String> lines = new ArrayList<>();
-        lines.add("| shape | m×n×k | ms/op | ± (99.9%) | GFLOPS |");
-        lines.add("|---|---|---:|---:|---:|");
+        lines.add("| shape | m×n×k | threads | ms/op | ± (99.9%) | GFLOPS |");
+        lines.add("|---|---|---:|---:|---:|---:|");
         for (RunResult r : results) {
             String shape = r.getParams().getParam("shape");
             int[] d = GemmBenchmark.dims(shape);
@@ -54,7 +57,9 @@ public final class GemmGflops {
             double err = r.getPrimaryResult().getScoreError();
             double gflops = 2.0 * d[0] * d[1] * d[2] / (ms * 1e-3) / 1e9;
             String dims = d[0] + "×" + d[1] + "×" + d[2] + (d[3] == 1 ? " (Aᵀ)" : "") + (d[4] == 1 ? " (Bᵀ)" : "");
-            lines.add(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.1f |", shape, dims, ms, Double.isNaN(err) ? 0 : err, gflops));
+            String threads = r.getParams().getParam("threads");
+            lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %.4f | %.4f | %.1f |", shape, dims,
+                    "0".equals(threads) ? "auto" : threads, ms, Double.isNaN(err) ? 0 : err, gflops));
         }
         System.out.println();
         lines.forEach(System.out::println);
