@@ -90,6 +90,8 @@ public final class Trainer {
         ProgressBar bar = ProgressBar.standard(fit.verbose());
         History history = new History();
         List<Callback> callbacks = fit.callbacks();
+        BatchGather xs = new BatchGather(train.x());
+        BatchGather ys = new BatchGather(train.y());
 
         callbacks.forEach(c -> c.onTrainBegin(context));
         for (int epoch = initialEpoch; epoch < fit.epochs() && !context.stopRequested(); epoch++) {
@@ -104,13 +106,14 @@ public final class Trainer {
             int seen = 0;
             Map<String, Double> logs = Map.of();
             for (int b = 0; b < steps && !context.stopRequested(); b++) {
-                int[] rows = java.util.Arrays.copyOfRange(order, b * fit.batchSize(), Math.min(n, (b + 1) * fit.batchSize()));
-                Tensor x = train.x().take(rows);
-                Tensor y = train.y().take(rows);
+                int from = b * fit.batchSize();
+                int to = Math.min(n, from + fit.batchSize());
+                Tensor x = xs.gather(order, from, to);
+                Tensor y = ys.gather(order, from, to);
                 Tensor weights = fit.classWeight() == null ? null : Checks.classWeights(y, fit.classWeight());
                 float batchLoss = step.run(x, y, weights);
-                lossSum += (double) batchLoss * rows.length;
-                seen += rows.length;
+                lossSum += (double) batchLoss * (to - from);
+                seen += to - from;
                 logs = logs(lossSum / seen);
                 bar.batchEnd(b + 1, logs);
                 for (Callback c : callbacks) {
