@@ -113,6 +113,7 @@ public final class JavaGemm implements Gemm {
         final float[][] packedB = new float[KC][NC];
         final float[] packedA = new float[MC * KC];
         final float[][] tile = new float[MR][NC];
+        final Args args = new Args();
     }
 
     @Override
@@ -133,11 +134,16 @@ public final class JavaGemm implements Gemm {
             small(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
             return;
         }
-        Args g = new Args(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-        if (work < PARALLEL_FLOPS || threads < 2) {
-            blocked(g, 0, m, 0, n);
-        } else {
-            parallel(g, threads);
+        // the calling thread's reusable operand record: the single-thread path allocates nothing
+        Args g = SCRATCH.get().args.set(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        try {
+            if (work < PARALLEL_FLOPS || threads < 2) {
+                blocked(g, 0, m, 0, n);
+            } else {
+                parallel(g, threads);
+            }
+        } finally {
+            g.clear();
         }
     }
 
@@ -146,11 +152,56 @@ public final class JavaGemm implements Gemm {
         return "java";
     }
 
-    /** The operands of one call, so the parts of a split call can share them. */
-    private record Args(boolean transA, boolean transB, int m, int n, int k,
-                        float alpha, float[] a, int aOffset, int lda,
-                        float[] b, int bOffset, int ldb,
-                        float beta, float[] c, int cOffset, int ldc) {
+    /**
+     * The operands of one call, so the parts of a split call can share them. One per thread,
+     * refilled by each call on that thread (workers of a split call only read the caller's).
+     */
+    private static final class Args {
+        boolean transA;
+        boolean transB;
+        int m;
+        int n;
+        int k;
+        float alpha;
+        float[] a;
+        int aOffset;
+        int lda;
+        float[] b;
+        int bOffset;
+        int ldb;
+        float beta;
+        float[] c;
+        int cOffset;
+        int ldc;
+
+        @SuppressWarnings("checkstyle:ParameterNumber")
+        Args set(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
+                 float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+            this.transA = transA;
+            this.transB = transB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.alpha = alpha;
+            this.a = a;
+            this.aOffset = aOffset;
+            this.lda = lda;
+            this.b = b;
+            this.bOffset = bOffset;
+            this.ldb = ldb;
+            this.beta = beta;
+            this.c = c;
+            this.cOffset = cOffset;
+            this.ldc = ldc;
+            return this;
+        }
+
+        /** Drops the array references after a call so that a thread's scratch does not keep them alive. */
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
+        }
     }
 
     // ------------------------------------------------------------------ validation
