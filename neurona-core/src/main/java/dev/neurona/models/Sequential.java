@@ -11,6 +11,7 @@ import dev.neurona.nn.Layer;
 import dev.neurona.nn.Mode;
 import dev.neurona.optim.Optimizer;
 import dev.neurona.optim.Optimizers;
+import dev.neurona.tensor.NoGrad;
 import dev.neurona.tensor.Parameter;
 import dev.neurona.tensor.Seeds;
 import dev.neurona.tensor.Shape;
@@ -18,6 +19,7 @@ import dev.neurona.tensor.Tensor;
 import dev.neurona.train.Checks;
 import dev.neurona.train.Evaluation;
 import dev.neurona.train.Fit;
+import dev.neurona.train.FusedMlp;
 import dev.neurona.train.History;
 import dev.neurona.train.Network;
 import dev.neurona.train.Trainer;
@@ -75,6 +77,9 @@ public class Sequential implements Network {
     private long seed;
     private int[] inputShape;
     private Optimizer optimizer;
+    /** The fused forward pass for inference, when the layers allow one (see {@link FusedMlp}). */
+    private FusedMlp inference;
+    private boolean inferencePlanned;
     private Loss loss;
     private List<Object> metricSpecs = List.of();
     private List<Metric> metrics;
@@ -384,11 +389,25 @@ public class Sequential implements Network {
     @Override
     public Tensor forward(Tensor x, Mode mode) {
         ensureBuiltFor(x);
+        if (mode == Mode.INFERENCE && !NoGrad.isGradEnabled()) {
+            FusedMlp plan = inferencePlan();
+            if (plan != null) {
+                return plan.forward(x).copy();
+            }
+        }
         Tensor h = x;
         for (Layer layer : layers) {
             h = layer.call(h, mode);
         }
         return h;
+    }
+
+    private FusedMlp inferencePlan() {
+        if (!inferencePlanned || (inference != null && !inference.isCurrent())) {
+            inference = FusedMlp.compile(layers, null);
+            inferencePlanned = true;
+        }
+        return inference;
     }
 
     // ---------------------------------------------------------------- weights

@@ -10,6 +10,7 @@ import dev.neurona.losses.CategoricalCrossentropy;
 import dev.neurona.losses.Loss;
 import dev.neurona.losses.MeanSquaredError;
 import dev.neurona.nn.Dense;
+import dev.neurona.nn.Dropout;
 import dev.neurona.nn.Flatten;
 import dev.neurona.nn.Input;
 import dev.neurona.nn.Layer;
@@ -50,6 +51,7 @@ public final class FusedMlp {
 
     /** The buffers for one batch size. */
     private static final class Buffers {
+        final int rows;
         final float[] normalized;
         final float[][] z;
         final float[][] a;
@@ -57,6 +59,7 @@ public final class FusedMlp {
         final Tensor output;
 
         Buffers(FusedMlp plan, int rows) {
+            this.rows = rows;
             normalized = plan.normalization == null ? null : new float[rows * plan.inputWidth];
             int n = plan.stages.length;
             z = new float[n][];
@@ -82,6 +85,7 @@ public final class FusedMlp {
     private final Objective objective;
     private final Gemm gemm = Backend.gemm();
     private final Map<Integer, Buffers> buffers = new HashMap<>();
+    private Buffers lastBuffers;
 
     private FusedMlp(Normalization normalization, int inputWidth, Stage[] stages, Objective objective) {
         this.normalization = normalization;
@@ -91,8 +95,9 @@ public final class FusedMlp {
     }
 
     /**
-     * The fast path for {@code layers} trained with {@code loss} (or only run forward, with a
-     * {@code null} loss), or {@code null} when the network or loss is not one it handles.
+     * The fast path for {@code layers} trained with {@code loss} (or only run forward for
+     * inference, with a {@code null} loss, where dropout layers pass data through), or
+     * {@code null} when the network or loss is not one it handles.
      */
     public static FusedMlp compile(List<Layer> layers, Loss loss) {
         if (layers.isEmpty() || !layers.get(0).isBuilt()) {
@@ -102,8 +107,8 @@ public final class FusedMlp {
         List<Stage> stages = new java.util.ArrayList<>();
         int width = -1;
         for (Layer layer : layers) {
-            if (layer instanceof Input || layer instanceof Flatten) {
-                continue;
+            if (layer instanceof Input || layer instanceof Flatten || (loss == null && layer instanceof Dropout)) {
+                continue;   // no-ops on contiguous rows (dropout too, at inference)
             }
             int[] in = layer.inputShape();
             if (layer instanceof Normalization n && stages.isEmpty() && normalization == null && in.length == 1) {
@@ -212,7 +217,16 @@ public final class FusedMlp {
     }
 
     private Buffers buffers(int rows) {
-        return buffers.computeIfAbsent(rows, r -> new Buffers(this, r));
+        if (lastBuffers != null && lastBuffers.rows == rows) {
+            return lastBuffers;   // the common case, without boxing the batch size for the map
+        }
+        Buffers b = buffers.get(rows);
+        if (b == null) {
+            b = new Buffers(this, rows);
+            buffers.put(rows, b);
+        }
+        lastBuffers = b;
+        return b;
     }
 
     /**
@@ -281,8 +295,8 @@ public final class FusedMlp {
         forward(x.data(), 0, rows, b);
         float loss = outputGradient(y.data(), rows, b);
         backward(x.data(), rows, b);
-        for (dev.neurona.metrics.Metric m : metrics) {
-            m.update(y, b.output);
+        for (int i = 0; i < metrics.size(); i++) {
+            metrics.get(i).update(y, b.output);
         }
         return loss;
     }

@@ -142,6 +142,24 @@ class FusedMlpTest {
     }
 
     @Test
+    void predictTakesTheFusedForwardAndEqualsTheLayerByLayerPass() {
+        Sequential m = new Sequential(input(6), dense(16, "relu"), dropout(0.3), dense(8, "tanh"), dense(3, "softmax"));
+        m.build(6);
+        assertThat(FusedMlp.compile(m.layers(), null)).as("dropout is a no-op at inference").isNotNull();
+        Tensor x = Tensor.randn(new Random(4), 70, 6);
+        Tensor layerByLayer = x;
+        for (Layer layer : m.layers()) {
+            layerByLayer = layer.call(layerByLayer, Mode.INFERENCE);
+        }
+        assertThat(m.predict(x).toArray()).containsExactly(layerByLayer.toArray());
+        assertThat(m.predict(x, 16).toArray()).containsExactly(layerByLayer.toArray());
+        Tensor once = m.predict(x.slice(0, 1));
+        m.predict(x.slice(1, 2));
+        assertThat(once.toArray()).as("a result is the caller's, not a reused buffer").containsExactly(
+                layerByLayer.slice(0, 1).toArray());
+    }
+
+    @Test
     void changingAnActivationAfterCompilingIsNoticed() {
         Sequential m = new Sequential(input(2), dense(2, "relu"), dense(1));
         m.build(2);
