@@ -211,9 +211,13 @@ final class Inputs {
 
     /**
      * One cached block per partition (materialized by a job here, so that input errors surface
-     * now). {@code counts} are the partitions' sizes from {@link #counts}.
+     * now). {@code counts} are the partitions' sizes from {@link #counts}. With {@code truncate},
+     * the blocks are local-checkpointed: later tasks no longer carry the input's lineage (whose
+     * partitions hold all the data when it was parallelized from a driver-side collection), but
+     * a lost executor's blocks cannot be recomputed.
      */
-    static <T> JavaRDD<Block> blocks(JavaRDD<T> rdd, long[] counts, Reader<T> reader, int xDim, int yDim) {
+    static <T> JavaRDD<Block> blocks(JavaRDD<T> rdd, long[] counts, Reader<T> reader, int xDim, int yDim,
+                                     boolean truncate) {
         long[] starts = new long[counts.length];
         for (int i = 1; i < counts.length; i++) {
             starts[i] = starts[i - 1] + counts[i - 1];
@@ -230,6 +234,9 @@ final class Inputs {
             }
             return List.of(new Block(start, n, xDim, yDim, x, y)).iterator();
         }, true).persist(StorageLevel.MEMORY_AND_DISK());
+        if (truncate) {
+            blocks.rdd().localCheckpoint();
+        }
         try {
             call(blocks::count);
         } catch (RuntimeException e) {

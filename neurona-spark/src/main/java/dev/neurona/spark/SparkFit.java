@@ -42,7 +42,7 @@ public final class SparkFit {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             int partitions = Math.max(1, Math.min(jsc.defaultParallelism(), data.size()));
             JavaRDD<Sample> samples = jsc.parallelize(samples(data), partitions);
-            return new SparkTrainer(model).fit(samples, fit);
+            return new SparkTrainer(model).localCheckpoint(true).fit(samples, fit);   // the data is in the tasks otherwise
         } finally {
             if (!existed) {
                 spark.stop();

@@ -62,6 +62,7 @@ public final class SparkTrainer {
     private Strategy strategy = Strategy.SYNCHRONOUS;
     private int averagingPeriod = 8;
     private int treeDepth = 2;
+    private boolean localCheckpoint;
     private TaskHook hook;
 
     /** A trainer for {@code model}, which must be compiled. */
@@ -112,6 +113,18 @@ public final class SparkTrainer {
             throw new IllegalArgumentException("SparkTrainer: tree depth must be at least 1, got " + depth);
         }
         this.treeDepth = depth;
+        return this;
+    }
+
+    /**
+     * Whether to cut the cached training blocks off the input's lineage (default false). Turn it
+     * on for data parallelized from a driver-side collection ({@code jsc.parallelize},
+     * {@code createDataFrame(List, …)}), whose partitions hold the data itself and would otherwise
+     * travel with every task of every step; leave it off for data read from files, so that the
+     * blocks of a lost executor can be rebuilt from the source.
+     */
+    public SparkTrainer localCheckpoint(boolean localCheckpoint) {
+        this.localCheckpoint = localCheckpoint;
         return this;
     }
 
@@ -199,7 +212,7 @@ public final class SparkTrainer {
                         + " are supported (one epoch order is an int array)");
             }
             n = (int) total;
-            blocks = Inputs.blocks(rdd, counts, reader, xDim, yDim);
+            blocks = Inputs.blocks(rdd, counts, reader, xDim, yDim, localCheckpoint);
             ship = jsc.broadcast(ModelShipment.of(model));
             metrics = ship.value().metrics(model, targetShape());
         }

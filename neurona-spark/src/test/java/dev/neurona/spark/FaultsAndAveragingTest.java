@@ -62,7 +62,7 @@ class FaultsAndAveragingTest {
         Split digits = Datasets.digits();
         Sequential model = new Sequential(input(64), dense(64, "relu"), dense(10, "softmax")).seed(2);
         model.compile(new Adam(0.003), "categorical_crossentropy", "accuracy");
-        History history = new SparkTrainer(model).parameterAveraging(4)
+        History history = new SparkTrainer(model).parameterAveraging(4).localCheckpoint(true)
                 .fit(TestSpark.frame(digits.train(), 2, false, false), Fit.epochs(8).batchSize(64).verbose(0));
         int steps = (digits.train().size() + 63) / 64;
         assertThat(model.optimizer().iterations()).isEqualTo(8L * steps);

@@ -54,12 +54,12 @@ class SparkThroughputBenchmark {
             JavaRDD<Sample> samples = jsc.parallelize(SparkFit.samples(train), threads);
             for (int batch : new int[] {32, 128}) {
                 Sequential m = model();
-                new SparkTrainer(m).fit(samples, Fit.epochs(1).batchSize(batch).verbose(0));   // warm-up
+                new SparkTrainer(m).localCheckpoint(true).fit(samples, Fit.epochs(1).batchSize(batch).verbose(0));   // warm-up
                 long t0 = System.nanoTime();
-                new SparkTrainer(m).fit(samples, Fit.epochs(EPOCHS).batchSize(batch).verbose(0));
+                new SparkTrainer(m).localCheckpoint(true).fit(samples, Fit.epochs(EPOCHS).batchSize(batch).verbose(0));
                 report("Spark local[" + threads + "] synchronous", batch, t0, train.size());
                 t0 = System.nanoTime();
-                new SparkTrainer(m).parameterAveraging(8).fit(samples, Fit.epochs(EPOCHS).batchSize(batch).verbose(0));
+                new SparkTrainer(m).localCheckpoint(true).parameterAveraging(8).fit(samples, Fit.epochs(EPOCHS).batchSize(batch).verbose(0));
                 report("Spark local[" + threads + "] averaging k=8", batch, t0, train.size());
             }
             spark.stop();

@@ -116,7 +116,7 @@ class SynchronousTrainingTest {
         Sequential model = new Sequential(input(64), dense(64, "relu"), dense(10, "softmax")).seed(1);
         model.compile(new Adam(0.003), "categorical_crossentropy", "accuracy");
         Path checkpoint = tmp.resolve("best.nrn");
-        History history = new SparkTrainer(model).fit(TestSpark.frame(digits.train(), 2, true, true),
+        History history = new SparkTrainer(model).localCheckpoint(true).fit(TestSpark.frame(digits.train(), 2, true, true),
                 Fit.epochs(12).batchSize(64).seed(1).verbose(0).validationSplit(0.1).callbacks(
                         new EarlyStopping().monitor("val_loss").patience(3).restoreBestWeights(true),
                         new ModelCheckpoint(checkpoint.toString()).monitor("val_loss").saveBestOnly(true)));
