@@ -21,6 +21,7 @@ import dev.neurona.train.Evaluation;
 import dev.neurona.train.Fit;
 import dev.neurona.train.FusedMlp;
 import dev.neurona.train.History;
+import dev.neurona.train.ModelSaver;
 import dev.neurona.train.Network;
 import dev.neurona.train.Trainer;
 import java.io.IOException;
@@ -277,7 +278,14 @@ public class Sequential implements Network {
         return epochsCompleted;
     }
 
-    void epochsCompleted(int epochs) {
+    /**
+     * Sets the training position, for a training loop outside {@code fit} (such as Spark's)
+     * that completed {@code epochs} epochs.
+     */
+    public void epochsCompleted(int epochs) {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochsCompleted: must not be negative, got " + epochs);
+        }
         this.epochsCompleted = epochs;
     }
 
@@ -500,6 +508,14 @@ public class Sequential implements Network {
         }
         ensureBuilt();
         ModelFiles.write(Snapshots.of(this, includeOptimizer, epochs), path);
+    }
+
+    /**
+     * What a training loop outside {@code fit} (such as Spark's) gives its callbacks to save
+     * this model with a given training position, as {@code fit} does.
+     */
+    public ModelSaver saver() {
+        return (path, epochs, withOptimizer) -> save(path, withOptimizer, epochs);
     }
 
     /**

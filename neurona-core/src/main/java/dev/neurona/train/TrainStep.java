@@ -76,6 +76,69 @@ public final class TrainStep {
         return value.item();
     }
 
+    /** The number of trainable values: the length of the flat gradient arrays below. */
+    public int gradientSize() {
+        long n = 0;
+        for (Parameter p : parameters) {
+            n += p.size();
+        }
+        return Math.toIntExact(n);
+    }
+
+    /**
+     * Zeroes the gradients, {@link #computeGradients computes} them for the batch and copies
+     * them, times {@code scale}, into {@code out} (trainable parameters in order, each flattened);
+     * applies nothing. With {@code scale} the batch size, {@code out} holds the gradient sum
+     * over the batch, which partitions of a distributed batch add up.
+     *
+     * @param out an array of {@link #gradientSize()} values, overwritten
+     * @return the batch's mean loss (regularization included)
+     */
+    public float computeGradients(Tensor x, Tensor y, Tensor sampleWeight, float[] out, float scale) {
+        if (out.length != gradientSize()) {
+            throw new IllegalArgumentException("TrainStep: the gradient array has " + out.length
+                    + " values, the network " + gradientSize() + " trainable ones");
+        }
+        for (Parameter p : parameters) {
+            p.zeroGrad();
+        }
+        float value = computeGradients(x, y, sampleWeight);
+        int offset = 0;
+        for (Parameter p : parameters) {
+            int size = Math.toIntExact(p.size());
+            Tensor g = p.grad();
+            if (g == null) {  // the loss does not depend on it
+                java.util.Arrays.fill(out, offset, offset + size, 0f);
+            } else {
+                float[] d = g.data();
+                for (int i = 0; i < size; i++) {
+                    out[offset + i] = d[i] * scale;
+                }
+            }
+            offset += size;
+        }
+        return value;
+    }
+
+    /**
+     * Sets every trainable parameter's gradient from the flat {@code gradient} (the layout of
+     * {@link #computeGradients(Tensor, Tensor, Tensor, float[], float)}) times {@code scale},
+     * and applies the optimizer: the second half of {@link #run}, for gradients computed
+     * elsewhere.
+     */
+    public void applyGradients(float[] gradient, float scale) {
+        if (gradient.length != gradientSize()) {
+            throw new IllegalArgumentException("TrainStep: the gradient array has " + gradient.length
+                    + " values, the network " + gradientSize() + " trainable ones");
+        }
+        int offset = 0;
+        for (Parameter p : parameters) {
+            p.setGrad(gradient, offset, scale);
+            offset += Math.toIntExact(p.size());
+        }
+        optimizer.step(parameters);
+    }
+
     /** The fast path, compiled on first use and again if a layer's activation was changed since. */
     private FusedMlp plan() {
         if (!planned || (plan != null && !plan.isCurrent())) {

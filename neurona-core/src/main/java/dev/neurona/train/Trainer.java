@@ -99,7 +99,7 @@ public final class Trainer {
                 c.onEpochBegin(epoch, context);
             }
             // the order depends on the training position only, so that a resumed run repeats it
-            int[] order = order(n, fit.shuffle(), new Random(Seeds.derive(shuffleSeed, optimizer.iterations())));
+            int[] order = epochOrder(n, fit.shuffle(), Seeds.derive(shuffleSeed, optimizer.iterations()));
             metrics.forEach(Metric::reset);
             bar.epochBegin(epoch, fit.epochs(), steps);
             double lossSum = 0;
@@ -150,7 +150,14 @@ public final class Trainer {
         return Collections.unmodifiableMap(logs);
     }
 
-    private static int[] order(int n, boolean shuffle, Random random) {
+    /**
+     * The order in which an epoch visits {@code n} samples: {@code 0 .. n-1}, shuffled
+     * (Fisher–Yates with {@code new Random(seed)}) when {@code shuffle} is on. The fit loop
+     * passes {@code Seeds.derive(shuffleSeed, optimizer.iterations())}; a distributed trainer
+     * that does the same visits the samples in the same order.
+     */
+    public static int[] epochOrder(int n, boolean shuffle, long seed) {
+        Random random = new Random(seed);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
