@@ -6,7 +6,6 @@ import dev.neurona.metrics.Metric;
 import dev.neurona.optim.Optimizer;
 import dev.neurona.tensor.Seeds;
 import dev.neurona.tensor.Tensor;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -86,7 +85,7 @@ public final class Trainer {
         int steps = (n + fit.batchSize() - 1) / fit.batchSize();
         long shuffleSeed = fit.seed() != null ? fit.seed() : defaultSeed;
         TrainStep step = new TrainStep(network, loss, optimizer, metrics);
-        Context context = new Context(fit.epochs(), steps, initialEpoch);
+        RunContext context = new RunContext(network, optimizer, saver, fit.epochs(), steps, initialEpoch);
         ProgressBar bar = ProgressBar.standard(fit.verbose());
         History history = new History();
         List<Callback> callbacks = fit.callbacks();
@@ -127,16 +126,16 @@ public final class Trainer {
             }
             Map<String, Double> frozen = Collections.unmodifiableMap(epochLogs);
             history.add(frozen);
-            context.epochsCompleted = epoch + 1;
+            context.epochCompleted(epoch);
             bar.epochEnd(frozen);
             for (Callback c : callbacks) {
                 c.onEpochEnd(epoch, frozen, context);
             }
         }
         callbacks.forEach(c -> c.onTrainEnd(context));
-        if (context.stopReason != null) {
-            history.stopReason(context.stopReason);
-            bar.message(context.stopReason);
+        if (context.stopReason() != null) {
+            history.stopReason(context.stopReason());
+            bar.message(context.stopReason());
         }
         return history;
     }
@@ -173,68 +172,4 @@ public final class Trainer {
         return order;
     }
 
-    /** The callbacks' view of this run. */
-    private final class Context implements TrainingContext {
-        private final int epochs;
-        private final int steps;
-        private String stopReason;
-        private int epochsCompleted;
-
-        Context(int epochs, int steps, int initialEpoch) {
-            this.epochs = epochs;
-            this.steps = steps;
-            this.epochsCompleted = initialEpoch;
-        }
-
-        @Override
-        public void saveModel(Path path, boolean includeOptimizer) throws IOException {
-            if (saver == null) {
-                TrainingContext.super.saveModel(path, includeOptimizer);
-                return;
-            }
-            saver.save(path, epochsCompleted, includeOptimizer);
-        }
-
-        @Override
-        public void requestStop(String reason) {
-            if (stopReason == null) {
-                stopReason = reason == null ? "stop requested" : reason;
-            }
-        }
-
-        @Override
-        public boolean stopRequested() {
-            return stopReason != null;
-        }
-
-        @Override
-        public double learningRate() {
-            return optimizer.learningRate();
-        }
-
-        @Override
-        public void setLearningRate(double learningRate) {
-            optimizer.learningRate(learningRate);
-        }
-
-        @Override
-        public List<Tensor> getWeights() {
-            return network.getWeights();
-        }
-
-        @Override
-        public void setWeights(List<Tensor> weights) {
-            network.setWeights(weights);
-        }
-
-        @Override
-        public int epochs() {
-            return epochs;
-        }
-
-        @Override
-        public int stepsPerEpoch() {
-            return steps;
-        }
-    }
 }

@@ -14,9 +14,7 @@ import dev.neurona.train.Fit;
 import dev.neurona.train.History;
 import dev.neurona.train.ProgressBar;
 import dev.neurona.train.TrainStep;
-import dev.neurona.train.TrainingContext;
-import java.io.IOException;
-import java.nio.file.Path;
+import dev.neurona.train.RunContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -282,7 +280,7 @@ public final class SparkTrainer {
             // the shuffling seed of Sequential.fit: the Fit's, or stream 1 of the model's seed
             long shuffleSeed = fit.seed() != null ? fit.seed() : Seeds.derive(model.seed(), 1);
             TrainStep driverStep = new TrainStep(model, model.loss(), optimizer, metrics);
-            Context context = new Context(fit.epochs(), steps, initialEpoch);
+            RunContext context = new RunContext(model, model.optimizer(), model.saver(), fit.epochs(), steps, initialEpoch);
             ProgressBar bar = ProgressBar.standard(fit.verbose());
             History history = new History();
             List<Callback> callbacks = fit.callbacks();
@@ -338,16 +336,16 @@ public final class SparkTrainer {
                 }
                 Map<String, Double> frozen = Collections.unmodifiableMap(epochLogs);
                 history.add(frozen);
-                context.epochsCompleted = epoch + 1;
+                context.epochCompleted(epoch);
                 bar.epochEnd(frozen);
                 for (Callback c : callbacks) {
                     c.onEpochEnd(epoch, frozen, context);
                 }
             }
             callbacks.forEach(c -> c.onTrainEnd(context));
-            if (context.stopReason != null) {
-                history.stopReason(context.stopReason);
-                bar.message(context.stopReason);
+            if (context.stopReason() != null) {
+                history.stopReason(context.stopReason());
+                bar.message(context.stopReason());
             }
             model.epochsCompleted(initialEpoch + history.epochCount());
             return history;
@@ -583,64 +581,4 @@ public final class SparkTrainer {
         return Collections.unmodifiableMap(logs);
     }
 
-    /** The callbacks' view of a Spark run: as the local loop's, saving through the model. */
-    private final class Context implements TrainingContext {
-        private final int epochs;
-        private final int steps;
-        private String stopReason;
-        private int epochsCompleted;
-
-        Context(int epochs, int steps, int initialEpoch) {
-            this.epochs = epochs;
-            this.steps = steps;
-            this.epochsCompleted = initialEpoch;
-        }
-
-        @Override
-        public void saveModel(Path path, boolean includeOptimizer) throws IOException {
-            model.saver().save(path, epochsCompleted, includeOptimizer);
-        }
-
-        @Override
-        public void requestStop(String reason) {
-            if (stopReason == null) {
-                stopReason = reason == null ? "stop requested" : reason;
-            }
-        }
-
-        @Override
-        public boolean stopRequested() {
-            return stopReason != null;
-        }
-
-        @Override
-        public double learningRate() {
-            return model.optimizer().learningRate();
-        }
-
-        @Override
-        public void setLearningRate(double learningRate) {
-            model.optimizer().learningRate(learningRate);
-        }
-
-        @Override
-        public List<Tensor> getWeights() {
-            return model.getWeights();
-        }
-
-        @Override
-        public void setWeights(List<Tensor> weights) {
-            model.setWeights(weights);
-        }
-
-        @Override
-        public int epochs() {
-            return epochs;
-        }
-
-        @Override
-        public int stepsPerEpoch() {
-            return steps;
-        }
-    }
 }
