@@ -87,12 +87,17 @@ def peak_rss_mb():
 
 
 def blas_info():
-    """What BLAS numpy and torch run on, as threadpoolctl sees it (None when it is absent)."""
+    """The thread pools torch runs on, as threadpoolctl sees them (None when it is absent).
+
+    Debian's torch calls OpenBLAS (the pthread build) for matrix products; torch.set_num_threads
+    sets only the OpenMP pool, so OpenBLAS keeps its own thread count (both cores here).
+    """
     try:
         from threadpoolctl import threadpool_info
     except ImportError:
         return None
-    return "; ".join("%s %s %s" % (i.get("internal_api"), i.get("version"), i.get("architecture") or "")
+    return "; ".join("%s %s %s %d threads" % (i.get("internal_api"), i.get("version") or "", i.get("architecture") or "",
+                                              i.get("num_threads"))
                      for i in threadpool_info())
 
 
@@ -115,7 +120,8 @@ def main():
     out = {"contender": "pytorch", "config": config, "status": "ok", "threads": a.threads,
            "backend": "torch " + torch.__version__,
            "openblas_env": " ".join("%s=%s" % (k, os.environ[k]) for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
-                                    if k in os.environ) or "unset"}
+                                    if k in os.environ) or "unset",
+           "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY", "default")}
 
     t0 = time.perf_counter()
     x_train, y_train, x_test, y_test = load_fashion(find_data(a.data))

@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * The end-to-end benchmark against PyTorch: trains the three {@link FashionConfig} networks on
- * Fashion-MNIST with Neurona (native and pure-Java backends) and PyTorch (1 and 2 threads),
+ * Fashion-MNIST with Neurona (native and pure-Java backends) and PyTorch (1 and 2 threads; "2p" =
+ * 2 threads with {@code OMP_WAIT_POLICY=PASSIVE}, which stops libgomp spinning on a busy machine),
  * each contender in its own process so that peak RSS is its own, alternating the contenders
  * within each network (the order is reversed every other round), and prints a Markdown table
  * of medians with ratios against PyTorch's best thread setting.
@@ -28,10 +29,14 @@ import java.util.Map;
  * ./mvnw -B -q -pl neurona-bench -am package -DskipTests
  * java -cp neurona-bench/target/benchmarks.jar dev.neurona.bench.EndToEnd \
  *     [--configs small,medium,large] [--epochs 3] [--epochs-large 3] [--rounds 1] \
- *     [--backends native,java] [--torch-threads 1,2] [--python /usr/bin/python3] \
+ *     [--backends native,java] [--torch-threads 1,2,2p] [--python /usr/bin/python3] \
  *     [--script neurona-bench/src/main/python/train_fashion.py] [--torch-openblas-env unset|keep] \
  *     [--predict-calls 10000] [--extra-classpath CP] [--jvm-opts "-Xmx2g ..."] [--out results.jsonl]
  * </pre>
+ *
+ * <p>{@code --from results.jsonl} prints the tables of an earlier run's {@code --out} file
+ * without running anything (give the same {@code --configs}, {@code --backends} and
+ * {@code --torch-threads}).
  *
  * <p>Per contender: training samples/s over the median epoch after the first (warm-up), test
  * accuracy after the same number of epochs, median single-sample predict latency, batch-1000
@@ -43,13 +48,20 @@ public final class EndToEnd {
 
     private static final String[] OPTIONS = {"--configs", "--epochs", "--epochs-large", "--rounds", "--backends",
         "--torch-threads", "--python", "--script", "--torch-openblas-env", "--predict-calls", "--extra-classpath",
-        "--jvm-opts", "--out"};
+        "--jvm-opts", "--out", "--from"};
 
     private EndToEnd() {
     }
 
     /** One contender process: Neurona with a backend, or PyTorch with a thread count. */
-    record Contender(String label, boolean torch, String backend, int threads) {
+    record Contender(String label, boolean torch, String backend, int threads, boolean passiveWait) {
+
+        /** Parses a {@code --torch-threads} entry: a count, with {@code p} for {@code OMP_WAIT_POLICY=PASSIVE}. */
+        static Contender torch(String spec) {
+            boolean passive = spec.endsWith("p");
+            int threads = Integer.parseInt(passive ? spec.substring(0, spec.length() - 1) : spec);
+            return new Contender("PyTorch " + threads + "t" + (passive ? " passive" : ""), true, null, threads, passive);
+        }
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -63,11 +75,20 @@ public final class EndToEnd {
         int rounds = Integer.parseInt(o.getOrDefault("--rounds", "1"));
         List<Contender> contenders = new ArrayList<>();
         for (String b : o.getOrDefault("--backends", "native,java").split(",")) {
-            contenders.add(new Contender("Neurona " + b.trim(), false, b.trim(), 0));
+            contenders.add(new Contender("Neurona " + b.trim(), false, b.trim(), 0, false));
         }
-        for (String t : o.getOrDefault("--torch-threads", "1,2").split(",")) {
-            int threads = Integer.parseInt(t.trim());
-            contenders.add(new Contender("PyTorch " + threads + "t", true, null, threads));
+        for (String t : o.getOrDefault("--torch-threads", "1,2,2p").split(",")) {
+            contenders.add(Contender.torch(t.trim()));
+        }
+        if (o.containsKey("--from")) {
+            List<Map<String, Object>> results = new ArrayList<>();
+            for (String line : Files.readAllLines(Path.of(o.get("--from")), StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    results.add(JsonLine.parse(line));
+                }
+            }
+            System.out.println(ResultTable.markdown(configs, contenders, results));
+            return;
         }
         Launcher launcher = new Launcher(o);
         System.out.println(Machine.describe());
@@ -160,6 +181,9 @@ public final class EndToEnd {
             if (c.torch() && unsetOpenblasEnv) {
                 pb.environment().remove("OPENBLAS_CORETYPE");
                 pb.environment().remove("OPENBLAS_L2_SIZE");
+            }
+            if (c.passiveWait()) {
+                pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
             }
             Process p = pb.start();
             String resultLine = null;

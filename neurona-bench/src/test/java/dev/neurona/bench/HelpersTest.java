@@ -58,5 +58,13 @@ class HelpersTest {
         assertThat(s.epochs()).isEqualTo(3);
         assertThat(ResultTable.summarize("y", List.of(Map.of("status", "unavailable", "reason", "no lib"))).reason())
                 .isEqualTo("no lib");
+        ResultTable.Summary one = new ResultTable.Summary("PyTorch 1t", "ok", "", 1, 3, 100, 0.8, 20, 5e5, 400);
+        ResultTable.Summary two = new ResultTable.Summary("PyTorch 2t", "ok", "", 1, 3, 50, 0.8, 10, 9e5, 450);
+        ResultTable.Summary best = ResultTable.bestOf(one, List.of(one, two));
+        assertThat(best.label()).isEqualTo("PyTorch best (1t)");
+        assertThat(best.samplesPerSecond()).isEqualTo(100);
+        assertThat(best.predictMicros()).isEqualTo(10);
+        assertThat(best.inferSamplesPerSecond()).isEqualTo(9e5);
+        assertThat(best.peakRssMb()).isEqualTo(400);
     }
 }
