@@ -84,6 +84,12 @@ public final class JavaGemm implements Gemm {
      * that two threads win.
      */
     static final long PARALLEL_FLOPS = 1L << 22;
+    /**
+     * Below this many output columns (and with at least twice as many rows) the product is
+     * computed transposed ({@link #narrow}): a 784-8-10 network's forward product and weight
+     * gradient have n = 8, half an AVX-512 vector, where the transposed one has rows of 32+.
+     */
+    static final int NARROW = 16;
 
     private final int threads;
 
@@ -113,6 +119,15 @@ public final class JavaGemm implements Gemm {
         final float[] packedA = new float[MC * KC];
         final float[][] tile = new float[MR][NC];
         final Args args = new Args();
+        private float[] transposed = new float[0];
+
+        /** A scratch array of at least {@code size} values, grown (once) when a larger one is needed. */
+        float[] transposed(int size) {
+            if (transposed.length < size) {
+                transposed = new float[size];
+            }
+            return transposed;
+        }
     }
 
     @Override
@@ -133,16 +148,47 @@ public final class JavaGemm implements Gemm {
             small(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
             return;
         }
+        Scratch scratch = SCRATCH.get();
+        if (n < NARROW && m >= 2 * n) {
+            narrow(scratch, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+            return;
+        }
         // the calling thread's reusable operand record: the single-thread path allocates nothing
-        Args g = SCRATCH.get().args.set(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        Args g = scratch.args.set(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        run(g, work);
+    }
+
+    private void run(Args g, long work) {
         try {
             if (work < PARALLEL_FLOPS || threads < 2) {
-                blocked(g, 0, m, 0, n);
+                blocked(g, 0, g.m, 0, g.n);
             } else {
                 parallel(g, threads);
             }
         } finally {
             g.clear();
+        }
+    }
+
+    /**
+     * A product with few output columns (a layer of a few neurons, or its weight gradient):
+     * the micro-kernel vectorizes along C's rows, so with {@code n} narrow it would run
+     * mostly empty. Computes {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}, whose rows are long, into scratch
+     * and transposes it into C. The same inputs always take this path, so results stay
+     * deterministic; each element is still one fused multiply-add chain in increasing k.
+     */
+    private void narrow(Scratch scratch, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                        float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                        float beta, float[] c, int cOffset, int ldc) {
+        float[] t = scratch.transposed(n * m);
+        Args g = scratch.args.set(!transB, !transA, n, m, k, alpha, b, bOffset, ldb, a, aOffset, lda, 0f, t, 0, m);
+        run(g, (long) m * n * k);
+        for (int i = 0; i < m; i++) {
+            int row = cOffset + i * ldc;
+            for (int j = 0; j < n; j++) {
+                float v = t[j * m + i];
+                c[row + j] = beta == 0f ? v : v + beta * c[row + j];
+            }
         }
     }
 
