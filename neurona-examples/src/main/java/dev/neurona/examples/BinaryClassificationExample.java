@@ -3,12 +3,14 @@ package dev.neurona.examples;
 import static dev.neurona.nn.Layers.dense;
 import static dev.neurona.nn.Layers.input;
 
+import dev.neurona.data.Dataset;
 import dev.neurona.data.Datasets;
 import dev.neurona.data.Split;
 import dev.neurona.models.Sequential;
 import dev.neurona.optim.Adam;
 import dev.neurona.tensor.Tensor;
 import dev.neurona.train.Fit;
+import dev.neurona.viz.Plots;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,6 +22,8 @@ import java.util.Map;
  * <p>The data are the two interleaving half moons, which no line separates: a 2-16-16-1 ReLU
  * network bends the boundary around them. The example prints the test accuracy, precision and
  * recall, and the predicted probabilities of a few points.
+ *
+ * <p>Figure: {@code moons_decision_boundary.png}, the curved boundary around the two moons.
  */
 public final class BinaryClassificationExample {
 
@@ -27,7 +31,9 @@ public final class BinaryClassificationExample {
     }
 
     public static void main(String[] args) {
-        Split moons = Datasets.trainTestSplit(Datasets.moons(400, 0.15, 2), 0.25, 2, true);
+        Figures figures = Figures.folder();
+        Dataset all = Datasets.moons(400, 0.15, 2);
+        Split moons = Datasets.trainTestSplit(all, 0.25, 2, true);
         Sequential model = new Sequential(
                 input(2),
                 dense(16, "relu"),
@@ -48,5 +54,6 @@ public final class BinaryClassificationExample {
         for (int i = 0; i < points.length; i++) {
             System.out.printf(Locale.ROOT, "  %6.2f %6.2f   %9.3f  %9d%n", points[i][0], points[i][1], p[i], p[i] > 0.5 ? 1 : 0);
         }
+        figures.save(Plots.decisionBoundary(model, all), "moons_decision_boundary.png");
     }
 }

@@ -7,7 +7,10 @@ import dev.neurona.data.Datasets;
 import dev.neurona.data.Split;
 import dev.neurona.models.Sequential;
 import dev.neurona.optim.Adam;
+import dev.neurona.metrics.ConfusionMatrix;
 import dev.neurona.train.Fit;
+import dev.neurona.train.History;
+import dev.neurona.viz.Plots;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,6 +28,9 @@ import java.util.Map;
  * <p>The images come from {@code /usr/share/datasets/fashion-mnist} (Debian's
  * {@code dataset-fashion-mnist} package), {@code ~/.neurona/datasets/fashion-mnist}, or are
  * downloaded once and verified; see {@link Datasets#fashionMnist()}.
+ *
+ * <p>Figures: {@code fashion_history.png} (loss and accuracy per epoch, training and validation)
+ * and {@code fashion_confusion_matrix.png} (the test images, with the class names).
  */
 public final class FashionMnistExample {
 
@@ -32,6 +38,7 @@ public final class FashionMnistExample {
     }
 
     public static void main(String[] args) {
+        Figures figures = Figures.folder();
         Split fashion = Datasets.fashionMnist();   // images scaled to [0, 1], labels one-hot
 
         Sequential model = new Sequential(
@@ -42,9 +49,15 @@ public final class FashionMnistExample {
         model.summary();
 
         // the last 10 % of the training images are held out to watch for overfitting (val_ in the bar)
-        model.fit(fashion.train(), Fit.epochs(5).batchSize(32).validationSplit(0.1));
+        History history = model.fit(fashion.train(), Fit.epochs(5).batchSize(32).validationSplit(0.1));
 
         Map<String, Double> scores = model.evaluate(fashion.test());
         System.out.printf(Locale.ROOT, "Test loss: %.4f%nTest accuracy: %.4f%n", scores.get("loss"), scores.get("accuracy"));
+
+        ConfusionMatrix confusion = new ConfusionMatrix(10);
+        confusion.update(fashion.test().y(), model.predict(fashion.test().x()));
+        figures.save(Plots.history(history), "fashion_history.png");
+        figures.save(Plots.confusionMatrix(confusion.matrix(), Datasets.fashionMnistClasses()).withSize(900, 850),
+                "fashion_confusion_matrix.png");
     }
 }

@@ -1,6 +1,8 @@
 package dev.neurona.examples;
 
 import dev.neurona.tensor.Tensor;
+import dev.neurona.viz.Function1d;
+import dev.neurona.viz.Plots;
 import java.util.Locale;
 
 /**
@@ -13,6 +15,8 @@ import java.util.Locale;
  * far away after 20 steps; a good rate ({@code η = 0.3}) gets there in a few steps; a too-large
  * rate ({@code η = 1.05}, factor −1.1) overshoots further each step, jumping from side to side,
  * and diverges.
+ *
+ * <p>Figure: {@code learning_rates.png}, one panel per rate with the steps drawn on the parabola.
  */
 public final class GradientDescentExample {
 
@@ -23,6 +27,7 @@ public final class GradientDescentExample {
     private static final int STEPS = 20;
 
     public static void main(String[] args) {
+        Figures figures = Figures.folder();
         System.out.println("Gradient descent on f(w) = (w - 3)^2 from w = 0");
         StringBuilder rates = new StringBuilder("    ");
         StringBuilder columns = new StringBuilder("step");
@@ -53,6 +58,8 @@ public final class GradientDescentExample {
                     : "good: converged to w = " + fmt(w[r]);
             System.out.println("eta = " + RATES[r] + ": " + verdict);
         }
+        Function1d parabola = new Function1d("(w − 3)²", GradientDescentExample::loss, -1, 7, 0);
+        figures.save(Plots.learningRates(parabola, STEPS, RATES), "learning_rates.png");
     }
 
     /** The loss {@code (w − 3)²}. */

@@ -3,12 +3,14 @@ package dev.neurona.examples;
 import static dev.neurona.nn.Layers.dense;
 import static dev.neurona.nn.Layers.input;
 
+import dev.neurona.data.Dataset;
 import dev.neurona.data.Datasets;
 import dev.neurona.data.Split;
 import dev.neurona.metrics.ConfusionMatrix;
 import dev.neurona.models.Sequential;
 import dev.neurona.optim.Adam;
 import dev.neurona.train.Fit;
+import dev.neurona.viz.Plots;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,6 +23,9 @@ import java.util.Map;
  * <p>The data are three interleaved spiral arms, learned by a 2-64-64-3 ReLU network. The
  * example prints the test accuracy and the confusion matrix (rows: true class, columns:
  * predicted class).
+ *
+ * <p>Figures: {@code spirals_decision_boundary.png} (the three regions wound around the arms) and
+ * {@code spirals_confusion_matrix.png} (the test counts).
  */
 public final class MultiClassExample {
 
@@ -28,7 +33,9 @@ public final class MultiClassExample {
     }
 
     public static void main(String[] args) {
-        Split spirals = Datasets.trainTestSplit(Datasets.spirals(600, 3, 0.2, 3), 0.25, 3, true);
+        Figures figures = Figures.folder();
+        Dataset all = Datasets.spirals(600, 3, 0.2, 3);
+        Split spirals = Datasets.trainTestSplit(all, 0.25, 3, true);
         Sequential model = new Sequential(
                 input(2),
                 dense(64, "relu"),
@@ -50,5 +57,7 @@ public final class MultiClassExample {
         for (int i = 0; i < m.length; i++) {
             System.out.printf(Locale.ROOT, "  class %d  %6d  %6d  %6d%n", i, m[i][0], m[i][1], m[i][2]);
         }
+        figures.save(Plots.decisionBoundary(model, all), "spirals_decision_boundary.png");
+        figures.save(Plots.confusionMatrix(confusion), "spirals_confusion_matrix.png");
     }
 }

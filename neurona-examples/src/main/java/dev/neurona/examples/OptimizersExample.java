@@ -17,6 +17,9 @@ import dev.neurona.optim.RMSprop;
 import dev.neurona.optim.SGD;
 import dev.neurona.train.Fit;
 import dev.neurona.train.History;
+import dev.neurona.viz.Box;
+import dev.neurona.viz.Function2d;
+import dev.neurona.viz.Plots;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,6 +36,10 @@ import java.util.Locale;
  * shows the training loss after each of a few epochs and the final accuracy: with the same
  * budget of epochs, plain full-batch descent has barely started, while momentum and the
  * adaptive methods are far ahead.
+ *
+ * <p>Figure: {@code optimizer_paths.png}, the lecture's "different optimizers" picture: the paths of
+ * SGD, momentum, Nesterov, Adagrad, RMSprop, Adadelta and Adam on Beale's function (plain SGD
+ * crawls; momentum overshoots and swings round; the adaptive methods head down the valley).
  */
 public final class OptimizersExample {
 
@@ -46,6 +53,7 @@ public final class OptimizersExample {
     static final int EPOCHS = 20;
 
     public static void main(String[] args) {
+        Figures figures = Figures.folder();
         Dataset moons = Datasets.moons(320, 0.15, 4);
         int n = moons.size();
         List<Run> runs = List.of(
@@ -75,5 +83,13 @@ public final class OptimizersExample {
                     run.name(), run.optimizer().learningRate(), run.batchSize(),
                     loss.get(0), loss.get(4), loss.get(9), loss.get(EPOCHS - 1), h.last("accuracy"));
         }
+
+        // The update rules on a function of two weights, where their paths can be drawn: 300 steps on Beale's
+        // function from (1, 1.4), the picture zoomed on the valley that leads to the minimum at (3, 0.5).
+        Function2d beale = Function2d.beale();
+        beale = new Function2d(beale.name(), beale.formula(), new Box(0, 4, -1, 2), beale.start(), beale.minimum());
+        figures.save(Plots.optimizerPaths(beale, 300,
+                new SGD(1e-3), new SGD(1e-3).momentum(0.9), new SGD(1e-3).momentum(0.9).nesterov(true),
+                new Adagrad(0.5), new RMSprop(0.01), new Adadelta(10), new Adam(0.05)), "optimizer_paths.png");
     }
 }

@@ -1,8 +1,10 @@
 package dev.neurona.examples;
 
+import dev.neurona.data.Dataset;
 import dev.neurona.perceptron.Perceptron;
 import dev.neurona.perceptron.PerceptronResult;
 import dev.neurona.tensor.Tensor;
+import dev.neurona.viz.Plots;
 import java.util.Locale;
 
 /**
@@ -15,6 +17,10 @@ import java.util.Locale;
  * and the printed weights show the separating line {@code w0 + w1·x1 + w2·x2 = 0} moving into
  * place. On XOR it never converges: no line separates {(−1,−1), (1,1)} from {(−1,1), (1,−1)},
  * so every epoch makes mistakes and the weights cycle.
+ *
+ * <p>Figures: {@code perceptron_steps.png} (the line after each epoch moving into place) and
+ * {@code perceptron_xor.png} (the lines tried on XOR, from w = (0.5, 1, 0.3) in shuffled order so
+ * that they move: none of them separates it).
  */
 public final class PerceptronExample {
 
@@ -22,6 +28,7 @@ public final class PerceptronExample {
     }
 
     public static void main(String[] args) {
+        Figures figures = Figures.folder();
         // Eight points: +1 above the line x2 = 0.5·x1 + 0.2, −1 below it.
         float[][] points = {
             {-1.0f, 0.5f}, {0.5f, -0.5f}, {0.0f, 1.0f}, {1.0f, 0.0f},
@@ -31,7 +38,9 @@ public final class PerceptronExample {
         Perceptron perceptron = new Perceptron().learningRate(1.0).maxEpochs(100).shuffle(false);
 
         System.out.println("Linearly separable data (8 points), eta = 1, w starts at 0");
-        report(perceptron.fit(Tensor.of(points), Tensor.of(labels)));
+        PerceptronResult separable = perceptron.fit(Tensor.of(points), Tensor.of(labels));
+        report(separable);
+        figures.save(Plots.perceptronSteps(separable, data(points, labels)), "perceptron_steps.png");
 
         float[][] xor = {{-1, -1}, {-1, 1}, {1, -1}, {1, 1}};
         float[] xorLabels = {-1, 1, 1, -1};
@@ -42,6 +51,16 @@ public final class PerceptronExample {
         System.out.println("XOR is not linearly separable: every line gets at least one corner wrong, so the mistakes "
                 + "never stop;");
         System.out.println("here the four updates of each epoch cancel out and the weights cycle back to w = (0, 0, 0).");
+        // From w = 0 every line is the same (none), so the figure starts elsewhere and shuffles: the line jumps
+        // between positions, and every one of them gets corners wrong.
+        PerceptronResult moving = new Perceptron().maxEpochs(12).initialWeights(0.5f, 1f, 0.3f).shuffle(true).seed(1)
+                .fit(Tensor.of(xor), Tensor.of(xorLabels));
+        figures.save(Plots.perceptronSteps(moving, data(xor, xorLabels)), "perceptron_xor.png");
+    }
+
+    /** The points with their ±1 labels as a data set, for the figures. */
+    static Dataset data(float[][] x, float[] labels) {
+        return Dataset.of(Tensor.of(x), Tensor.of(labels, labels.length, 1));
     }
 
     /** Prints the mistakes and weights of every epoch, then whether training converged. */

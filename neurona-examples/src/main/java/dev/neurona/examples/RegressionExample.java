@@ -10,6 +10,8 @@ import dev.neurona.models.Sequential;
 import dev.neurona.optim.Adam;
 import dev.neurona.tensor.Tensor;
 import dev.neurona.train.Fit;
+import dev.neurona.train.History;
+import dev.neurona.viz.Plots;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -23,6 +25,8 @@ import java.util.Random;
  * 1-32-1 network with a tanh hidden layer. Then multivariate regression, two outputs from
  * one network: {@code y1 = x1² + x2} and {@code y2 = x1·x2} learned by a 2-32-2 network.
  * The example prints the test scores (MSE, MAE, R²) and a few predictions next to the truth.
+ *
+ * <p>Figure: {@code regression_history.png}, the 1-32-1 network's loss (MSE), MAE and R² per epoch.
  */
 public final class RegressionExample {
 
@@ -30,12 +34,14 @@ public final class RegressionExample {
     }
 
     public static void main(String[] args) {
+        Figures figures = Figures.folder();
         System.out.println("1. One linear output: y = sin(x) + 0.1*x + noise, network 1-32-1");
         Split curve = Datasets.trainTestSplit(Datasets.regression1d(300, 0.1, 1), 0.2, 1, false);
         Sequential single = new Sequential(input(1), dense(32, "tanh"), dense(1));   // dense(1): linear output
         single.compile(new Adam(0.01), "mse", "mae", "r2_score");
-        single.fit(curve.train(), Fit.epochs(200).batchSize(32).verbose(0));
+        History history = single.fit(curve.train(), Fit.epochs(200).batchSize(32).verbose(0));
         printScores(single.evaluate(curve.test()));
+        figures.save(Plots.history(history), "regression_history.png");
         float[] x = {-2.5f, -1f, 0f, 1f, 2.5f};
         float[] predicted = single.predict(Tensor.of(x, x.length, 1)).toArray();
         System.out.println("       x   sin(x)+0.1x   predicted");

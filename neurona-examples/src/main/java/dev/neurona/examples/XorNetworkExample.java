@@ -3,11 +3,13 @@ package dev.neurona.examples;
 import static dev.neurona.nn.Layers.dense;
 import static dev.neurona.nn.Layers.input;
 
+import dev.neurona.data.Dataset;
 import dev.neurona.models.Sequential;
 import dev.neurona.nn.Mode;
 import dev.neurona.optim.SGD;
 import dev.neurona.tensor.Tensor;
 import dev.neurona.train.Fit;
+import dev.neurona.viz.Plots;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +23,9 @@ import java.util.Locale;
  * chosen on the slide), then lets gradient descent find weights for the same 2-2-1 shape
  * ({@code tanh} hidden, {@code sigmoid} output, binary cross-entropy), and prints the hidden
  * neurons' weights and the truth table of each.
+ *
+ * <p>Figures: {@code xor_decision_boundary.png} (the trained network's two lines bending the
+ * plane around the corners) and {@code xor_network.png} (its weights drawn as on the slide).
  */
 public final class XorNetworkExample {
 
@@ -30,6 +35,7 @@ public final class XorNetworkExample {
     }
 
     public static void main(String[] args) {
+        Figures figures = Figures.folder();
         System.out.println("1. Three perceptrons wired by hand: h1 = OR, h2 = NAND, y = h1 AND h2");
         Sequential wired = new Sequential(input(2), dense(2, "sign"), dense(1, "sign"));
         wired.setWeights(List.of(
@@ -48,6 +54,8 @@ public final class XorNetworkExample {
         printNetwork(trained);
         System.out.printf(Locale.ROOT, "accuracy on the four corners: %.2f%n",
                 trained.evaluate(Tensor.of(X), Tensor.of(y)).get("accuracy"));
+        figures.save(Plots.decisionBoundary(trained, Dataset.of(X, y)), "xor_decision_boundary.png");
+        figures.save(Plots.network(trained), "xor_network.png");
     }
 
     /** Prints each hidden neuron's weights and the truth table: inputs, hidden outputs, network output. */

@@ -15,7 +15,13 @@
  * ./mvnw -q -pl neurona-examples -am compile exec:java -Dexec.mainClass=dev.neurona.examples.PerceptronExample
  * </pre>
  *
- * <p>Depends on {@code neurona-core} only, through its public API, as a user's code would.
- * Every example is deterministic (fixed seeds), so its output can be compared with the slides.
+ * <p>Each example also writes the figures that explain its slide into {@code figures/} in the
+ * working directory (the repository root under {@code exec:java}; another folder with
+ * {@code -Dneurona.figures=...}), drawn off-screen with {@code neurona-viz}; see {@link
+ * dev.neurona.examples.Figures}.
+ *
+ * <p>Depends on {@code neurona-core} and {@code neurona-viz} only, through their public API, as a
+ * user's code would. Every example is deterministic (fixed seeds), so its output can be compared
+ * with the slides.
  */
 package dev.neurona.examples;

@@ -6,19 +6,54 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every example's {@code main} (except Fashion-MNIST's, which the end-to-end tests cover)
  * with standard output captured, and checks the line that carries the slide's message, so
- * that the examples cannot silently rot.
+ * that the examples cannot silently rot; and checks that each wrote its figures, here into a
+ * temporary folder (through {@code -Dneurona.figures}) rather than the working directory.
  */
 class ExamplesTest {
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    @TempDir
+    Path figures;
+
+    @BeforeEach
+    void writeFiguresIntoTheTemporaryFolder() {
+        System.setProperty(Figures.PROPERTY, figures.toString());
+    }
+
+    @AfterEach
+    void restoreTheFiguresFolder() {
+        System.clearProperty(Figures.PROPERTY);
+    }
+
+    /** Each named figure was written as a non-empty PNG, and the example said so. */
+    private void assertFigures(String output, String... names) throws Exception {
+        for (String name : names) {
+            Path file = figures.resolve(name);
+            assertThat(file).as(name).isRegularFile().isNotEmptyFile();
+            assertThat(Arrays.copyOf(Files.readAllBytes(file), PNG_SIGNATURE.length)).as(name + " is a PNG")
+                    .isEqualTo(PNG_SIGNATURE);
+            assertThat(output).contains("Wrote " + file);
+        }
+        try (var written = Files.list(figures)) {
+            assertThat(written).as("no other files").hasSize(names.length);
+        }
+    }
 
     /** Runs {@code main} and returns what it printed. */
     private static String run(Consumer<String[]> main) {
@@ -43,30 +78,33 @@ class ExamplesTest {
     }
 
     @Test
-    void perceptronConvergesOnSeparableDataAndNotOnXor() {
+    void perceptronConvergesOnSeparableDataAndNotOnXor() throws Exception {
         String out = run(PerceptronExample::main);
         assertThat(out).contains("converged after 3 epochs (4 updates)");
         assertThat(out).contains("not converged after 12 epochs: still 4 mistakes in the last epoch");
+        assertFigures(out, "perceptron_steps.png", "perceptron_xor.png");
     }
 
     @Test
-    void combinedPerceptronsComputeXor() {
+    void combinedPerceptronsComputeXor() throws Exception {
         String out = run(XorNetworkExample::main);
         // the hand-wired network's truth table: x1, x2 | h1 (OR), h2 (NAND) | y (XOR)
         assertThat(out).contains("  -1   -1 | -1.00   1.00 | -1.00", "  -1    1 |  1.00   1.00 |  1.00",
                 "   1   -1 |  1.00   1.00 |  1.00", "   1    1 |  1.00  -1.00 | -1.00");
         assertThat(out).contains("accuracy on the four corners: 1.00");
+        assertFigures(out, "xor_decision_boundary.png", "xor_network.png");
     }
 
     @Test
-    void learningRatesAreTooSmallGoodAndDiverging() {
+    void learningRatesAreTooSmallGoodAndDiverging() throws Exception {
         String out = run(GradientDescentExample::main);
         assertThat(out).contains("eta = 0.02: too small", "eta = 0.3: good: converged to w = 3.0000",
                 "eta = 1.05: too large: diverges");
+        assertFigures(out, "learning_rates.png");
     }
 
     @Test
-    void backpropByHandEqualsAutogradEqualsReference() {
+    void backpropByHandEqualsAutogradEqualsReference() throws Exception {
         String out = run(BackpropExample::main);
         assertThat(out).contains("OK: the 5 derivatives by hand and by autograd agree");
         // PyTorch's float64 values of the reference case seed_backprop_example
@@ -80,28 +118,34 @@ class ExamplesTest {
             assertThat(Double.parseDouble(m.group(2))).as(names[i] + " by autograd").isCloseTo(reference[i], within(1e-7));
         }
         assertThat(number(out, "e    =")).isCloseTo(0.013354380672114457, within(1e-6));
+        assertFigures(out);   // a worked calculation: nothing to draw
     }
 
     @Test
-    void regressionNetworksFitOneAndTwoOutputs() {
+    void regressionNetworksFitOneAndTwoOutputs() throws Exception {
         String out = run(RegressionExample::main);
         List<Double> r2 = Pattern.compile("r2 = ([0-9.]+)").matcher(out).results()
                 .map(r -> Double.parseDouble(r.group(1))).toList();
         assertThat(r2).hasSize(2).allSatisfy(v -> assertThat(v).isGreaterThan(0.95));
+        assertFigures(out, "regression_history.png");
     }
 
     @Test
-    void binaryNetworkSeparatesTheMoons() {
-        assertThat(number(run(BinaryClassificationExample::main), "accuracy =")).isGreaterThanOrEqualTo(0.95);
+    void binaryNetworkSeparatesTheMoons() throws Exception {
+        String out = run(BinaryClassificationExample::main);
+        assertThat(number(out, "accuracy =")).isGreaterThanOrEqualTo(0.95);
+        assertFigures(out, "moons_decision_boundary.png");
     }
 
     @Test
-    void multiClassNetworkSeparatesTheSpirals() {
-        assertThat(number(run(MultiClassExample::main), "accuracy =")).isGreaterThanOrEqualTo(0.95);
+    void multiClassNetworkSeparatesTheSpirals() throws Exception {
+        String out = run(MultiClassExample::main);
+        assertThat(number(out, "accuracy =")).isGreaterThanOrEqualTo(0.95);
+        assertFigures(out, "spirals_decision_boundary.png", "spirals_confusion_matrix.png");
     }
 
     @Test
-    void everyOptimizerTrainsAndMomentumBeatsPlainFullBatchDescent() {
+    void everyOptimizerTrainsAndMomentumBeatsPlainFullBatchDescent() throws Exception {
         String out = run(OptimizersExample::main);
         String[] rows = {"GD (full batch)", "SGD (batch 1)", "mini-batch SGD", "momentum 0.9", "Nesterov 0.9",
                 "Adagrad", "RMSprop", "Adadelta", "Adam", "AdamW", "Adamax", "Nadam"};
@@ -119,5 +163,6 @@ class ExamplesTest {
                 assertThat(last).as(row + " ahead of full-batch GD").isLessThan(gd);
             }
         }
+        assertFigures(out, "optimizer_paths.png");
     }
 }
