@@ -74,7 +74,7 @@ public final class Idx {
         for (int i = 0; i < b.length; i++) {
             f[i] = (b[i] & 0xFF) / 255f;
         }
-        return Tensor.of(f, a.dims);
+        return Tensor.wrap(f, a.dims);   // f is ours: no second copy of a 188 MB image set
     }
 
     /** Reads labels {@code [n]} of unsigned bytes as ints. */
