@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  neurona train --data iris --layers 16 --optimizer sgd --lr 0.1 --epochs 100",
                 "  neurona train --data fashion-mnist --layers 256,128 --epochs 10 --batch-size 128",
                 "  neurona train --data csv:houses.csv --target price --task regression --early-stopping 5",
-                "  neurona train --data moons --model spec.json"})
+                "  neurona train --data moons --model spec.json",
+                "  spark-submit --class dev.neurona.cli.Neurona neurona.jar train --spark default --data digits"})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -94,6 +95,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Train on Apache Spark (synchronous data-parallel): "
+            + "local[N], spark://host:port, yarn, or 'default' for spark-submit's master. Spark is not in neurona.jar: "
+            + "run it with spark-submit, or with Spark's jars on the class path.")
+    String spark;
+
+    /** The class whose presence says that Spark is on the class path. */
+    static final String SPARK_CLASS = "org.apache.spark.sql.SparkSession";
+
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
@@ -127,7 +136,13 @@ final class TrainCommand implements Callable<Integer> {
         if (validationSplit > 0) {
             fit.validationSplit(validationSplit);
         }
-        History history = model.fit(split.train(), fit);
+        History history;
+        if (spark == null) {
+            history = model.fit(split.train(), fit);
+        } else {
+            requireSpark(SPARK_CLASS);
+            history = dev.neurona.spark.SparkFit.fit(spark, model, split.train(), fit);
+        }
         if (history.stopReason() != null) {
             w.println(history.stopReason());
         }
@@ -148,6 +163,7 @@ final class TrainCommand implements Callable<Integer> {
         config.put("validation_split", validationSplit);
         config.put("early_stopping", earlyStopping);
         config.put("seed", seed);
+        config.put("spark", spark);
         run.writeJson("config.json", config);
         Map<String, Object> metricsJson = new LinkedHashMap<>();
         metricsJson.put("test", scores);
@@ -157,6 +173,18 @@ final class TrainCommand implements Callable<Integer> {
         RunReport.write(run.dir(), config, model, history, scores, split.test(), source.classNames());
         w.println("Saved " + run.dir() + " (open report.html to see the training)");
         return 0;
+    }
+
+    /** Fails with how to run under Spark when {@code className} (Spark's entry point) cannot be loaded. */
+    static void requireSpark(String className) {
+        try {
+            Class.forName(className, false, TrainCommand.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new UsageException("--spark needs Apache Spark 4 (Scala 2.13) on the class path, and neurona.jar "
+                    + "leaves it out: run 'spark-submit --class dev.neurona.cli.Neurona neurona.jar train --spark default "
+                    + "...', or 'java -cp neurona.jar:$SPARK_HOME/jars/* dev.neurona.cli.Neurona train --spark local[2] "
+                    + "...' (with the --add-opens flags Spark needs on Java 17)");
+        }
     }
 
     static DataSource.Task parseTask(String task) {

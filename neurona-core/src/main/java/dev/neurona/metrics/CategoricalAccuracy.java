@@ -22,13 +22,15 @@ public final class CategoricalAccuracy extends AccuracyMetric {
     @Override
     public void update(Tensor yTrue, Tensor yPred) {
         MetricInputs.sameShape(name(), yTrue, yPred);
-        int[] t = MetricInputs.argmaxRows(yTrue);
-        int[] p = MetricInputs.argmaxRows(yPred);
+        int k = yPred.rank() == 0 ? 1 : yPred.dim(-1);
+        int rows = yPred.size() / k;
+        float[] t = yTrue.data();
+        float[] p = yPred.data();
         long correct = 0;
-        for (int r = 0; r < p.length; r++) {
-            correct += t[r] == p[r] ? 1 : 0;
+        for (int r = 0; r < rows; r++) {
+            correct += MetricInputs.argmaxRow(t, r, k) == MetricInputs.argmaxRow(p, r, k) ? 1 : 0;
         }
-        add(correct, p.length);
+        add(correct, rows);
     }
 
     @Override

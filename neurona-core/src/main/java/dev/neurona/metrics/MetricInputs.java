@@ -19,13 +19,37 @@ final class MetricInputs {
 
     /** Requires equal shapes. */
     static void sameShape(String metric, Tensor yTrue, Tensor yPred) {
-        if (!java.util.Arrays.equals(yTrue.shape(), yPred.shape())) {
+        if (!sameDims(yTrue, yPred)) {
             throw new IllegalArgumentException(metric + ": y_true has shape " + Shape.toString(yTrue.shape())
                     + " but y_pred has shape " + Shape.toString(yPred.shape()) + "; they must be equal");
         }
     }
 
     /** The index of the first largest entry of each row (last axis). */
+    /** Shape equality without copying the shapes (this runs every training step). */
+    private static boolean sameDims(Tensor a, Tensor b) {
+        if (a.rank() != b.rank()) {
+            return false;
+        }
+        for (int d = 0; d < a.rank(); d++) {
+            if (a.dim(d) != b.dim(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of the first largest value in row {@code r} of {@code d} viewed as rows of {@code k}. */
+    static int argmaxRow(float[] d, int r, int k) {
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (d[r * k + j] > d[r * k + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
     static int[] argmaxRows(Tensor x) {
         int k = x.rank() == 0 ? 1 : x.dim(-1);
         float[] d = x.data();

@@ -11,6 +11,7 @@ import dev.neurona.nn.Layer;
 import dev.neurona.nn.Mode;
 import dev.neurona.optim.Optimizer;
 import dev.neurona.optim.Optimizers;
+import dev.neurona.tensor.NoGrad;
 import dev.neurona.tensor.Parameter;
 import dev.neurona.tensor.Seeds;
 import dev.neurona.tensor.Shape;
@@ -18,7 +19,9 @@ import dev.neurona.tensor.Tensor;
 import dev.neurona.train.Checks;
 import dev.neurona.train.Evaluation;
 import dev.neurona.train.Fit;
+import dev.neurona.train.FusedMlp;
 import dev.neurona.train.History;
+import dev.neurona.train.ModelSaver;
 import dev.neurona.train.Network;
 import dev.neurona.train.Trainer;
 import java.io.IOException;
@@ -75,6 +78,9 @@ public class Sequential implements Network {
     private long seed;
     private int[] inputShape;
     private Optimizer optimizer;
+    /** The fused forward pass for inference, when the layers allow one (see {@link FusedMlp}). */
+    private FusedMlp inference;
+    private boolean inferencePlanned;
     private Loss loss;
     private List<Object> metricSpecs = List.of();
     private List<Metric> metrics;
@@ -272,7 +278,14 @@ public class Sequential implements Network {
         return epochsCompleted;
     }
 
-    void epochsCompleted(int epochs) {
+    /**
+     * Sets the training position, for a training loop outside {@code fit} (such as Spark's)
+     * that completed {@code epochs} epochs.
+     */
+    public void epochsCompleted(int epochs) {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochsCompleted: must not be negative, got " + epochs);
+        }
         this.epochsCompleted = epochs;
     }
 
@@ -384,11 +397,25 @@ public class Sequential implements Network {
     @Override
     public Tensor forward(Tensor x, Mode mode) {
         ensureBuiltFor(x);
+        if (mode == Mode.INFERENCE && !NoGrad.isGradEnabled()) {
+            FusedMlp plan = inferencePlan();
+            if (plan != null) {
+                return plan.forward(x).copy();
+            }
+        }
         Tensor h = x;
         for (Layer layer : layers) {
             h = layer.call(h, mode);
         }
         return h;
+    }
+
+    private FusedMlp inferencePlan() {
+        if (!inferencePlanned || (inference != null && !inference.isCurrent())) {
+            inference = FusedMlp.compile(layers, null);
+            inferencePlanned = true;
+        }
+        return inference;
     }
 
     // ---------------------------------------------------------------- weights
@@ -481,6 +508,14 @@ public class Sequential implements Network {
         }
         ensureBuilt();
         ModelFiles.write(Snapshots.of(this, includeOptimizer, epochs), path);
+    }
+
+    /**
+     * What a training loop outside {@code fit} (such as Spark's) gives its callbacks to save
+     * this model with a given training position, as {@code fit} does.
+     */
+    public ModelSaver saver() {
+        return (path, epochs, withOptimizer) -> save(path, withOptimizer, epochs);
     }
 
     /**

@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class Adadelta extends Optimizer {
 
+    /** Slot names, constant so that a step allocates nothing. */
+    private static final List<String> SLOTS = List.of("accumulated_grad", "accumulated_delta_var");
+
     private double rho = 0.95;
     private double epsilon = 1e-7;
 
@@ -63,7 +66,7 @@ public final class Adadelta extends Optimizer {
 
     @Override
     protected List<String> slotNames() {
-        return List.of("accumulated_grad", "accumulated_delta_var");
+        return SLOTS;
     }
 
     @Override

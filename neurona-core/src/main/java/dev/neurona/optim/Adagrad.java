@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public final class Adagrad extends Optimizer {
 
+    /** Slot names, constant so that a step allocates nothing. */
+    private static final List<String> SLOTS = List.of("accumulator");
+
     private double initialAccumulatorValue = 0.1;
     private double epsilon = 1e-7;
     private EpsilonMode epsilonMode = EpsilonMode.KERAS;
@@ -74,7 +77,7 @@ public final class Adagrad extends Optimizer {
 
     @Override
     protected List<String> slotNames() {
-        return List.of("accumulator");
+        return SLOTS;
     }
 
     @Override

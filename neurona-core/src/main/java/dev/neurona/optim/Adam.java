@@ -28,6 +28,10 @@ import java.util.Map;
  */
 public class Adam extends Optimizer {
 
+    /** Slot names, constant so that a step allocates nothing. */
+    private static final List<String> AMSGRAD_SLOTS = List.of("m", "v", "vhat");
+    private static final List<String> SLOTS = List.of("m", "v");
+
     private double beta1 = 0.9;
     private double beta2 = 0.999;
     private double epsilon = 1e-7;
@@ -106,7 +110,7 @@ public class Adam extends Optimizer {
 
     @Override
     protected List<String> slotNames() {
-        return amsgrad ? List.of("m", "v", "vhat") : List.of("m", "v");
+        return amsgrad ? AMSGRAD_SLOTS : SLOTS;
     }
 
     @Override

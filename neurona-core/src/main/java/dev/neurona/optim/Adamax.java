@@ -18,6 +18,9 @@ import java.util.Map;
  */
 public final class Adamax extends Optimizer {
 
+    /** Slot names, constant so that a step allocates nothing. */
+    private static final List<String> SLOTS = List.of("m", "u");
+
     private double beta1 = 0.9;
     private double beta2 = 0.999;
     private double epsilon = 1e-7;
@@ -84,7 +87,7 @@ public final class Adamax extends Optimizer {
 
     @Override
     protected List<String> slotNames() {
-        return List.of("m", "u");
+        return SLOTS;
     }
 
     @Override

@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class Nadam extends Optimizer {
 
+    /** Slot names, constant so that a step allocates nothing. */
+    private static final List<String> SLOTS = List.of("m", "v");
+
     private double beta1 = 0.9;
     private double beta2 = 0.999;
     private double epsilon = 1e-7;
@@ -96,7 +99,7 @@ public final class Nadam extends Optimizer {
 
     @Override
     protected List<String> slotNames() {
-        return List.of("m", "v");
+        return SLOTS;
     }
 
     private double mu(long t) {

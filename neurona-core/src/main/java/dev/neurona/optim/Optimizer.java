@@ -81,7 +81,8 @@ public abstract class Optimizer {
         long call = ++stepCalls;
         double lr = learningRate();
         double globalSquares = 0;
-        for (Parameter p : parameters) {
+        for (int n = 0; n < parameters.size(); n++) {
+            Parameter p = parameters.get(n);
             if (!p.trainable() || p.grad() == null) {
                 continue;
             }
@@ -95,7 +96,8 @@ public abstract class Optimizer {
         if (globalClipNorm != null) {
             globalScale = globalClipNorm / Math.max(Math.sqrt(globalSquares), globalClipNorm);
         }
-        for (Parameter p : parameters) {
+        for (int n = 0; n < parameters.size(); n++) {
+            Parameter p = parameters.get(n);
             if (!p.trainable() || p.grad() == null) {
                 continue;
             }
@@ -158,7 +160,11 @@ public abstract class Optimizer {
 
     private ParameterState state(Parameter p, long call) {
         int size = p.data().length;
-        ParameterState state = states.computeIfAbsent(p.name(), name -> new ParameterState(newSlots(size), size));
+        ParameterState state = states.get(p.name());
+        if (state == null) {
+            state = new ParameterState(newSlots(size), size);
+            states.put(p.name(), state);
+        }
         if (state.lastStep == call) {
             throw new IllegalArgumentException(owner() + ": two parameters are named '" + p.name()
                     + "'; slot state is keyed by name, so names must be unique");
@@ -173,7 +179,9 @@ public abstract class Optimizer {
             throw new IllegalArgumentException(owner() + ": the gradient of '" + p.name() + "' has "
                     + p.grad().data().length + " values but the parameter has " + size);
         }
-        for (String slot : slotNames()) {
+        List<String> names = slotNames();
+        for (int i = 0; i < names.size(); i++) {
+            String slot = names.get(i);
             if (!state.slots.has(slot)) {  // a setting changed since the slots were made (say, momentum turned on)
                 float[] values = new float[size];
                 java.util.Arrays.fill(values, initialSlotValue(slot));

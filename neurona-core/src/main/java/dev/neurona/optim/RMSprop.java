@@ -1,6 +1,5 @@
 package dev.neurona.optim;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +28,12 @@ import java.util.Map;
  * }</pre>
  */
 public final class RMSprop extends Optimizer {
+
+    /** Slot names, constant so that a step allocates nothing. */
+    private static final List<String> SLOTS = List.of("velocity");
+    private static final List<String> MOMENTUM_SLOTS = List.of("velocity", "momentum");
+    private static final List<String> CENTERED_SLOTS = List.of("velocity", "average_gradient");
+    private static final List<String> CENTERED_MOMENTUM_SLOTS = List.of("velocity", "momentum", "average_gradient");
 
     private double rho = 0.9;
     private double momentum;
@@ -108,14 +113,10 @@ public final class RMSprop extends Optimizer {
 
     @Override
     protected List<String> slotNames() {
-        List<String> names = new ArrayList<>(List.of("velocity"));
-        if (momentum > 0) {
-            names.add("momentum");
-        }
         if (centered) {
-            names.add("average_gradient");
+            return momentum > 0 ? CENTERED_MOMENTUM_SLOTS : CENTERED_SLOTS;
         }
-        return names;
+        return momentum > 0 ? MOMENTUM_SLOTS : SLOTS;
     }
 
     @Override

@@ -31,6 +31,10 @@ import java.util.Map;
  */
 public final class SGD extends Optimizer {
 
+    /** Slot names, constant so that a step allocates nothing. */
+    private static final List<String> MOMENTUM_SLOTS = List.of("momentum");
+    private static final List<String> NO_SLOTS = List.of();
+
     private double momentum;
     private boolean nesterov;
 
@@ -76,7 +80,7 @@ public final class SGD extends Optimizer {
 
     @Override
     protected List<String> slotNames() {
-        return momentum > 0 ? List.of("momentum") : List.of();
+        return momentum > 0 ? MOMENTUM_SLOTS : NO_SLOTS;
     }
 
     @Override

@@ -49,6 +49,26 @@ public final class Parameter extends Tensor {
         System.arraycopy(values.data, 0, data, 0, data.length);
     }
 
+    /**
+     * Replaces the accumulated gradient with {@code values[offset .. offset + size())} times
+     * {@code scale}: for gradients computed elsewhere, such as summed over Spark partitions.
+     *
+     * @throws IllegalArgumentException when {@code values} holds fewer than {@code size()} values from {@code offset}
+     */
+    public void setGrad(float[] values, int offset, float scale) {
+        if (offset < 0 || values.length - offset < data.length) {
+            throw new IllegalArgumentException("setGrad " + name + ": needs " + data.length + " values from offset "
+                    + offset + ", got an array of " + values.length);
+        }
+        if (grad == null) {
+            grad = new Tensor(new float[data.length], shape.clone());
+        }
+        float[] g = grad.data;
+        for (int i = 0; i < g.length; i++) {
+            g[i] = values[offset + i] * scale;
+        }
+    }
+
     @Override
     public String toString() {
         return name + " " + super.toString();

@@ -61,6 +61,21 @@ public class Tensor {
         return new Tensor(data.clone(), s);
     }
 
+    /**
+     * A tensor over {@code data} itself, without a copy: writes to either show in the other.
+     * For buffers that fast paths reuse from step to step; prefer {@link #of(float[], int...)}.
+     *
+     * @throws IllegalArgumentException if the element count differs from the shape's size
+     */
+    public static Tensor wrap(float[] data, int... shape) {
+        int[] s = Shape.checked("Tensor.wrap", shape);
+        if (data == null || data.length != Shape.size(s)) {
+            throw new IllegalArgumentException("Tensor.wrap: " + (data == null ? "null" : data.length + " values")
+                    + " cannot back shape " + Shape.toString(s) + ", which holds " + Shape.size(s));
+        }
+        return new Tensor(data, s);
+    }
+
     /** A 1-D tensor holding a copy of {@code values}. */
     public static Tensor of(float... values) {
         if (values == null || values.length == 0) {
@@ -300,9 +315,14 @@ public class Tensor {
         return grad;
     }
 
-    /** Sets the accumulated gradient to zero (keeping its buffer). */
+    /**
+     * Sets the accumulated gradient to zero, keeping its buffer (and creating it on first use,
+     * so that a training step never allocates one again).
+     */
     public void zeroGrad() {
-        if (grad != null) {
+        if (grad == null) {
+            grad = new Tensor(new float[data.length], shape.clone());
+        } else {
             java.util.Arrays.fill(grad.data, 0f);
         }
     }

@@ -82,7 +82,8 @@ public final class History {
         return stopReason;
     }
 
-    void stopReason(String reason) {
+    /** Records why training stopped early; for training loops outside this package (such as Spark's). */
+    public void stopReason(String reason) {
         this.stopReason = reason;
     }
 

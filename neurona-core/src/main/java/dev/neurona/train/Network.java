@@ -25,4 +25,12 @@ public interface Network {
 
     /** Overwrites all weights with {@code weights}, in Keras order. */
     void setWeights(List<Tensor> weights);
+
+    /**
+     * The layers in order, when the network is a plain stack of them (which lets the
+     * training loop use its fused fast path); empty for any other network.
+     */
+    default List<dev.neurona.nn.Layer> layers() {
+        return List.of();
+    }
 }

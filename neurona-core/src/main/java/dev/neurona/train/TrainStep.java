@@ -11,6 +11,10 @@ import java.util.List;
 /**
  * One training step on one batch, independent of where batches come from (the local fit
  * loop and Spark both call it): forward, loss, backward, optimizer update, metric update.
+ *
+ * <p>Multilayer perceptrons take the {@link FusedMlp} fast path, which computes the same
+ * gradients without recording a graph or allocating; every other network, and any batch
+ * with sample weights, goes through autograd.
  */
 public final class TrainStep {
 
@@ -18,6 +22,9 @@ public final class TrainStep {
     private final Loss loss;
     private final Optimizer optimizer;
     private final List<Metric> metrics;
+    private final List<Parameter> parameters;
+    private FusedMlp plan;
+    private boolean planned;
 
     /** A step for {@code network} trained with {@code loss} and {@code optimizer}, updating {@code metrics}. */
     public TrainStep(Network network, Loss loss, Optimizer optimizer, List<Metric> metrics) {
@@ -25,6 +32,7 @@ public final class TrainStep {
         this.loss = loss;
         this.optimizer = optimizer;
         this.metrics = List.copyOf(metrics);
+        this.parameters = List.copyOf(network.trainableParameters());
     }
 
     /**
@@ -34,9 +42,8 @@ public final class TrainStep {
      * @return the batch's loss (regularization included), possibly NaN
      */
     public float run(Tensor x, Tensor y, Tensor sampleWeight) {
-        List<Parameter> parameters = network.trainableParameters();
-        for (Parameter p : parameters) {
-            p.zeroGrad();
+        for (int i = 0; i < parameters.size(); i++) {
+            parameters.get(i).zeroGrad();
         }
         float value = computeGradients(x, y, sampleWeight);
         optimizer.step(parameters);
@@ -51,6 +58,10 @@ public final class TrainStep {
      * @return the batch's loss (regularization included)
      */
     public float computeGradients(Tensor x, Tensor y, Tensor sampleWeight) {
+        FusedMlp fused = plan();
+        if (fused != null && sampleWeight == null && fused.accepts(x, y)) {
+            return fused.computeGradients(x, y, metrics);
+        }
         Tensor yPred = network.forward(x, Mode.TRAINING);
         Tensor value = loss.call(y, yPred, sampleWeight);
         Tensor penalty = network.regularizationLoss();
@@ -63,5 +74,77 @@ public final class TrainStep {
             m.update(y, predictions);
         }
         return value.item();
+    }
+
+    /** The number of trainable values: the length of the flat gradient arrays below. */
+    public int gradientSize() {
+        long n = 0;
+        for (Parameter p : parameters) {
+            n += p.size();
+        }
+        return Math.toIntExact(n);
+    }
+
+    /**
+     * Zeroes the gradients, {@link #computeGradients computes} them for the batch and copies
+     * them, times {@code scale}, into {@code out} (trainable parameters in order, each flattened);
+     * applies nothing. With {@code scale} the batch size, {@code out} holds the gradient sum
+     * over the batch, which partitions of a distributed batch add up.
+     *
+     * @param out an array of {@link #gradientSize()} values, overwritten
+     * @return the batch's mean loss (regularization included)
+     */
+    public float computeGradients(Tensor x, Tensor y, Tensor sampleWeight, float[] out, float scale) {
+        if (out.length != gradientSize()) {
+            throw new IllegalArgumentException("TrainStep: the gradient array has " + out.length
+                    + " values, the network " + gradientSize() + " trainable ones");
+        }
+        for (Parameter p : parameters) {
+            p.zeroGrad();
+        }
+        float value = computeGradients(x, y, sampleWeight);
+        int offset = 0;
+        for (Parameter p : parameters) {
+            int size = Math.toIntExact(p.size());
+            Tensor g = p.grad();
+            if (g == null) {  // the loss does not depend on it
+                java.util.Arrays.fill(out, offset, offset + size, 0f);
+            } else {
+                float[] d = g.data();
+                for (int i = 0; i < size; i++) {
+                    out[offset + i] = d[i] * scale;
+                }
+            }
+            offset += size;
+        }
+        return value;
+    }
+
+    /**
+     * Sets every trainable parameter's gradient from the flat {@code gradient} (the layout of
+     * {@link #computeGradients(Tensor, Tensor, Tensor, float[], float)}) times {@code scale},
+     * and applies the optimizer: the second half of {@link #run}, for gradients computed
+     * elsewhere.
+     */
+    public void applyGradients(float[] gradient, float scale) {
+        if (gradient.length != gradientSize()) {
+            throw new IllegalArgumentException("TrainStep: the gradient array has " + gradient.length
+                    + " values, the network " + gradientSize() + " trainable ones");
+        }
+        int offset = 0;
+        for (Parameter p : parameters) {
+            p.setGrad(gradient, offset, scale);
+            offset += Math.toIntExact(p.size());
+        }
+        optimizer.step(parameters);
+    }
+
+    /** The fast path, compiled on first use and again if a layer's activation was changed since. */
+    private FusedMlp plan() {
+        if (!planned || (plan != null && !plan.isCurrent())) {
+            plan = FusedMlp.compile(network.layers(), loss);
+            planned = true;
+        }
+        return plan;
     }
 }

@@ -6,7 +6,6 @@ import dev.neurona.metrics.Metric;
 import dev.neurona.optim.Optimizer;
 import dev.neurona.tensor.Seeds;
 import dev.neurona.tensor.Tensor;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -86,10 +85,12 @@ public final class Trainer {
         int steps = (n + fit.batchSize() - 1) / fit.batchSize();
         long shuffleSeed = fit.seed() != null ? fit.seed() : defaultSeed;
         TrainStep step = new TrainStep(network, loss, optimizer, metrics);
-        Context context = new Context(fit.epochs(), steps, initialEpoch);
+        RunContext context = new RunContext(network, optimizer, saver, fit.epochs(), steps, initialEpoch);
         ProgressBar bar = ProgressBar.standard(fit.verbose());
         History history = new History();
         List<Callback> callbacks = fit.callbacks();
+        BatchGather xs = new BatchGather(train.x());
+        BatchGather ys = new BatchGather(train.y());
 
         callbacks.forEach(c -> c.onTrainBegin(context));
         for (int epoch = initialEpoch; epoch < fit.epochs() && !context.stopRequested(); epoch++) {
@@ -97,20 +98,21 @@ public final class Trainer {
                 c.onEpochBegin(epoch, context);
             }
             // the order depends on the training position only, so that a resumed run repeats it
-            int[] order = order(n, fit.shuffle(), new Random(Seeds.derive(shuffleSeed, optimizer.iterations())));
+            int[] order = epochOrder(n, fit.shuffle(), Seeds.derive(shuffleSeed, optimizer.iterations()));
             metrics.forEach(Metric::reset);
             bar.epochBegin(epoch, fit.epochs(), steps);
             double lossSum = 0;
             int seen = 0;
             Map<String, Double> logs = Map.of();
             for (int b = 0; b < steps && !context.stopRequested(); b++) {
-                int[] rows = java.util.Arrays.copyOfRange(order, b * fit.batchSize(), Math.min(n, (b + 1) * fit.batchSize()));
-                Tensor x = train.x().take(rows);
-                Tensor y = train.y().take(rows);
+                int from = b * fit.batchSize();
+                int to = Math.min(n, from + fit.batchSize());
+                Tensor x = xs.gather(order, from, to);
+                Tensor y = ys.gather(order, from, to);
                 Tensor weights = fit.classWeight() == null ? null : Checks.classWeights(y, fit.classWeight());
                 float batchLoss = step.run(x, y, weights);
-                lossSum += (double) batchLoss * rows.length;
-                seen += rows.length;
+                lossSum += (double) batchLoss * (to - from);
+                seen += to - from;
                 logs = logs(lossSum / seen);
                 bar.batchEnd(b + 1, logs);
                 for (Callback c : callbacks) {
@@ -124,16 +126,16 @@ public final class Trainer {
             }
             Map<String, Double> frozen = Collections.unmodifiableMap(epochLogs);
             history.add(frozen);
-            context.epochsCompleted = epoch + 1;
+            context.epochCompleted(epoch);
             bar.epochEnd(frozen);
             for (Callback c : callbacks) {
                 c.onEpochEnd(epoch, frozen, context);
             }
         }
         callbacks.forEach(c -> c.onTrainEnd(context));
-        if (context.stopReason != null) {
-            history.stopReason(context.stopReason);
-            bar.message(context.stopReason);
+        if (context.stopReason() != null) {
+            history.stopReason(context.stopReason());
+            bar.message(context.stopReason());
         }
         return history;
     }
@@ -147,7 +149,14 @@ public final class Trainer {
         return Collections.unmodifiableMap(logs);
     }
 
-    private static int[] order(int n, boolean shuffle, Random random) {
+    /**
+     * The order in which an epoch visits {@code n} samples: {@code 0 .. n-1}, shuffled
+     * (Fisher–Yates with {@code new Random(seed)}) when {@code shuffle} is on. The fit loop
+     * passes {@code Seeds.derive(shuffleSeed, optimizer.iterations())}; a distributed trainer
+     * that does the same visits the samples in the same order.
+     */
+    public static int[] epochOrder(int n, boolean shuffle, long seed) {
+        Random random = new Random(seed);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -163,68 +172,4 @@ public final class Trainer {
         return order;
     }
 
-    /** The callbacks' view of this run. */
-    private final class Context implements TrainingContext {
-        private final int epochs;
-        private final int steps;
-        private String stopReason;
-        private int epochsCompleted;
-
-        Context(int epochs, int steps, int initialEpoch) {
-            this.epochs = epochs;
-            this.steps = steps;
-            this.epochsCompleted = initialEpoch;
-        }
-
-        @Override
-        public void saveModel(Path path, boolean includeOptimizer) throws IOException {
-            if (saver == null) {
-                TrainingContext.super.saveModel(path, includeOptimizer);
-                return;
-            }
-            saver.save(path, epochsCompleted, includeOptimizer);
-        }
-
-        @Override
-        public void requestStop(String reason) {
-            if (stopReason == null) {
-                stopReason = reason == null ? "stop requested" : reason;
-            }
-        }
-
-        @Override
-        public boolean stopRequested() {
-            return stopReason != null;
-        }
-
-        @Override
-        public double learningRate() {
-            return optimizer.learningRate();
-        }
-
-        @Override
-        public void setLearningRate(double learningRate) {
-            optimizer.learningRate(learningRate);
-        }
-
-        @Override
-        public List<Tensor> getWeights() {
-            return network.getWeights();
-        }
-
-        @Override
-        public void setWeights(List<Tensor> weights) {
-            network.setWeights(weights);
-        }
-
-        @Override
-        public int epochs() {
-            return epochs;
-        }
-
-        @Override
-        public int stepsPerEpoch() {
-            return steps;
-        }
-    }
 }

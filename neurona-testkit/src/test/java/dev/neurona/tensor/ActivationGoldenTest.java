@@ -72,8 +72,8 @@ class ActivationGoldenTest {
             case "leaky_relu" -> x -> x.leakyRelu((float) p.number("alpha"));
             case "elu" -> x -> x.elu((float) p.number("alpha"));
             case "selu" -> {
-                assertThat(p.number("alpha")).isEqualTo(ActivationOps.SELU_ALPHA);
-                assertThat(p.number("scale")).isEqualTo(ActivationOps.SELU_SCALE);
+                assertThat(p.number("alpha")).isEqualTo(dev.neurona.tensor.kernel.ActivationKernel.SELU_ALPHA);
+                assertThat(p.number("scale")).isEqualTo(dev.neurona.tensor.kernel.ActivationKernel.SELU_SCALE);
                 yield Tensor::selu;
             }
             case "gelu" -> {

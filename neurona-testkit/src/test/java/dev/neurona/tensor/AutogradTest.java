@@ -33,10 +33,15 @@ class AutogradTest {
     }
 
     @Test
-    void zeroGradBeforeAnyBackwardIsHarmless() {
+    void zeroGradBeforeAnyBackwardCreatesTheBufferThatBackwardFills() {
         Tensor x = Tensor.ones(2).requiresGrad(true);
-        x.zeroGrad();
         assertThat(x.grad()).isNull();
+        x.zeroGrad();
+        Tensor buffer = x.grad();
+        assertThat(buffer.toArray()).containsExactly(0f, 0f);
+        x.mul(3f).sum().backward();
+        assertThat(x.grad()).isSameAs(buffer);
+        assertThat(buffer.toArray()).containsExactly(3f, 3f);
     }
 
     @Test

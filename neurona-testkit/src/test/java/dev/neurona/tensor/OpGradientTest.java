@@ -187,4 +187,24 @@ class OpGradientTest {
         }
         return Tensor.of(data, shape);
     }
+
+    /** Tensor's methods that return a tensor but have no gradient to check (masks, indices, copies, graph handles). */
+    private static final java.util.Set<String> NOT_DIFFERENTIABLE = java.util.Set.of(
+            "gt", "ge", "lt", "le", "eq", "argmax", "detach", "copy", "grad", "requiresGrad");
+
+    @org.junit.jupiter.api.Test
+    void everyDifferentiableOpOfTensorIsInTheTables() {
+        java.util.List<String> names = Stream.of(arithmeticWithBroadcasting(), unaryMath(), reductions(), shapeOps(),
+                        matmul(), activations(), composites())
+                .flatMap(t -> t).map(DynamicTest::getDisplayName).toList();
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        for (java.lang.reflect.Method m : Tensor.class.getMethods()) {
+            boolean op = m.getReturnType() == Tensor.class && !java.lang.reflect.Modifier.isStatic(m.getModifiers())
+                    && !NOT_DIFFERENTIABLE.contains(m.getName());
+            if (op && names.stream().noneMatch(n -> n.startsWith(m.getName()))) {
+                missing.add(m.getName());
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(missing).as("ops of Tensor without a gradient check").isEmpty();
+    }
 }

@@ -39,13 +39,17 @@ public final class GemmChecks {
         checkMatrix("C", "c", "ldc", null, m, n, "n", c, cOffset, ldc);
     }
 
+    private static String describe(String matrix, Boolean trans) {
+        return trans == null ? matrix : (trans ? "transposed " : "untransposed ") + matrix;
+    }
+
     private static void checkMatrix(String matrix, String array, String ldName, Boolean trans,
                                     int rows, int cols, String colsName,
                                     float[] x, int offset, int ld) {
-        String which = trans == null ? matrix : (trans ? "transposed " : "untransposed ") + matrix;
+        // the matrix's description is built only for a message: this check runs on every call
         if (ld < cols || ld < 1) {
             throw new IllegalArgumentException("gemm: " + ldName + "=" + ld + " is smaller than "
-                    + (ld < cols ? colsName + "=" + cols : "1") + " for " + which);
+                    + (ld < cols ? colsName + "=" + cols : "1") + " for " + describe(matrix, trans));
         }
         if (offset < 0) {
             throw new IllegalArgumentException("gemm: " + array + "Offset=" + offset + " is negative");
@@ -55,7 +59,7 @@ public final class GemmChecks {
         }
         long needed = offset + (long) (rows - 1) * ld + cols;
         if (needed > x.length) {
-            throw new IllegalArgumentException("gemm: array " + array + " is too short for " + which + ": "
+            throw new IllegalArgumentException("gemm: array " + array + " is too short for " + describe(matrix, trans) + ": "
                     + rows + "×" + cols + " with " + ldName + "=" + ld + " from offset " + offset
                     + " needs " + needed + " elements, it has " + x.length);
         }

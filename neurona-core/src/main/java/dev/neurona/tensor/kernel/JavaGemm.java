@@ -1,8 +1,6 @@
 package dev.neurona.tensor.kernel;
 
 import java.util.Arrays;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 
 /**
  * Pure-Java {@link Gemm}: cache-blocked, register-blocked and, for large products, run on
@@ -53,8 +51,9 @@ import java.util.concurrent.ForkJoinTask;
  *
  * <p>Tiny products ({@code m·n·k < }{@link #SMALL_FLOPS}) take a direct loop with no packing
  * and no allocation; products with {@code m·n·k ≥ }{@link #PARALLEL_FLOPS} split C's rows
- * (or columns, when C is wider than tall) into contiguous parts run on the common
- * fork/join pool, the calling thread taking a part itself. Packing buffers are per thread
+ * (or columns, when C is wider than tall) into contiguous parts run on the persistent
+ * {@link GemmWorkers} (no allocation per call), the calling thread taking a part itself.
+ * Packing buffers are per thread
  * ({@link ThreadLocal}), allocated once at their largest size.
  */
 public final class JavaGemm implements Gemm {
@@ -88,7 +87,7 @@ public final class JavaGemm implements Gemm {
 
     private final int threads;
 
-    /** A kernel that splits large products over all cores (the common pool's workers plus the caller). */
+    /** A kernel that splits large products over all cores (the caller plus {@link GemmWorkers}). */
     public JavaGemm() {
         this(PARALLELISM);
     }
@@ -113,6 +112,7 @@ public final class JavaGemm implements Gemm {
         final float[][] packedB = new float[KC][NC];
         final float[] packedA = new float[MC * KC];
         final float[][] tile = new float[MR][NC];
+        final Args args = new Args();
     }
 
     @Override
@@ -133,11 +133,16 @@ public final class JavaGemm implements Gemm {
             small(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
             return;
         }
-        Args g = new Args(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-        if (work < PARALLEL_FLOPS || threads < 2) {
-            blocked(g, 0, m, 0, n);
-        } else {
-            parallel(g, threads);
+        // the calling thread's reusable operand record: the single-thread path allocates nothing
+        Args g = SCRATCH.get().args.set(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        try {
+            if (work < PARALLEL_FLOPS || threads < 2) {
+                blocked(g, 0, m, 0, n);
+            } else {
+                parallel(g, threads);
+            }
+        } finally {
+            g.clear();
         }
     }
 
@@ -146,11 +151,56 @@ public final class JavaGemm implements Gemm {
         return "java";
     }
 
-    /** The operands of one call, so the parts of a split call can share them. */
-    private record Args(boolean transA, boolean transB, int m, int n, int k,
-                        float alpha, float[] a, int aOffset, int lda,
-                        float[] b, int bOffset, int ldb,
-                        float beta, float[] c, int cOffset, int ldc) {
+    /**
+     * The operands of one call, so the parts of a split call can share them. One per thread,
+     * refilled by each call on that thread (workers of a split call only read the caller's).
+     */
+    private static final class Args {
+        boolean transA;
+        boolean transB;
+        int m;
+        int n;
+        int k;
+        float alpha;
+        float[] a;
+        int aOffset;
+        int lda;
+        float[] b;
+        int bOffset;
+        int ldb;
+        float beta;
+        float[] c;
+        int cOffset;
+        int ldc;
+
+        @SuppressWarnings("checkstyle:ParameterNumber")
+        Args set(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
+                 float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+            this.transA = transA;
+            this.transB = transB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.alpha = alpha;
+            this.a = a;
+            this.aOffset = aOffset;
+            this.lda = lda;
+            this.b = b;
+            this.bOffset = bOffset;
+            this.ldb = ldb;
+            this.beta = beta;
+            this.c = c;
+            this.cOffset = cOffset;
+            this.ldc = ldc;
+            return this;
+        }
+
+        /** Drops the array references after a call so that a thread's scratch does not keep them alive. */
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
+        }
     }
 
     // ------------------------------------------------------------------ C = beta · C
@@ -208,13 +258,12 @@ public final class JavaGemm implements Gemm {
 
     // ------------------------------------------------------------------ threads
 
-    /** Default threads for a large product: the cores of this machine, at most the common pool's workers plus the caller. */
-    private static final int PARALLELISM = Math.max(1,
-            Math.min(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1));
+    /** Default threads for a large product: the cores of this machine (the caller and {@link GemmWorkers}). */
+    private static final int PARALLELISM = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     /**
      * Splits C into {@code threads} contiguous parts (rows, or columns when C is wider
-     * than tall), forks all but the first to the common pool and runs the first itself.
+     * than tall), hands all but the first to the {@link GemmWorkers} and runs the first itself.
      * Row parts are multiples of {@link #MR} (column parts of 16) where possible; since each
      * element's arithmetic does not depend on the part it lands in, any split gives the same bits.
      */
@@ -222,39 +271,33 @@ public final class JavaGemm implements Gemm {
         boolean byRows = g.m >= g.n;
         int extent = byRows ? g.m : g.n;
         int grain = byRows ? MR : 16;
-        int parts = (int) Math.min(threads, Math.max(1, extent / grain));
-        if (parts < 2) {
-            blocked(g, 0, g.m, 0, g.n);
+        GemmWorkers workers = GemmWorkers.shared();
+        int parts = (int) Math.min(Math.min(threads, workers.size() + 1), Math.max(1, extent / grain));
+        if (parts < 2 || !workers.tryAcquire()) {
+            blocked(g, 0, g.m, 0, g.n);   // one part, or the workers are busy with another thread's product
             return;
         }
-        int units = (extent + grain - 1) / grain;
-        ForkJoinTask<?>[] forked = new ForkJoinTask<?>[parts - 1];
-        for (int t = parts - 1; t >= 1; t--) {
-            int lo = Math.min(extent, (int) ((long) units * t / parts) * grain);
-            int hi = Math.min(extent, (int) ((long) units * (t + 1) / parts) * grain);
-            forked[t - 1] = ForkJoinTask.adapt(byRows
-                    ? () -> blocked(g, lo, hi, 0, g.n)
-                    : () -> blocked(g, 0, g.m, lo, hi)).fork();
-        }
-        int hi0 = Math.min(extent, (int) ((long) units / parts) * grain);
         Throwable failure = null;
         try {
-            if (byRows) {
-                blocked(g, 0, hi0, 0, g.n);
-            } else {
-                blocked(g, 0, g.m, 0, hi0);
+            int units = (extent + grain - 1) / grain;
+            for (int t = 1; t < parts; t++) {
+                int lo = Math.min(extent, (int) ((long) units * t / parts) * grain);
+                int hi = Math.min(extent, (int) ((long) units * (t + 1) / parts) * grain);
+                workers.start(t - 1, PART, g, byRows, lo, hi);
             }
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        for (ForkJoinTask<?> task : forked) {
             try {
-                task.join();
+                PART.run(g, byRows, 0, Math.min(extent, (int) ((long) units / parts) * grain));
             } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            for (int t = 1; t < parts; t++) {
+                Throwable f = workers.join(t - 1);
                 if (failure == null) {
-                    failure = e;
+                    failure = f;
                 }
             }
+        } finally {
+            workers.release();
         }
         if (failure instanceof RuntimeException re) {
             throw re;
@@ -262,6 +305,16 @@ public final class JavaGemm implements Gemm {
             throw er;
         }
     }
+
+    /** One part of a split product: rows (or columns) [lo, hi) of C. */
+    private static final GemmWorkers.Part PART = (operands, byRows, lo, hi) -> {
+        Args g = (Args) operands;
+        if (byRows) {
+            blocked(g, lo, hi, 0, g.n);
+        } else {
+            blocked(g, 0, g.m, lo, hi);
+        }
+    };
 
     // ------------------------------------------------------------------ blocked path
 

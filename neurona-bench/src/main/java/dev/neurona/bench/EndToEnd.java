@@ -1,0 +1,227 @@
+package dev.neurona.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The end-to-end benchmark against PyTorch: trains the three {@link FashionConfig} networks on
+ * Fashion-MNIST with Neurona (native and pure-Java backends) and PyTorch (1 and 2 threads; "2p" =
+ * 2 threads with {@code OMP_WAIT_POLICY=PASSIVE}, which stops libgomp spinning on a busy machine),
+ * each contender in its own process so that peak RSS is its own, alternating the contenders
+ * within each network (the order is reversed every other round), and prints a Markdown table
+ * of medians with ratios against PyTorch's best thread setting.
+ *
+ * <pre>
+ * ./mvnw -B -q -pl neurona-bench -am package -DskipTests
+ * java -cp neurona-bench/target/benchmarks.jar dev.neurona.bench.EndToEnd \
+ *     [--configs small,medium,large] [--epochs 3] [--epochs-large 3] [--rounds 1] \
+ *     [--backends native,java] [--torch-threads 1,2,2p] [--python /usr/bin/python3] \
+ *     [--script neurona-bench/src/main/python/train_fashion.py] [--torch-openblas-env unset|keep] \
+ *     [--predict-calls 10000] [--extra-classpath CP] [--jvm-opts "-Xmx2g ..."] [--out results.jsonl]
+ * </pre>
+ *
+ * <p>{@code --from results.jsonl} prints the tables of an earlier run's {@code --out} file
+ * without running anything (give the same {@code --configs}, {@code --backends} and
+ * {@code --torch-threads}).
+ *
+ * <p>Per contender: training samples/s over the median epoch after the first (warm-up), test
+ * accuracy after the same number of epochs, median single-sample predict latency, batch-1000
+ * inference samples/s and peak RSS ({@code VmHWM}). A backend that cannot load (for example
+ * {@code native} before {@code neurona-native} is on the class path) and a missing PyTorch are
+ * reported as unavailable, not as errors.
+ */
+public final class EndToEnd {
+
+    private static final String[] OPTIONS = {"--configs", "--epochs", "--epochs-large", "--rounds", "--backends",
+        "--torch-threads", "--python", "--script", "--torch-openblas-env", "--predict-calls", "--extra-classpath",
+        "--jvm-opts", "--out", "--from"};
+
+    private EndToEnd() {
+    }
+
+    /** One contender process: Neurona with a backend, or PyTorch with a thread count. */
+    record Contender(String label, boolean torch, String backend, int threads, boolean passiveWait) {
+
+        /** Parses a {@code --torch-threads} entry: a count, with {@code p} for {@code OMP_WAIT_POLICY=PASSIVE}. */
+        static Contender torch(String spec) {
+            boolean passive = spec.endsWith("p");
+            int threads = Integer.parseInt(passive ? spec.substring(0, spec.length() - 1) : spec);
+            return new Contender("PyTorch " + threads + "t" + (passive ? " passive" : ""), true, null, threads, passive);
+        }
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Map<String, String> o = Args.parse(args, OPTIONS);
+        List<FashionConfig> configs = new ArrayList<>();
+        for (String c : o.getOrDefault("--configs", "small,medium,large").split(",")) {
+            configs.add(FashionConfig.parse(c.trim()));
+        }
+        int epochs = Integer.parseInt(o.getOrDefault("--epochs", "3"));
+        int epochsLarge = Integer.parseInt(o.getOrDefault("--epochs-large", String.valueOf(epochs)));
+        int rounds = Integer.parseInt(o.getOrDefault("--rounds", "1"));
+        List<Contender> contenders = new ArrayList<>();
+        for (String b : o.getOrDefault("--backends", "native,java").split(",")) {
+            contenders.add(new Contender("Neurona " + b.trim(), false, b.trim(), 0, false));
+        }
+        for (String t : o.getOrDefault("--torch-threads", "1,2,2p").split(",")) {
+            contenders.add(Contender.torch(t.trim()));
+        }
+        if (o.containsKey("--from")) {
+            List<Map<String, Object>> results = new ArrayList<>();
+            for (String line : Files.readAllLines(Path.of(o.get("--from")), StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    results.add(JsonLine.parse(line));
+                }
+            }
+            System.out.println(ResultTable.markdown(configs, contenders, results));
+            return;
+        }
+        Launcher launcher = new Launcher(o);
+        System.out.println(Machine.describe());
+        System.out.println("PyTorch processes: OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE " + launcher.torchEnvNote());
+
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            for (FashionConfig config : configs) {
+                List<Contender> order = new ArrayList<>(contenders);
+                if (round % 2 == 1) {
+                    Collections.reverse(order);
+                }
+                int e = config == FashionConfig.LARGE ? epochsLarge : epochs;
+                for (Contender c : order) {
+                    System.out.printf(Locale.ROOT, "[%s] round %d/%d  %s  %s  (%d epochs) ...%n",
+                            Instant.now(), round + 1, rounds, config.id(), c.label(), e);
+                    Map<String, Object> r = launcher.run(c, config, e);
+                    r.put("label", c.label());
+                    r.put("round", round + 1);
+                    System.out.println("  " + JsonLine.write(r));
+                    results.add(r);
+                }
+            }
+        }
+        if (o.containsKey("--out")) {
+            List<String> lines = results.stream().map(JsonLine::write).toList();
+            Files.write(Path.of(o.get("--out")), lines, StandardCharsets.UTF_8);
+        }
+        System.out.println();
+        System.out.println("Load average at the end: " + Machine.loadAverage());
+        System.out.println();
+        System.out.println(ResultTable.markdown(configs, contenders, results));
+    }
+
+    /** Starts contender processes and reads their {@code RESULT} line. */
+    private static final class Launcher {
+        private final String javaBin;
+        private final String classpath;
+        private final List<String> jvmOpts;
+        private final String python;
+        private final String script;
+        private final boolean unsetOpenblasEnv;
+        private final String predictCalls;
+
+        Launcher(Map<String, String> o) {
+            javaBin = ProcessHandle.current().info().command()
+                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            String extra = o.getOrDefault("--extra-classpath", "");
+            classpath = System.getProperty("java.class.path") + (extra.isBlank() ? "" : File.pathSeparator + extra);
+            String opts = o.getOrDefault("--jvm-opts", "").trim();
+            jvmOpts = opts.isEmpty() ? List.of() : Arrays.asList(opts.split("\\s+"));
+            python = o.getOrDefault("--python", "/usr/bin/python3");
+            script = o.getOrDefault("--script", defaultScript());
+            String env = o.getOrDefault("--torch-openblas-env", "unset");
+            if (!env.equals("unset") && !env.equals("keep")) {
+                throw new IllegalArgumentException("--torch-openblas-env takes unset or keep, got " + env);
+            }
+            unsetOpenblasEnv = env.equals("unset");
+            predictCalls = o.getOrDefault("--predict-calls", "10000");
+        }
+
+        private static String defaultScript() {
+            for (String p : new String[] {"neurona-bench/src/main/python/train_fashion.py", "src/main/python/train_fashion.py"}) {
+                if (Files.exists(Path.of(p))) {
+                    return p;
+                }
+            }
+            return "neurona-bench/src/main/python/train_fashion.py";
+        }
+
+        String torchEnvNote() {
+            String now = Machine.openblasEnv();
+            return unsetOpenblasEnv ? "unset for PyTorch (this shell: " + now + ")" : "kept as this shell has them: " + now;
+        }
+
+        Map<String, Object> run(Contender c, FashionConfig config, int epochs) throws IOException, InterruptedException {
+            List<String> cmd = new ArrayList<>();
+            if (c.torch()) {
+                if (!Files.isExecutable(Path.of(python)) || !Files.exists(Path.of(script))) {
+                    return unavailable(c, config, "no " + python + " or no " + script);
+                }
+                cmd.addAll(List.of(python, script, "--threads", String.valueOf(c.threads())));
+            } else {
+                cmd.add(javaBin);
+                cmd.addAll(jvmOpts);
+                cmd.addAll(List.of("-Dneurona.backend=" + c.backend(), "-cp", classpath, TrainFashion.class.getName()));
+            }
+            cmd.addAll(List.of("--config", config.id(), "--epochs", String.valueOf(epochs), "--predict-calls", predictCalls));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            if (c.torch() && unsetOpenblasEnv) {
+                pb.environment().remove("OPENBLAS_CORETYPE");
+                pb.environment().remove("OPENBLAS_L2_SIZE");
+            }
+            if (c.passiveWait()) {
+                pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+            }
+            Process p = pb.start();
+            String resultLine = null;
+            List<String> tail = new ArrayList<>();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.startsWith(JsonLine.MARKER)) {
+                        resultLine = line.substring(JsonLine.MARKER.length());
+                    } else {
+                        tail.add(line);
+                        if (tail.size() > 20) {
+                            tail.remove(0);
+                        }
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            int exit = p.waitFor();
+            if (resultLine == null) {
+                String why = "exit " + exit + (tail.isEmpty() ? "" : ": " + String.join(" | ", tail));
+                if (c.torch() && why.contains("No module named 'torch'")) {
+                    return unavailable(c, config, "python3-torch not installed");
+                }
+                Map<String, Object> r = unavailable(c, config, why);
+                r.put("status", "failed");
+                return r;
+            }
+            return JsonLine.parse(resultLine);
+        }
+
+        private static Map<String, Object> unavailable(Contender c, FashionConfig config, String reason) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("contender", c.torch() ? "pytorch" : "neurona");
+            r.put("config", config.id());
+            r.put("status", "unavailable");
+            r.put("reason", reason);
+            return r;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.neurona.spark;
+
+import dev.neurona.io.ModelFiles;
+import dev.neurona.io.ModelSnapshot;
+import dev.neurona.metrics.Metric;
+import dev.neurona.metrics.Metrics;
+import dev.neurona.models.Sequential;
+import dev.neurona.tensor.Parameter;
+import dev.neurona.tensor.Tensor;
+import dev.neurona.train.TrainStep;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A model as it travels to the executors: the bytes of its {@code .nrn} file (architecture,
+ * compile settings, weights, optimizer state), broadcast once per run. No Java serialization of
+ * model objects: executors load the file as {@link Sequential#load} does. Each executor keeps a
+ * small pool of {@link Worker}s (one per concurrently running task), built on first use and kept
+ * with the broadcast value, so that a step costs no model rebuild.
+ */
+final class ModelShipment implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final byte[] modelFile;
+    private transient volatile ConcurrentLinkedQueue<Worker> pool;
+
+    private ModelShipment(byte[] modelFile) {
+        this.modelFile = modelFile;
+    }
+
+    /** The model with its optimizer state when it is compiled. */
+    static ModelShipment of(Sequential model) {
+        try {
+            Path tmp = Files.createTempFile("neurona-spark-", ".nrn");
+            try {
+                model.save(tmp, model.isCompiled());
+                return new ModelShipment(Files.readAllBytes(tmp));
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the model for the executors", e);
+        }
+    }
+
+    /** The metrics as the model was compiled with (names or configs), resolved for targets of {@code targetShape}. */
+    List<Metric> metrics(Sequential model, int[] targetShape) {
+        List<Metric> out = new ArrayList<>();
+        for (Object spec : snapshot().compile().metrics()) {
+            out.add(resolve(spec, model, targetShape));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Metric resolve(Object spec, Sequential model, int[] targetShape) {
+        if (spec instanceof String name) {
+            return Metrics.get(name, model.loss(), targetShape);
+        }
+        return Metrics.resolve(Metrics.fromConfig((Map<String, Object>) spec), model.loss(), targetShape);
+    }
+
+    private ModelSnapshot snapshot() {
+        try {
+            Path tmp = write();
+            try {
+                return ModelFiles.read(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the shipped model", e);
+        }
+    }
+
+    private Path write() throws IOException {
+        Path tmp = Files.createTempFile("neurona-spark-", ".nrn");
+        Files.write(tmp, modelFile);
+        return tmp;
+    }
+
+    /** A fresh copy of the model, as saved. */
+    Sequential load() {
+        try {
+            Path tmp = write();
+            try {
+                return Sequential.load(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not load the shipped model", e);
+        }
+    }
+
+    /** A worker from this executor's pool, or a new one; give it back with {@link #release}. */
+    Worker borrow(int[] targetShape) {
+        ConcurrentLinkedQueue<Worker> p = pool();
+        Worker w = p.poll();
+        if (w == null || !java.util.Arrays.equals(w.targetShape, targetShape)) {
+            Sequential model = load();
+            w = new Worker(model, metrics(model, targetShape), targetShape);
+        }
+        return w;
+    }
+
+    /** Returns a worker after a task that succeeded (one that failed is dropped, its state unknown). */
+    void release(Worker w) {
+        pool().offer(w);
+    }
+
+    private ConcurrentLinkedQueue<Worker> pool() {
+        ConcurrentLinkedQueue<Worker> p = pool;
+        if (p == null) {
+            synchronized (this) {
+                if (pool == null) {
+                    pool = new ConcurrentLinkedQueue<>();
+                }
+                p = pool;
+            }
+        }
+        return p;
+    }
+
+    /** One task's model, its step and metrics. */
+    static final class Worker {
+        final Sequential model;
+        final List<Metric> metrics;
+        final TrainStep step;
+        final int[] targetShape;
+        final float[] gradient;
+
+        Worker(Sequential model, List<Metric> metrics, int[] targetShape) {
+            this.model = model;
+            this.metrics = metrics;
+            this.targetShape = targetShape;
+            this.step = new TrainStep(model, model.loss(), model.optimizer(), metrics);
+            this.gradient = new float[step.gradientSize()];
+        }
+
+        /** Overwrites the weights (Keras order, flattened) with {@code weights}. */
+        void setWeights(float[][] weights) {
+            List<Parameter> params = model.parameters();
+            for (int i = 0; i < params.size(); i++) {
+                System.arraycopy(weights[i], 0, params.get(i).data(), 0, weights[i].length);
+            }
+        }
+
+        void resetMetrics() {
+            metrics.forEach(Metric::reset);
+        }
+
+        double[][] metricStates() {
+            double[][] out = new double[metrics.size()][];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = metrics.get(i).state();
+            }
+            return out;
+        }
+    }
+
+    /** The weights of {@code model} in Keras order, flattened copies. */
+    static float[][] weightsOf(Sequential model) {
+        List<Tensor> weights = model.getWeights();
+        float[][] out = new float[weights.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = weights.get(i).data().clone();
+        }
+        return out;
+    }
+}

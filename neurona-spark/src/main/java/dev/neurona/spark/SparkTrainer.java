@@ -1,0 +1,584 @@
+package dev.neurona.spark;
+
+import dev.neurona.data.Dataset;
+import dev.neurona.metrics.Metric;
+import dev.neurona.models.Sequential;
+import dev.neurona.optim.Optimizer;
+import dev.neurona.tensor.Parameter;
+import dev.neurona.tensor.Seeds;
+import dev.neurona.tensor.Tensor;
+import dev.neurona.train.Callback;
+import dev.neurona.train.Checks;
+import dev.neurona.train.Evaluation;
+import dev.neurona.train.Fit;
+import dev.neurona.train.History;
+import dev.neurona.train.ProgressBar;
+import dev.neurona.train.TrainStep;
+import dev.neurona.train.RunContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+
+/**
+ * Data-parallel training of a compiled {@link Sequential} on Spark: the driver keeps the model,
+ * the optimizer, the epochs, callbacks, {@link History} and the progress bar; the executors
+ * compute on cached partitions of the data with the same {@link TrainStep} as local training.
+ *
+ * <pre>{@code
+ * History h = new SparkTrainer(model).featuresCol("features").labelCol("label")
+ *         .fit(df, Fit.epochs(10).batchSize(64));
+ * }</pre>
+ *
+ * <p><b>Global batches.</b> Every row has a global index: its position in the input's order
+ * (partition by partition). Each epoch's order is {@code Trainer.epochOrder(n, shuffle,
+ * Seeds.derive(shuffleSeed, optimizer.iterations()))}, exactly as the local fit loop draws it,
+ * and global batch {@code b} is the indices {@code order[b·B .. (b+1)·B)}. The partitions own
+ * consecutive index ranges, so each takes the batch's indices that fall in its range (in batch
+ * order): its share. With {@link Strategy#SYNCHRONOUS} every step sums the shares' gradients
+ * (each share's mean gradient times its size, the loss being a batch mean) and the driver applies
+ * their mean: the update of the local step on the same batch, so the same seed and batch size
+ * give the same weights as {@code model.fit} up to the order of floating-point sums, whatever the
+ * partitioning. Only the epoch's seed travels; executors recompute the permutation.
+ *
+ * <p>A validation split takes the last rows by global index, as Keras; callbacks see a
+ * {@link TrainingContext} that saves the model through {@link Sequential#saver()}. Not
+ * supported: layers whose training pass draws random numbers (dropout) give each partition its
+ * own stream, so they train correctly but not identically to a local run.
+ */
+public final class SparkTrainer {
+
+    private final Sequential model;
+    private String featuresCol = "features";
+    private String labelCol = "label";
+    private Strategy strategy = Strategy.SYNCHRONOUS;
+    private int averagingPeriod = 8;
+    private int treeDepth = 2;
+    private boolean localCheckpoint;
+    private TaskHook hook;
+
+    /** A trainer for {@code model}, which must be compiled. */
+    public SparkTrainer(Sequential model) {
+        if (model == null) {
+            throw new IllegalArgumentException("SparkTrainer: model must not be null");
+        }
+        this.model = model;
+    }
+
+    /** The DataFrame column of features: an array of numbers or an ML Vector (default "features"). */
+    public SparkTrainer featuresCol(String column) {
+        this.featuresCol = requireName(column, "featuresCol");
+        return this;
+    }
+
+    /**
+     * The DataFrame column of targets (default "label"): a number (one-hot encoded into the
+     * model's outputs when the loss is categorical cross-entropy or hinge), or an array/Vector.
+     */
+    public SparkTrainer labelCol(String column) {
+        this.labelCol = requireName(column, "labelCol");
+        return this;
+    }
+
+    /** {@link Strategy#SYNCHRONOUS} (the default) or {@link Strategy#PARAMETER_AVERAGING}. */
+    public SparkTrainer strategy(Strategy strategy) {
+        if (strategy == null) {
+            throw new IllegalArgumentException("SparkTrainer: strategy must not be null");
+        }
+        this.strategy = strategy;
+        return this;
+    }
+
+    /** Parameter averaging every {@code k} global batches (sets the strategy). */
+    public SparkTrainer parameterAveraging(int k) {
+        if (k <= 0) {
+            throw new IllegalArgumentException("SparkTrainer: the averaging period must be positive, got " + k);
+        }
+        this.strategy = Strategy.PARAMETER_AVERAGING;
+        this.averagingPeriod = k;
+        return this;
+    }
+
+    /** The depth of {@code treeAggregate} (default 2). */
+    public SparkTrainer treeDepth(int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("SparkTrainer: tree depth must be at least 1, got " + depth);
+        }
+        this.treeDepth = depth;
+        return this;
+    }
+
+    /**
+     * Whether to cut the cached training blocks off the input's lineage (default false). Turn it
+     * on for data parallelized from a driver-side collection ({@code jsc.parallelize},
+     * {@code createDataFrame(List, …)}), whose partitions hold the data itself and would otherwise
+     * travel with every task of every step; leave it off for data read from files, so that the
+     * blocks of a lost executor can be rebuilt from the source.
+     */
+    public SparkTrainer localCheckpoint(boolean localCheckpoint) {
+        this.localCheckpoint = localCheckpoint;
+        return this;
+    }
+
+    /** For tests: runs in every training task before its work. */
+    SparkTrainer taskHook(TaskHook hook) {
+        this.hook = hook;
+        return this;
+    }
+
+    private static String requireName(String column, String what) {
+        if (column == null || column.isBlank()) {
+            throw new IllegalArgumentException("SparkTrainer: " + what + " must name a column");
+        }
+        return column;
+    }
+
+    // ---------------------------------------------------------------- entry points
+
+    /** Trains on a DataFrame with the features and label columns; see {@link Fit} for the options. */
+    public History fit(org.apache.spark.sql.Dataset<Row> df, Fit fit) {
+        Inputs.RowReader reader = new Inputs.RowReader(df.schema(), featuresCol, labelCol);
+        return fit(Inputs.rows(df), reader, fit);
+    }
+
+    /** Trains on samples; see {@link Fit} for the options. */
+    public History fit(JavaRDD<Sample> samples, Fit fit) {
+        return fit(samples, new Inputs.SampleReader(), fit);
+    }
+
+    /** The loss and metrics of the model on a DataFrame, computed on the executors: {@code {loss=…, accuracy=…}}. */
+    public Map<String, Double> evaluate(org.apache.spark.sql.Dataset<Row> df, int batchSize) {
+        Inputs.RowReader reader = new Inputs.RowReader(df.schema(), featuresCol, labelCol);
+        Run<Row> run = new Run<>(Inputs.rows(df), reader, null);
+        try {
+            return run.evaluate(0, run.n, batchSize);
+        } finally {
+            run.close();
+        }
+    }
+
+    private <T> History fit(JavaRDD<T> rdd, Inputs.Reader<T> reader, Fit fit) {
+        if (fit == null) {
+            throw new IllegalArgumentException("SparkTrainer.fit: options must not be null, e.g. Fit.epochs(10)");
+        }
+        Run<T> run = new Run<>(rdd, reader, fit);
+        try {
+            return run.train();
+        } finally {
+            run.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- one run
+
+    /** The state of one fit or evaluate call: cached blocks, broadcasts, driver-side metrics. */
+    private final class Run<T> {
+        final JavaSparkContext jsc;
+        final JavaRDD<Block> blocks;
+        final int n;
+        final int[] inputShape;
+        final int yDim;
+        final Fit fit;
+        final Broadcast<ModelShipment> ship;
+        final List<Metric> metrics;
+
+        Run(JavaRDD<T> rdd, Inputs.Reader<T> reader, Fit fit) {
+            if (!model.isCompiled()) {
+                throw new IllegalStateException("SparkTrainer: the model is not compiled; call compile(optimizer, loss, "
+                        + "metrics...) first");
+            }
+            this.fit = fit;
+            this.jsc = JavaSparkContext.fromSparkContext(rdd.context());
+            List<T> first = Inputs.call(() -> rdd.take(1));
+            if (first.isEmpty()) {
+                throw new IllegalArgumentException("SparkTrainer: the training data is empty");
+            }
+            T head = first.get(0);
+            inputShape = inputShape(reader.featureCount(head, 0));
+            int xDim = Math.toIntExact(Arrays.stream(inputShape).asLongStream().reduce(1, (a, b) -> a * b));
+            yDim = labelDim(reader, head, xDim);
+            long[] counts = Inputs.counts(rdd);
+            long total = Arrays.stream(counts).sum();
+            if (total > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("SparkTrainer: " + total + " rows; at most " + Integer.MAX_VALUE
+                        + " are supported (one epoch order is an int array)");
+            }
+            n = (int) total;
+            blocks = Inputs.blocks(rdd, counts, reader, xDim, yDim, localCheckpoint);
+            ship = jsc.broadcast(ModelShipment.of(model));
+            metrics = ship.value().metrics(model, targetShape());
+        }
+
+        int[] targetShape() {
+            return new int[] {1, yDim};
+        }
+
+        private int[] inputShape(int featureCount) {
+            int[] shape = model.isBuilt() ? model.inputShape()
+                    : model.layers().isEmpty() ? null : model.layers().get(0).declaredInputShape();
+            if (shape == null) {
+                shape = new int[] {featureCount};
+            }
+            model.build(shape);
+            return shape;
+        }
+
+        private int labelDim(Inputs.Reader<T> reader, T head, int xDim) {
+            if (reader instanceof Inputs.RowReader r) {
+                r.xDim = xDim;
+                int outputs = Math.toIntExact(Arrays.stream(model.outputShape()).asLongStream().reduce(1, (a, b) -> a * b));
+                if (r.labelKind == Inputs.Kind.SCALAR) {
+                    String loss = model.loss().name();
+                    boolean oneHot = outputs > 1 && (loss.equals("categorical_crossentropy")
+                            || loss.equals("categorical_hinge"));
+                    r.oneHot = oneHot ? outputs : 0;
+                    r.yDim = oneHot ? outputs : 1;
+                } else if (r.labelKind != null) {
+                    r.yDim = -1;   // from the first row
+                    Row row = (Row) head;
+                    int i = r.labelIndex;
+                    r.yDim = row.isNullAt(i) ? outputs : r.labelKind == Inputs.Kind.VECTOR
+                            ? ((org.apache.spark.ml.linalg.Vector) row.get(i)).size() : row.getList(i).size();
+                } else {
+                    r.yDim = 0;
+                }
+                return r.yDim;
+            }
+            Inputs.SampleReader s = (Inputs.SampleReader) reader;
+            s.xDim = xDim;
+            Sample sample = (Sample) head;
+            s.yDim = sample == null || sample.label() == null ? 1 : sample.label().length;
+            return s.yDim;
+        }
+
+        void close() {
+            blocks.unpersist(false);
+            ship.destroy();
+        }
+
+        // ------------------------------------------------------------ training
+
+        History train() {
+            Optimizer optimizer = model.optimizer();
+            int initialEpoch = fit.initialEpoch();
+            int nTrain = n;
+            if (fit.validationSplit() > 0) {
+                nTrain = (int) Math.floor(n * (1 - fit.validationSplit()));
+                if (nTrain <= 0 || nTrain >= n) {
+                    throw new IllegalArgumentException("fit: a validation split of " + fit.validationSplit() + " of "
+                            + n + " samples leaves an empty training or validation set");
+                }
+            }
+            int batch = fit.batchSize();
+            int steps = (nTrain + batch - 1) / batch;
+            // the shuffling seed of Sequential.fit: the Fit's, or stream 1 of the model's seed
+            long shuffleSeed = fit.seed() != null ? fit.seed() : Seeds.derive(model.seed(), 1);
+            TrainStep driverStep = new TrainStep(model, model.loss(), optimizer, metrics);
+            RunContext context = new RunContext(model, model.optimizer(), model.saver(), fit.epochs(), steps, initialEpoch);
+            ProgressBar bar = ProgressBar.standard(fit.verbose());
+            History history = new History();
+            List<Callback> callbacks = fit.callbacks();
+            long round = 0;
+
+            callbacks.forEach(c -> c.onTrainBegin(context));
+            for (int epoch = initialEpoch; epoch < fit.epochs() && !context.stopRequested(); epoch++) {
+                for (Callback c : callbacks) {
+                    c.onEpochBegin(epoch, context);
+                }
+                Broadcast<EpochPlan> plan = jsc.broadcast(new EpochPlan(nTrain, fit.shuffle(),
+                        Seeds.derive(shuffleSeed, optimizer.iterations())));
+                metrics.forEach(Metric::reset);
+                bar.epochBegin(epoch, fit.epochs(), steps);
+                double lossSum = 0;
+                long seen = 0;
+                Map<String, Double> logs = Map.of();
+                int period = strategy == Strategy.SYNCHRONOUS ? 1 : averagingPeriod;
+                for (int b = 0; b < steps && !context.stopRequested(); b += period) {
+                    int last = Math.min(steps, b + period);
+                    Partial result = strategy == Strategy.SYNCHRONOUS
+                            ? gradientStep(plan, b, nTrain, round)
+                            : averagingRound(plan, b, last, nTrain, round);
+                    round++;
+                    if (strategy == Strategy.SYNCHRONOUS) {
+                        driverStep.applyGradients(result.mean(), 1f);
+                    } else {
+                        applyAverage(result, optimizer, last - b);
+                    }
+                    for (double[][] states : result.metricStates) {
+                        for (int i = 0; i < metrics.size(); i++) {
+                            metrics.get(i).merge(states[i]);
+                        }
+                    }
+                    lossSum += result.lossSum;
+                    seen += result.count;
+                    logs = logs(metrics, lossSum / seen);
+                    bar.batchEnd(last, logs);
+                    for (int s = b; s < last; s++) {
+                        for (Callback c : callbacks) {
+                            c.onBatchEnd(s, logs, context);
+                        }
+                    }
+                }
+                plan.destroy();
+                Map<String, Double> epochLogs = new LinkedHashMap<>(logs);
+                if (nTrain < n) {
+                    evaluate(nTrain, n, batch).forEach((k, v) -> epochLogs.put("val_" + k, v));
+                } else if (fit.validationData() != null) {
+                    List<Metric> val = ship.value().metrics(model, targetShape());
+                    Evaluation.evaluate(model, model.loss(), val, fit.validationData(), batch)
+                            .forEach((k, v) -> epochLogs.put("val_" + k, v));
+                }
+                Map<String, Double> frozen = Collections.unmodifiableMap(epochLogs);
+                history.add(frozen);
+                context.epochCompleted(epoch);
+                bar.epochEnd(frozen);
+                for (Callback c : callbacks) {
+                    c.onEpochEnd(epoch, frozen, context);
+                }
+            }
+            callbacks.forEach(c -> c.onTrainEnd(context));
+            if (context.stopReason() != null) {
+                history.stopReason(context.stopReason());
+                bar.message(context.stopReason());
+            }
+            model.epochsCompleted(initialEpoch + history.epochCount());
+            return history;
+        }
+
+        /** One synchronous step: the gradient sums of global batch {@code b}'s shares. */
+        private Partial gradientStep(Broadcast<EpochPlan> plan, int b, int nTrain, long round) {
+            int lo = b * fit.batchSize();
+            int hi = Math.min(nTrain, lo + fit.batchSize());
+            Broadcast<float[][]> weights = jsc.broadcast(ModelShipment.weightsOf(model));
+            try {
+                Broadcast<ModelShipment> s = ship;
+                int[] shape = inputShape;
+                int[] target = targetShape();
+                Map<Integer, Double> classWeight = fit.classWeight();
+                TaskHook h = hook;
+                Partial result = Inputs.call(() -> blocks.treeAggregate(new Partial(), (acc, block) -> {
+                    int[] rows = share(plan.value().order(), lo, hi, block);
+                    if (rows.length == 0) {
+                        return acc;
+                    }
+                    if (h != null) {
+                        h.beforeTask(round, block.start);
+                    }
+                    ModelShipment.Worker w = s.value().borrow(target);
+                    w.setWeights(weights.value());
+                    w.resetMetrics();
+                    Tensor[] xy = gather(block, rows, shape);
+                    Tensor sw = classWeight == null ? null : Checks.classWeights(xy[1], classWeight);
+                    float loss = w.step.computeGradients(xy[0], xy[1], sw, w.gradient, rows.length);
+                    Partial p = Partial.of(w.gradient.clone(), (double) loss * rows.length, rows.length,
+                            w.metricStates());
+                    s.value().release(w);
+                    return acc.merge(p);
+                }, Partial::merge, treeDepth));
+                if (result.isEmpty()) {
+                    throw new IllegalStateException("SparkTrainer: global batch " + b + " reached no partition");
+                }
+                return result;
+            } finally {
+                weights.destroy();
+            }
+        }
+
+        /** One averaging round over global batches {@code [b, last)}: averaged weights and optimizer slots. */
+        private Partial averagingRound(Broadcast<EpochPlan> plan, int b, int last, int nTrain, long round) {
+            Optimizer optimizer = model.optimizer();
+            Broadcast<float[][]> weights = jsc.broadcast(ModelShipment.weightsOf(model));
+            Broadcast<Map<String, float[]>> state = jsc.broadcast(optimizer.exportState());
+            Double lr = optimizer.schedule() == null ? optimizer.learningRate() : null;
+            try {
+                Broadcast<ModelShipment> s = ship;
+                int[] shape = inputShape;
+                int[] target = targetShape();
+                int batch = fit.batchSize();
+                Map<Integer, Double> classWeight = fit.classWeight();
+                TaskHook h = hook;
+                Partial result = Inputs.call(() -> blocks.treeAggregate(new Partial(), (acc, block) -> {
+                    int[] order = plan.value().order();
+                    ModelShipment.Worker w = null;
+                    double lossSum = 0;
+                    long count = 0;
+                    for (int j = b; j < last; j++) {
+                        int lo = j * batch;
+                        int[] rows = share(order, lo, Math.min(nTrain, lo + batch), block);
+                        if (rows.length == 0) {
+                            continue;
+                        }
+                        if (w == null) {
+                            if (h != null) {
+                                h.beforeTask(round, block.start);
+                            }
+                            w = s.value().borrow(target);
+                            w.setWeights(weights.value());
+                            w.model.optimizer().loadState(state.value());
+                            if (lr != null) {
+                                w.model.optimizer().learningRate(lr);
+                            }
+                            w.resetMetrics();
+                        }
+                        Tensor[] xy = gather(block, rows, shape);
+                        Tensor sw = classWeight == null ? null : Checks.classWeights(xy[1], classWeight);
+                        lossSum += (double) w.step.run(xy[0], xy[1], sw) * rows.length;
+                        count += rows.length;
+                    }
+                    if (w == null) {
+                        return acc;
+                    }
+                    Partial p = Partial.of(averagable(w, count), lossSum, count, w.metricStates());
+                    Map<String, float[]> slots = slots(w.model.optimizer().exportState());
+                    p.stateKeys = slots.keySet().toArray(String[]::new);
+                    p.stateSizes = slots.values().stream().mapToInt(a -> a.length).toArray();
+                    s.value().release(w);
+                    return acc.merge(p);
+                }, Partial::merge, treeDepth));
+                if (result.isEmpty()) {
+                    throw new IllegalStateException("SparkTrainer: round at batch " + b + " reached no partition");
+                }
+                return result;
+            } finally {
+                weights.destroy();
+                state.destroy();
+            }
+        }
+
+        /** Puts the averaged weights and optimizer slots into the driver's model. */
+        private void applyAverage(Partial result, Optimizer optimizer, int stepsTaken) {
+            float[] mean = result.mean();
+            int offset = 0;
+            for (Parameter p : model.parameters()) {
+                float[] d = p.data();
+                System.arraycopy(mean, offset, d, 0, d.length);
+                offset += d.length;
+            }
+            Map<String, float[]> state = new LinkedHashMap<>();
+            long iterations = optimizer.iterations() + stepsTaken;
+            state.put("iterations", iterations < (1 << 24) ? new float[] {iterations}
+                    : new float[] {iterations % (1 << 24), iterations / (1 << 24)});
+            for (int k = 0; k < result.stateKeys.length; k++) {
+                int size = result.stateSizes[k];
+                state.put(result.stateKeys[k], Arrays.copyOfRange(mean, offset, offset + size));
+                offset += size;
+            }
+            optimizer.loadState(state);
+        }
+
+        // ------------------------------------------------------------ evaluation
+
+        /** Loss and metrics on the rows with global indices {@code [from, to)}, computed on the executors. */
+        Map<String, Double> evaluate(int from, int to, int batchSize) {
+            if (batchSize <= 0) {
+                throw new IllegalArgumentException("evaluate: batch size must be positive, got " + batchSize);
+            }
+            Broadcast<float[][]> weights = jsc.broadcast(ModelShipment.weightsOf(model));
+            try {
+                Broadcast<ModelShipment> s = ship;
+                int[] shape = inputShape;
+                int[] target = targetShape();
+                Partial result = Inputs.call(() -> blocks.treeAggregate(new Partial(), (acc, block) -> {
+                    long lo = Math.max(from, block.start);
+                    long hi = Math.min(to, block.start + block.rows);
+                    if (hi <= lo) {
+                        return acc;
+                    }
+                    int[] rows = new int[(int) (hi - lo)];
+                    for (int i = 0; i < rows.length; i++) {
+                        rows[i] = (int) (lo - block.start) + i;
+                    }
+                    ModelShipment.Worker w = s.value().borrow(target);
+                    w.setWeights(weights.value());
+                    Tensor[] xy = gather(block, rows, shape);
+                    Map<String, Double> logs = Evaluation.evaluate(w.model, w.model.loss(), w.metrics,
+                            Dataset.of(xy[0], xy[1]), batchSize);
+                    Partial p = Partial.of(new float[0], logs.get("loss") * rows.length, rows.length, w.metricStates());
+                    s.value().release(w);
+                    return acc.merge(p);
+                }, Partial::merge, treeDepth));
+                List<Metric> val = ship.value().metrics(model, targetShape());
+                for (double[][] states : result.metricStates) {
+                    for (int i = 0; i < val.size(); i++) {
+                        val.get(i).merge(states[i]);
+                    }
+                }
+                return logs(val, result.lossSum / result.count);
+            } finally {
+                weights.destroy();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- executor-side helpers
+
+    /** The local rows of {@code block} among global batch {@code order[lo..hi)}, in batch order. */
+    static int[] share(int[] order, int lo, int hi, Block block) {
+        int[] rows = new int[hi - lo];
+        int m = 0;
+        for (int k = lo; k < hi; k++) {
+            int g = order[k];
+            if (block.owns(g)) {
+                rows[m++] = (int) (g - block.start);
+            }
+        }
+        return Arrays.copyOf(rows, m);
+    }
+
+    /** Features {@code [m, inputShape…]} and targets {@code [m, yDim]} of local rows. */
+    static Tensor[] gather(Block block, int[] rows, int[] inputShape) {
+        int m = rows.length;
+        float[] x = new float[m * block.xDim];
+        float[] y = new float[m * block.yDim];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(block.x, rows[i] * block.xDim, x, i * block.xDim, block.xDim);
+            System.arraycopy(block.y, rows[i] * block.yDim, y, i * block.yDim, block.yDim);
+        }
+        int[] xShape = new int[inputShape.length + 1];
+        xShape[0] = m;
+        System.arraycopy(inputShape, 0, xShape, 1, inputShape.length);
+        return new Tensor[] {Tensor.of(x, xShape), Tensor.of(y, m, block.yDim)};
+    }
+
+    /** The optimizer's slot arrays (not the step count), by key in sorted order. */
+    static Map<String, float[]> slots(Map<String, float[]> state) {
+        Map<String, float[]> out = new java.util.TreeMap<>(state);
+        out.remove("iterations");
+        return out;
+    }
+
+    /** Weights then optimizer slots, flattened, times {@code count}: what averaging sums. */
+    static float[] averagable(ModelShipment.Worker w, long count) {
+        List<float[]> parts = new ArrayList<>();
+        for (Parameter p : w.model.parameters()) {
+            parts.add(p.data());
+        }
+        parts.addAll(slots(w.model.optimizer().exportState()).values());
+        int size = parts.stream().mapToInt(a -> a.length).sum();
+        float[] out = new float[size];
+        int offset = 0;
+        for (float[] a : parts) {
+            for (int i = 0; i < a.length; i++) {
+                out[offset + i] = a[i] * count;
+            }
+            offset += a.length;
+        }
+        return out;
+    }
+
+    static Map<String, Double> logs(List<Metric> metrics, double meanLoss) {
+        Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put("loss", meanLoss);
+        for (Metric m : metrics) {
+            logs.put(m.name(), m.result());
+        }
+        return Collections.unmodifiableMap(logs);
+    }
+
+}
