@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -12,9 +13,11 @@ import java.util.stream.Collectors;
  * Chooses the {@link Gemm} kernel once per JVM.
  *
  * <p>With the system property {@code neurona.backend} set (for example {@code java} or
- * {@code native}), that backend is used and a missing or unloadable one is an error. Without
- * it, the available provider with the highest {@link GemmProvider#priority()} wins, falling
- * back (with one log line saying why) to the pure-Java kernel, which is always present.
+ * {@code native}, which {@code neurona-native} adds), that backend is used and a missing or
+ * unloadable one is an error. Without it, the available provider with the highest
+ * {@link GemmProvider#priority()} wins, falling back (with one log line saying why) to the
+ * pure-Java kernel, which is always present. A backend other than the pure-Java default
+ * announces itself with one INFO line.
  */
 public final class Backend {
 
@@ -64,7 +67,10 @@ public final class Backend {
         for (GemmProvider provider : providers) {
             Optional<Gemm> gemm = provider.create();
             if (gemm.isPresent()) {
-                LOG.fine(() -> "Neurona kernel backend: " + provider.name());
+                // One line when an add-on backend (priority above the pure-Java default) takes
+                // over, so a user can see which kernel runs; the default stays quiet.
+                Level level = provider.priority() > 0 ? Level.INFO : Level.FINE;
+                LOG.log(level, () -> "Neurona kernel backend: " + provider.name() + " (" + gemm.get().name() + ")");
                 return gemm.get();
             }
             LOG.info(() -> "Neurona: backend '" + provider.name() + "' not used: " + provider.unavailableReason());

@@ -1,0 +1,157 @@
+package dev.neurona.openblas;
+
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
+
+import dev.neurona.tensor.kernel.Gemm;
+import dev.neurona.tensor.kernel.GemmChecks;
+import dev.neurona.tensor.kernel.JavaGemm;
+import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.FloatPointer;
+
+/**
+ * {@link Gemm} through OpenBLAS's {@code cblas_sgemm}. Only the {@code m × n} window of
+ * {@code c} described by {@code cOffset} and {@code ldc} is written; {@code a} and {@code b}
+ * are only read. Instances come from {@link OpenBlasGemmProvider}, which loads the library first.
+ *
+ * <h2>Getting Java arrays to OpenBLAS</h2>
+ * JavaCPP's {@code float[]} overloads take no offset, and they are not zero-copy either: they go
+ * through JNI's {@code Get/ReleaseFloatArrayElements}, which on HotSpot copies each whole array
+ * in and back out (A and B included), which also writes back parts of {@code c} outside the window that another thread
+ * may be writing. Heap {@code FloatBuffer}s take the same path. So each operand's window is
+ * copied, row by row (one bulk copy when the rows are contiguous), into direct staging buffers
+ * that belong to the calling thread and grow to the largest product it has seen; C is copied in
+ * only when {@code beta != 0}, and its window is copied back after the call. Measured on the
+ * project's 2-core EPYC (Zen 4; shared, load 5–8; one OpenBLAS thread; best of ≥ 30 rounds of
+ * 20 ms; square products, µs per call), {@code float[]} overload / heap {@code FloatBuffer} /
+ * staging / OpenBLAS on direct buffers with no copy:
+ * <pre>
+ *   n = 8      0.29 /  1.11 / 0.17 / 0.15
+ *   n = 32     1.71 /  3.34 / 1.63 / 1.32
+ *   n = 128    54.8 /  62.2 / 49.4 / 54.0
+ * </pre>
+ * Copying costs O(m·k + k·n + m·n) against the product's O(m·n·k), so it fades as sizes grow
+ * (docs/BENCHMARKS.md has the ratios).
+ *
+ * <h2>Tiny products</h2>
+ * Below {@link #JAVA_BELOW} multiply-adds the JNI call costs more than the arithmetic, so such
+ * products, and those that only scale C ({@code k == 0} or {@code alpha == 0}, where A and B must
+ * not be read), go to {@link JavaGemm}. Results within one backend are still deterministic:
+ * the same shape always takes the same path.
+ *
+ * <p>Thread-safe; each calling thread keeps its own staging buffers (up to
+ * {@code 4·(m·k + k·n + m·n)} bytes of native memory for the largest product it ran), freed when
+ * the thread ends and the buffers are collected. OpenBLAS's own threads (as many as the JVM's
+ * available processors, set by the provider) split each product.
+ */
+public final class OpenBlasGemm implements Gemm {
+
+    /**
+     * Products with {@code m·n·k} below this run on {@link JavaGemm}. Measured on the 2-core
+     * EPYC above (best of ≥ 30 rounds, µs per call, pure Java / OpenBLAS with staging):
+     * 1³ 0.06 / 0.11, 2³ 0.09 / 0.10, 3³ 0.14 / 0.14, 4³ 0.26 / 0.13, 5³ 0.49 / 0.10,
+     * 1×10×8 0.39 / 0.17. OpenBLAS wins from 3³ = 27 on, the size of its JNI call overhead
+     * (about 0.1 µs).
+     */
+    static final long JAVA_BELOW = 27;
+
+    private static final ThreadLocal<Staging> STAGING = ThreadLocal.withInitial(Staging::new);
+
+    private final Gemm java = new JavaGemm();
+
+    OpenBlasGemm() {
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float alpha, float[] a, int aOffset, int lda,
+                     float[] b, int bOffset, int ldb,
+                     float beta, float[] c, int cOffset, int ldc) {
+        GemmChecks.validate(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0f || (long) m * n * k < JAVA_BELOW) {
+            java.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+            return;
+        }
+        // Stored shapes: A is m×k (k×m transposed), B is k×n (n×k transposed); staged tightly.
+        int aRows = transA ? k : m;
+        int aCols = transA ? m : k;
+        int bRows = transB ? n : k;
+        int bCols = transB ? k : n;
+        Staging s = STAGING.get();
+        s.ensure(aRows * aCols, bRows * bCols, m * n);
+        stageIn(a, aOffset, lda, aRows, aCols, s.aBuffer);
+        stageIn(b, bOffset, ldb, bRows, bCols, s.bBuffer);
+        if (beta != 0f) {
+            stageIn(c, cOffset, ldc, m, n, s.cBuffer);
+        }
+        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                m, n, k, alpha, s.a, aCols, s.b, bCols, beta, s.c, n);
+        stageOut(s.cBuffer, m, n, c, cOffset, ldc);
+    }
+
+    @Override
+    public String name() {
+        return "openblas";
+    }
+
+    /** Copies a rows × cols window with row stride ld into dst[0 .. rows·cols), rows packed tightly. */
+    private static void stageIn(float[] src, int offset, int ld, int rows, int cols, FloatBuffer dst) {
+        if (ld == cols) {
+            dst.put(0, src, offset, rows * cols);
+        } else {
+            for (int r = 0; r < rows; r++) {
+                dst.put(r * cols, src, offset + r * ld, cols);
+            }
+        }
+    }
+
+    /** The inverse of {@link #stageIn}: writes only the window, never the gaps between its rows. */
+    private static void stageOut(FloatBuffer src, int rows, int cols, float[] dst, int offset, int ld) {
+        if (ld == cols) {
+            src.get(0, dst, offset, rows * cols);
+        } else {
+            for (int r = 0; r < rows; r++) {
+                src.get(r * cols, dst, offset + r * ld, cols);
+            }
+        }
+    }
+
+    /** One thread's direct buffers for A, B and C, each grown on demand and never shrunk. */
+    private static final class Staging {
+        FloatPointer a;
+        FloatPointer b;
+        FloatPointer c;
+        FloatBuffer aBuffer;
+        FloatBuffer bBuffer;
+        FloatBuffer cBuffer;
+
+        void ensure(int aSize, int bSize, int cSize) {
+            if (a == null || a.capacity() < aSize) {
+                a = replace(a, aSize);
+                aBuffer = a.asBuffer();
+            }
+            if (b == null || b.capacity() < bSize) {
+                b = replace(b, bSize);
+                bBuffer = b.asBuffer();
+            }
+            if (c == null || c.capacity() < cSize) {
+                c = replace(c, cSize);
+                cBuffer = c.asBuffer();
+            }
+        }
+
+        private static FloatPointer replace(FloatPointer old, int size) {
+            if (old != null) {
+                old.close();
+            }
+            // Rounded up to 4096 floats (16 KiB) so that nearby sizes share a buffer.
+            long capacity = Math.min(Integer.MAX_VALUE, ((long) size + 4095) & ~4095L);
+            return new FloatPointer(capacity);
+        }
+    }
+}

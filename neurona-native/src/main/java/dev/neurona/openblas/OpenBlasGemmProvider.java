@@ -1,0 +1,90 @@
+package dev.neurona.openblas;
+
+import dev.neurona.tensor.kernel.Gemm;
+import dev.neurona.tensor.kernel.GemmProvider;
+import java.util.Optional;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas_nolapack;
+
+/**
+ * Offers {@link OpenBlasGemm} as the backend {@code "native"}, ahead of the pure-Java kernel
+ * (priority {@value #PRIORITY} against 0).
+ *
+ * <p>{@link #create()} loads OpenBLAS from the class path (JavaCPP extracts the shared libraries
+ * of the linux-x86_64 jars into its cache, {@code ~/.javacpp/cache}), sets OpenBLAS's thread
+ * count to {@link Runtime#availableProcessors()} and runs a 2×2 product as a self-check. Any
+ * failure (no library for this platform, a missing jar, a library that computes nonsense) makes
+ * it return empty, and {@link #unavailableReason()} says what happened, so that
+ * {@link dev.neurona.tensor.kernel.Backend} falls back to the pure-Java kernel with one log line.
+ */
+public final class OpenBlasGemmProvider implements GemmProvider {
+
+    /** Above the pure-Java provider's 0. */
+    public static final int PRIORITY = 100;
+
+    /** Loads the native library and prepares it; throws whatever loading throws. */
+    @FunctionalInterface
+    interface NativeLoader {
+        void load();
+    }
+
+    private final NativeLoader loader;
+    private volatile String reason = "OpenBLAS was not tried yet";
+
+    /** The provider that {@link java.util.ServiceLoader} instantiates. */
+    public OpenBlasGemmProvider() {
+        this(OpenBlasGemmProvider::loadOpenBlas);
+    }
+
+    /** A provider with another loader, so that tests can make loading fail. */
+    OpenBlasGemmProvider(NativeLoader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public String name() {
+        return "native";
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public Optional<Gemm> create() {
+        try {
+            loader.load();
+            return Optional.of(new OpenBlasGemm());
+        } catch (LinkageError | RuntimeException e) {
+            // UnsatisfiedLinkError (no library for this platform), NoClassDefFoundError (a jar
+            // missing), ExceptionInInitializerError, or JavaCPP's own errors while extracting.
+            reason = "OpenBLAS could not be loaded (" + e + ")";
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String unavailableReason() {
+        return reason;
+    }
+
+    /** Loads the library once per JVM (later calls return at once), sets the threads, checks a product. */
+    private static void loadOpenBlas() {
+        Loader.load(openblas_nolapack.class);
+        openblas_nolapack.blas_set_num_threads(Runtime.getRuntime().availableProcessors());
+        try (FloatPointer a = new FloatPointer(1f, 2f, 3f, 4f);
+             FloatPointer b = new FloatPointer(5f, 6f, 7f, 8f);
+             FloatPointer c = new FloatPointer(4)) {
+            openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
+                    openblas_nolapack.CblasNoTrans, 2, 2, 2, 1f, a, 2, b, 2, 0f, c, 2);
+            float[] got = new float[4];
+            c.get(got);
+            if (got[0] != 19f || got[1] != 22f || got[2] != 43f || got[3] != 50f) {
+                throw new IllegalStateException("self-check [[1,2],[3,4]]·[[5,6],[7,8]] gave "
+                        + java.util.Arrays.toString(got) + " instead of [19.0, 22.0, 43.0, 50.0]");
+            }
+        }
+    }
+}
