@@ -90,8 +90,6 @@ public final class JavaGemm implements Gemm {
      * gradient have n = 8, half an AVX-512 vector, where the transposed one has rows of 32+.
      */
     static final int NARROW = 16;
-    /** Products of at most this many rows stream B without packing ({@link #fewRows}). */
-    static final int FEW_ROWS = 2;
 
     private final int threads;
 
@@ -150,10 +148,6 @@ public final class JavaGemm implements Gemm {
             small(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
             return;
         }
-        if (m <= FEW_ROWS && !transB) {
-            fewRows(transA, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-            return;
-        }
         Scratch scratch = SCRATCH.get();
         if (n < NARROW && m >= 2 * n) {
             narrow(scratch, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
@@ -173,28 +167,6 @@ public final class JavaGemm implements Gemm {
             }
         } finally {
             g.clear();
-        }
-    }
-
-    /**
-     * A product of one or a few rows (a single prediction): packing B would copy the whole
-     * weight matrix for a few dot products, so this streams B's rows once instead, each row
-     * of C updated by a vectorizable loop. Each element is the same fused multiply-add chain
-     * in increasing k, started from {@code beta·C}, as the blocked path computes: the bits
-     * do not depend on the path.
-     */
-    private static void fewRows(boolean transA, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
-                                float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
-        for (int i = 0; i < m; i++) {
-            int row = cOffset + i * ldc;
-            scaleRow(beta, c, row, row + n);
-            for (int p = 0; p < k; p++) {
-                float av = alpha * (transA ? a[aOffset + p * lda + i] : a[aOffset + i * lda + p]);
-                int bRow = bOffset + p * ldb;
-                for (int j = 0; j < n; j++) {
-                    c[row + j] = Math.fma(av, b[bRow + j], c[row + j]);
-                }
-            }
         }
     }
 

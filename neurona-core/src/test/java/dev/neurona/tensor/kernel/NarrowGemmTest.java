@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Products with few output columns (computed transposed) or few rows (B streamed unpacked). */
+/** Products with few output columns, which JavaGemm computes transposed. */
 class NarrowGemmTest {
 
     private static float[] random(Random r, int n) {
@@ -20,7 +20,7 @@ class NarrowGemmTest {
     @Test
     void narrowProductsMatchTheReferenceForEveryTransposeAlphaBetaAndLayout() {
         Random r = new Random(5);
-        int[][] shapes = {{32, 8, 784}, {784, 8, 32}, {1000, 10, 64}, {40, 1, 300}, {300, 15, 7}, {1, 256, 784}, {2, 37, 300}};
+        int[][] shapes = {{32, 8, 784}, {784, 8, 32}, {1000, 10, 64}, {40, 1, 300}, {300, 15, 7}};
         for (int[] s : shapes) {
             int m = s[0];
             int n = s[1];
@@ -52,22 +52,6 @@ class NarrowGemmTest {
                     }
                 }
             }
-        }
-    }
-
-    @Test
-    void aSingleRowGivesTheBitsOfTheSameRowInALargerProduct() {
-        Random r = new Random(8);
-        int n = 300;
-        int k = 500;
-        float[] a = random(r, 5 * k);
-        float[] b = random(r, k * n);
-        float[] all = new float[5 * n];
-        new JavaGemm().gemm(5, n, k, a, b, all);
-        for (int row = 0; row < 5; row++) {
-            float[] one = new float[n];
-            new JavaGemm().gemm(false, false, 1, n, k, 1f, a, row * k, k, b, 0, n, 0f, one, 0, n);
-            assertThat(one).as("row %d", row).containsExactly(java.util.Arrays.copyOfRange(all, row * n, (row + 1) * n));
         }
     }
 
