@@ -563,7 +563,9 @@ public class Sequential implements Network {
             if (layer instanceof dev.neurona.nn.Input) {
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, " %-28s%-26s%-10s%n", layer.name() + " (" + layer.typeName() + ")",
+            String label = layer.name() + " (" + layer.typeName() + ")";
+            // a long label keeps a space before the next column, as Keras's table does
+            sb.append(String.format(Locale.ROOT, " %-28s%-26s%-10s%n", label.length() < 28 ? label : label + " ",
                     shapeText(s), String.format(Locale.ROOT, "%,d", layer.countParams())));
         }
         sb.append("=".repeat(65)).append('\n');

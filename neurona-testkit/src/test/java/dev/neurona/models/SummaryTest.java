@@ -28,6 +28,12 @@ class SummaryTest {
     }
 
     @Test
+    void aLongLayerLabelKeepsItsColumnsApart() {
+        Sequential m = new Sequential(dev.neurona.nn.Layers.input(4), dev.neurona.nn.Layers.normalization(), dense(2));
+        assertThat(m.summaryString()).contains(" normalization_1 (Normalization) (None, 4)");
+    }
+
+    @Test
     void beforeTheInputShapeIsKnownItSaysHowToGiveIt() {
         Sequential m = new Sequential(dense(3));
         assertThatThrownBy(m::summaryString).hasMessageContaining("not built").hasMessageContaining("input(");
