@@ -117,23 +117,40 @@ public class Adam extends Optimizer {
     public void update(float[] param, float[] grad, Slots slots, long t, double lr) {
         float[] ms = slots.get("m");
         float[] vs = slots.get("v");
-        float[] vhats = amsgrad ? slots.get("vhat") : null;
         double correction1 = 1 - Math.pow(beta1, t);
         double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
         boolean keras = epsilonMode == EpsilonMode.KERAS;
-        double stepSize = keras ? lr * sqrtCorrection2 / correction1 : lr / correction1;
+        // Keras adds ε to the uncorrected sqrt(v) and folds the correction into the step;
+        // PyTorch divides sqrt(v) by its correction first: denominator = sqrt(v)·scale + ε
+        double step = keras ? lr * sqrtCorrection2 / correction1 : lr / correction1;
+        double scale = keras ? 1.0 : 1.0 / sqrtCorrection2;
+        double b1 = beta1;
+        double b2 = beta2;
+        double c1 = 1 - beta1;
+        double c2 = 1 - beta2;
+        double eps = epsilon;
+        if (amsgrad) {
+            float[] vhats = slots.get("vhat");
+            for (int i = 0; i < param.length; i++) {
+                double g = grad[i];
+                double m = b1 * ms[i] + c1 * g;
+                double v = b2 * vs[i] + c2 * g * g;
+                ms[i] = (float) m;
+                vs[i] = (float) v;
+                double vhat = Math.max(vhats[i], (float) v);
+                vhats[i] = (float) vhat;
+                param[i] -= (float) (step * m / (Math.sqrt(vhat) * scale + eps));
+            }
+            return;
+        }
+        // no branch in the loop, so that the JIT vectorizes it (in double, as the formulas are written)
         for (int i = 0; i < param.length; i++) {
             double g = grad[i];
-            double m = beta1 * ms[i] + (1 - beta1) * g;
-            double v = beta2 * vs[i] + (1 - beta2) * g * g;
+            double m = b1 * ms[i] + c1 * g;
+            double v = b2 * vs[i] + c2 * g * g;
             ms[i] = (float) m;
             vs[i] = (float) v;
-            if (vhats != null) {
-                v = Math.max(vhats[i], (float) v);
-                vhats[i] = (float) v;
-            }
-            double denominator = keras ? Math.sqrt(v) + epsilon : Math.sqrt(v) / sqrtCorrection2 + epsilon;
-            param[i] -= (float) (stepSize * m / denominator);
+            param[i] -= (float) (step * m / (Math.sqrt(v) * scale + eps));
         }
     }
 
