@@ -42,6 +42,10 @@ public final class Neurona implements Runnable {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        // log records (such as the kernel backend chosen) as one short line each
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "neurona: %5$s%n");
+        }
         Neurona root = new Neurona();
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
