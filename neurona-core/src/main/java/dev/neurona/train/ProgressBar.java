@@ -53,13 +53,10 @@ public final class ProgressBar {
 
     /** Redraws the bar after batch {@code step} (1-based) with the running logs, on a terminal only. */
     public void batchEnd(int step, Map<String, Double> logs) {
-        if (verbose != 1 || !interactive) {
+        if (!drawsAfter(step)) {
             return;
         }
         long now = System.nanoTime();
-        if (step < steps && now - lastDraw < REFRESH_NANOS) {
-            return;
-        }
         lastDraw = now;
         double elapsed = (now - epochStart) / 1e9;
         String timing = step < steps
@@ -67,6 +64,15 @@ public final class ProgressBar {
                 : seconds(elapsed) + " " + perStep(elapsed / step);
         out.print("\r" + bar(step) + " - " + timing + metrics(logs));
         out.flush();
+    }
+
+    /**
+     * Whether {@link #batchEnd} would redraw after batch {@code step}: only on a terminal, at
+     * verbose 1, at most every 50 ms and at the last batch. The loop builds the running logs
+     * only for a redraw or a callback.
+     */
+    public boolean drawsAfter(int step) {
+        return verbose == 1 && interactive && (step >= steps || System.nanoTime() - lastDraw >= REFRESH_NANOS);
     }
 
     /** Prints the epoch's final line with the validation results. */

@@ -103,7 +103,6 @@ public final class Trainer {
             bar.epochBegin(epoch, fit.epochs(), steps);
             double lossSum = 0;
             int seen = 0;
-            Map<String, Double> logs = Map.of();
             for (int b = 0; b < steps && !context.stopRequested(); b++) {
                 int from = b * fit.batchSize();
                 int to = Math.min(n, from + fit.batchSize());
@@ -113,13 +112,16 @@ public final class Trainer {
                 float batchLoss = step.run(x, y, weights);
                 lossSum += (double) batchLoss * (to - from);
                 seen += to - from;
-                logs = logs(lossSum / seen);
-                bar.batchEnd(b + 1, logs);
-                for (Callback c : callbacks) {
-                    c.onBatchEnd(b, logs, context);
+                // the running logs are built only for someone who reads them, not every step
+                if (!callbacks.isEmpty() || bar.drawsAfter(b + 1)) {
+                    Map<String, Double> logs = logs(lossSum / seen);
+                    bar.batchEnd(b + 1, logs);
+                    for (Callback c : callbacks) {
+                        c.onBatchEnd(b, logs, context);
+                    }
                 }
             }
-            Map<String, Double> epochLogs = new LinkedHashMap<>(logs);
+            Map<String, Double> epochLogs = new LinkedHashMap<>(seen == 0 ? Map.of() : logs(lossSum / seen));
             if (validation != null) {
                 Evaluation.evaluate(network, loss, metrics, validation, fit.batchSize())
                         .forEach((k, v) -> epochLogs.put("val_" + k, v));
