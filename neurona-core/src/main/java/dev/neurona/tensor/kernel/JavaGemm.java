@@ -218,6 +218,12 @@ public final class JavaGemm implements Gemm {
         float[] c;
         int cOffset;
         int ldc;
+        /** The panel of B that the parts of a split by rows share: packed once, by the caller. */
+        float[][] sharedB;
+        int jc;
+        int nc;
+        int pc;
+        int kc;
 
         @SuppressWarnings("checkstyle:ParameterNumber")
         Args set(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
@@ -246,6 +252,7 @@ public final class JavaGemm implements Gemm {
             a = null;
             b = null;
             c = null;
+            sharedB = null;
         }
     }
 
@@ -326,20 +333,22 @@ public final class JavaGemm implements Gemm {
         Throwable failure = null;
         try {
             int units = (extent + grain - 1) / grain;
-            for (int t = 1; t < parts; t++) {
-                int lo = Math.min(extent, (int) ((long) units * t / parts) * grain);
-                int hi = Math.min(extent, (int) ((long) units * (t + 1) / parts) * grain);
-                workers.start(t - 1, PART, g, byRows, lo, hi);
-            }
-            try {
-                PART.run(g, byRows, 0, Math.min(extent, (int) ((long) units / parts) * grain));
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            }
-            for (int t = 1; t < parts; t++) {
-                Throwable f = workers.join(t - 1);
-                if (failure == null) {
-                    failure = f;
+            if (!byRows) {
+                failure = split(workers, g, parts, units, grain, extent, COLUMNS);
+            } else {
+                // every part multiplies by the same panels of B: pack each once and share it
+                scaleC(g.beta, g.c, g.cOffset, g.ldc, 0, g.m, 0, g.n);
+                float[][] packed = SCRATCH.get().packedB;
+                for (int jc = 0; jc < g.n && failure == null; jc += NC) {
+                    for (int pc = 0; pc < g.k && failure == null; pc += KC) {
+                        g.jc = jc;
+                        g.nc = Math.min(NC, g.n - jc);
+                        g.pc = pc;
+                        g.kc = Math.min(KC, g.k - pc);
+                        packB(g, g.pc, g.kc, jc, g.nc, packed);
+                        g.sharedB = packed;
+                        failure = split(workers, g, parts, units, grain, extent, ROWS_OF_PANEL);
+                    }
                 }
             }
         } finally {
@@ -352,15 +361,41 @@ public final class JavaGemm implements Gemm {
         }
     }
 
-    /** One part of a split product: rows (or columns) [lo, hi) of C. */
-    private static final GemmWorkers.Part PART = (operands, byRows, lo, hi) -> {
-        Args g = (Args) operands;
-        if (byRows) {
-            blocked(g, lo, hi, 0, g.n);
-        } else {
-            blocked(g, 0, g.m, lo, hi);
+    /** Runs {@code part} over {@code parts} contiguous ranges of [0, extent), the first on this thread. */
+    private static Throwable split(GemmWorkers workers, Args g, int parts, int units, int grain, int extent,
+                                   GemmWorkers.Part part) {
+        for (int t = 1; t < parts; t++) {
+            int lo = Math.min(extent, (int) ((long) units * t / parts) * grain);
+            int hi = Math.min(extent, (int) ((long) units * (t + 1) / parts) * grain);
+            workers.start(t - 1, part, g, true, lo, hi);
         }
+        Throwable failure = null;
+        try {
+            part.run(g, true, 0, Math.min(extent, (int) ((long) units / parts) * grain));
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        for (int t = 1; t < parts; t++) {
+            Throwable f = workers.join(t - 1);
+            if (failure == null) {
+                failure = f;
+            }
+        }
+        return failure;
+    }
+
+    /** Rows [lo, hi) of the current shared panel (a split by rows). */
+    private static final GemmWorkers.Part ROWS_OF_PANEL = (operands, unused, lo, hi) -> {
+        Args g = (Args) operands;
+        panel(g, lo, hi, g.jc, g.nc, g.pc, g.kc, g.sharedB, SCRATCH.get());
     };
+
+    /** Columns [lo, hi) of the whole product (a split by columns: each part packs its own B columns). */
+    private static final GemmWorkers.Part COLUMNS = (operands, unused, lo, hi) -> {
+        Args g = (Args) operands;
+        blocked(g, 0, g.m, lo, hi);
+    };
+
 
     // ------------------------------------------------------------------ blocked path
 
@@ -371,29 +406,33 @@ public final class JavaGemm implements Gemm {
         }
         scaleC(g.beta, g.c, g.cOffset, g.ldc, i0, i1, j0, j1);
         Scratch s = SCRATCH.get();
-        float[][] packedB = s.packedB;
-        float[] packedA = s.packedA;
-        float[][] tile = s.tile;
-        float[] c = g.c;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < g.k; pc += KC) {
                 int kc = Math.min(KC, g.k - pc);
-                packB(g, pc, kc, jc, nc, packedB);
-                for (int ic = i0; ic < i1; ic += MC) {
-                    int mc = Math.min(MC, i1 - ic);
-                    packA(g, ic, mc, pc, kc, packedA);
-                    for (int ir = 0; ir < mc; ir += MR) {
-                        int rows = Math.min(MR, mc - ir);
-                        int cRow = g.cOffset + (ic + ir) * g.ldc + jc;
-                        for (int r = 0; r < rows; r++) {
-                            System.arraycopy(c, cRow + r * g.ldc, tile[r], 0, nc);
-                        }
-                        kernel(kc, nc, packedA, ir * kc, packedB, tile);
-                        for (int r = 0; r < rows; r++) {
-                            System.arraycopy(tile[r], 0, c, cRow + r * g.ldc, nc);
-                        }
-                    }
+                packB(g, pc, kc, jc, nc, s.packedB);
+                panel(g, i0, i1, jc, nc, pc, kc, s.packedB, s);
+            }
+        }
+    }
+
+    /** Rows [i0, i1) of C's columns [jc, jc+nc) times the packed panel of B (depth pc..pc+kc). */
+    private static void panel(Args g, int i0, int i1, int jc, int nc, int pc, int kc, float[][] packedB, Scratch s) {
+        float[] packedA = s.packedA;
+        float[][] tile = s.tile;
+        float[] c = g.c;
+        for (int ic = i0; ic < i1; ic += MC) {
+            int mc = Math.min(MC, i1 - ic);
+            packA(g, ic, mc, pc, kc, packedA);
+            for (int ir = 0; ir < mc; ir += MR) {
+                int rows = Math.min(MR, mc - ir);
+                int cRow = g.cOffset + (ic + ir) * g.ldc + jc;
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(c, cRow + r * g.ldc, tile[r], 0, nc);
+                }
+                kernel(kc, nc, packedA, ir * kc, packedB, tile);
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(tile[r], 0, c, cRow + r * g.ldc, nc);
                 }
             }
         }
