@@ -284,17 +284,20 @@ public final class FusedMlp {
 
     /**
      * One training step's gradients on a batch this plan {@link #accepts}: forward, loss, and
-     * backward, adding the gradients into every parameter's {@link Parameter#grad()} as
-     * autograd does, then the metrics on the batch's predictions.
+     * backward into every parameter's {@link Parameter#grad()}, then the metrics on the
+     * batch's predictions.
      *
+     * @param accumulate add to the gradients, as autograd does; {@code false} overwrites them
+     *        (a training step that would zero them first saves that pass)
      * @return the batch's mean loss
      */
-    public synchronized float computeGradients(Tensor x, Tensor y, List<dev.neurona.metrics.Metric> metrics) {
+    public synchronized float computeGradients(Tensor x, Tensor y, List<dev.neurona.metrics.Metric> metrics,
+                                               boolean accumulate) {
         int rows = x.dim(0);
         Buffers b = buffers(rows);
         forward(x.data(), 0, rows, b);
         float loss = outputGradient(y.data(), rows, b);
-        backward(x.data(), rows, b);
+        backward(x.data(), rows, b, accumulate);
         for (int i = 0; i < metrics.size(); i++) {
             metrics.get(i).update(y, b.output);
         }
@@ -421,15 +424,27 @@ public final class FusedMlp {
         return p.grad().data();
     }
 
-    private void backward(float[] x, int rows, Buffers b) {
+    /** The number of parameters this plan trains (every Dense layer's kernel and bias). */
+    public int parameterCount() {
+        int n = 0;
+        for (Stage st : stages) {
+            n += st.biasParam == null ? 1 : 2;
+        }
+        return n;
+    }
+
+    private void backward(float[] x, int rows, Buffers b, boolean accumulate) {
         for (int s = stages.length - 1; s >= 0; s--) {
             Stage st = stages[s];
             float[] dz = b.g[s];
             float[] input = s > 0 ? b.a[s - 1] : normalization != null ? b.normalized : x;
-            gemm.gemm(true, false, st.in, st.out, rows, 1f, input, 0, st.in, dz, 0, st.out, 1f,
+            gemm.gemm(true, false, st.in, st.out, rows, 1f, input, 0, st.in, dz, 0, st.out, accumulate ? 1f : 0f,
                     gradient(st.kernelParam), 0, st.out);
             if (st.biasParam != null) {
                 float[] db = gradient(st.biasParam);
+                if (!accumulate) {
+                    java.util.Arrays.fill(db, 0f);
+                }
                 for (int r = 0; r < rows; r++) {
                     int base = r * st.out;
                     for (int j = 0; j < st.out; j++) {

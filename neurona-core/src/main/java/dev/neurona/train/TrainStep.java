@@ -42,10 +42,16 @@ public final class TrainStep {
      * @return the batch's loss (regularization included), possibly NaN
      */
     public float run(Tensor x, Tensor y, Tensor sampleWeight) {
-        for (int i = 0; i < parameters.size(); i++) {
-            parameters.get(i).zeroGrad();
+        FusedMlp fused = fastPath(x, y, sampleWeight);
+        float value;
+        if (fused != null) {
+            value = fused.computeGradients(x, y, metrics, false);   // overwrites the gradients: no zeroing pass
+        } else {
+            for (int i = 0; i < parameters.size(); i++) {
+                parameters.get(i).zeroGrad();
+            }
+            value = computeGradients(x, y, sampleWeight);
         }
-        float value = computeGradients(x, y, sampleWeight);
         optimizer.step(parameters);
         return value;
     }
@@ -58,9 +64,9 @@ public final class TrainStep {
      * @return the batch's loss (regularization included)
      */
     public float computeGradients(Tensor x, Tensor y, Tensor sampleWeight) {
-        FusedMlp fused = plan();
-        if (fused != null && sampleWeight == null && fused.accepts(x, y)) {
-            return fused.computeGradients(x, y, metrics);
+        FusedMlp fused = fastPath(x, y, sampleWeight);
+        if (fused != null) {
+            return fused.computeGradients(x, y, metrics, true);
         }
         Tensor yPred = network.forward(x, Mode.TRAINING);
         Tensor value = loss.call(y, yPred, sampleWeight);
@@ -137,6 +143,14 @@ public final class TrainStep {
             offset += Math.toIntExact(p.size());
         }
         optimizer.step(parameters);
+    }
+
+    /** The fast path for this batch, or {@code null} when it goes through autograd. */
+    private FusedMlp fastPath(Tensor x, Tensor y, Tensor sampleWeight) {
+        FusedMlp fused = plan();
+        boolean usable = fused != null && sampleWeight == null && fused.parameterCount() == parameters.size()
+                && fused.accepts(x, y);
+        return usable ? fused : null;
     }
 
     /** The fast path, compiled on first use and again if a layer's activation was changed since. */

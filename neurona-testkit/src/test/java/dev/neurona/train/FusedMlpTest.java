@@ -81,8 +81,18 @@ class FusedMlpTest {
 
         List<Parameter> params = m.trainableParameters();
         params.forEach(Parameter::zeroGrad);
-        float fusedLoss = plan.computeGradients(x, y, List.of());
+        float fusedLoss = plan.computeGradients(x, y, List.of(), true);
         List<float[]> fused = params.stream().map(p -> p.grad().toArray()).toList();
+        plan.computeGradients(x, y, List.of(), true);
+        for (int i = 0; i < params.size(); i++) {
+            assertThat(params.get(i).grad().toArray()).as("accumulating adds a second copy of %s", params.get(i).name())
+                    .usingComparatorWithPrecision(1e-5f).containsExactly(times2(fused.get(i)));
+        }
+        plan.computeGradients(x, y, List.of(), false);
+        for (int i = 0; i < params.size(); i++) {
+            assertThat(params.get(i).grad().toArray()).as("overwriting replaces %s", params.get(i).name())
+                    .containsExactly(fused.get(i));
+        }
         float[] fusedOut = plan.forward(x).toArray();
 
         params.forEach(Parameter::zeroGrad);
@@ -178,6 +188,14 @@ class FusedMlpTest {
             @Override public void setWeights(List<Tensor> w) { m.setWeights(w); }
             @Override public List<Layer> layers() { return List.of(); }
         };
+    }
+
+    private static float[] times2(float[] v) {
+        float[] d = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = 2 * v[i];
+        }
+        return d;
     }
 
     private static double[] toDouble(float[] v) {
