@@ -1,5 +1,6 @@
 package dev.neurona.optim;
 
+import dev.neurona.tensor.kernel.ParallelRange;
 import java.util.List;
 import java.util.Map;
 
@@ -143,14 +144,66 @@ public class Adam extends Optimizer {
             }
             return;
         }
-        // no branch in the loop, so that the JIT vectorizes it (in double, as the formulas are written)
-        for (int i = 0; i < param.length; i++) {
-            double g = grad[i];
-            double m = b1 * ms[i] + c1 * g;
-            double v = b2 * vs[i] + c2 * g * g;
-            ms[i] = (float) m;
-            vs[i] = (float) v;
-            param[i] -= (float) (step * m / (Math.sqrt(v) * scale + eps));
+        // large matrices are split over the cores (elementwise: the same bits either way)
+        loop.set(param, grad, ms, vs, step, scale, b1, b2, c1, c2, eps);
+        ParallelRange.run(param.length, loop);
+        loop.clear();
+    }
+
+    private final Loop loop = new Loop();
+
+    /** The plain Adam update over a range, its operands in fields so that a step allocates nothing. */
+    private static final class Loop implements ParallelRange.Body {
+        private float[] param;
+        private float[] grad;
+        private float[] ms;
+        private float[] vs;
+        private double step;
+        private double scale;
+        private double b1;
+        private double b2;
+        private double c1;
+        private double c2;
+        private double eps;
+
+        @SuppressWarnings("checkstyle:ParameterNumber")
+        void set(float[] param, float[] grad, float[] ms, float[] vs, double step, double scale,
+                 double b1, double b2, double c1, double c2, double eps) {
+            this.param = param;
+            this.grad = grad;
+            this.ms = ms;
+            this.vs = vs;
+            this.step = step;
+            this.scale = scale;
+            this.b1 = b1;
+            this.b2 = b2;
+            this.c1 = c1;
+            this.c2 = c2;
+            this.eps = eps;
+        }
+
+        void clear() {
+            param = null;
+            grad = null;
+            ms = null;
+            vs = null;
+        }
+
+        @Override
+        public void run(int lo, int hi) {
+            float[] p = param;
+            float[] gr = grad;
+            float[] m1 = ms;
+            float[] m2 = vs;
+            // no branch in the loop, so that the JIT vectorizes it (in double, as the formulas are written)
+            for (int i = lo; i < hi; i++) {
+                double g = gr[i];
+                double m = b1 * m1[i] + c1 * g;
+                double v = b2 * m2[i] + c2 * g * g;
+                m1[i] = (float) m;
+                m2[i] = (float) v;
+                p[i] -= (float) (step * m / (Math.sqrt(v) * scale + eps));
+            }
         }
     }
 
