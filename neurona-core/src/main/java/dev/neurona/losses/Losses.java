@@ -1,9 +1,7 @@
 package dev.neurona.losses;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import dev.neurona.names.Names;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -23,9 +21,7 @@ import java.util.function.Function;
 public final class Losses {
 
     /** Canonical name → builder from a config. */
-    private static final Map<String, Function<Map<String, Object>, Loss>> BY_NAME = new LinkedHashMap<>();
-    /** Normalized spelling (lower case, no underscores) → canonical name. */
-    private static final Map<String, String> SPELLINGS = new LinkedHashMap<>();
+    private static final Names<Function<Map<String, Object>, Loss>> NAMES = new Names<>("loss", "losses");
 
     static {
         register("mse", c -> mse(), "mean_squared_error");
@@ -52,15 +48,7 @@ public final class Losses {
     }
 
     private static void register(String name, Function<Map<String, Object>, Loss> builder, String... aliases) {
-        BY_NAME.put(name, builder);
-        SPELLINGS.put(normalize(name), name);
-        for (String alias : aliases) {
-            SPELLINGS.put(normalize(alias), name);
-        }
-    }
-
-    private static String normalize(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).replace("_", "");
+        NAMES.register(name, builder, aliases);
     }
 
     // ---------------------------------------------------------------- factories
@@ -196,17 +184,12 @@ public final class Losses {
      * @throws IllegalArgumentException for an unknown name or a parameter of the wrong type
      */
     public static Loss fromConfig(Map<String, Object> config) {
-        Object raw = config == null ? null : config.get("name");
-        String canonical = raw == null ? null : SPELLINGS.get(normalize(raw.toString()));
-        if (canonical == null) {
-            throw new IllegalArgumentException("unknown loss '" + raw + "'; known losses: " + names());
-        }
-        return BY_NAME.get(canonical).apply(config);
+        return NAMES.lookup(config == null ? null : config.get("name")).apply(config);
     }
 
     /** The canonical loss names, sorted. */
     public static java.util.SortedSet<String> names() {
-        return new TreeSet<>(BY_NAME.keySet());
+        return NAMES.names();
     }
 
     private static double number(Map<String, Object> config, String key, double fallback) {

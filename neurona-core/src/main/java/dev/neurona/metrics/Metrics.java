@@ -1,11 +1,10 @@
 package dev.neurona.metrics;
 
+import dev.neurona.names.Names;
 import dev.neurona.losses.Loss;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
@@ -27,8 +26,8 @@ import java.util.function.BiFunction;
  */
 public final class Metrics {
 
-    private static final Map<String, BiFunction<String, Map<String, Object>, Metric>> BY_NAME = new LinkedHashMap<>();
-    private static final Map<String, String> SPELLINGS = new LinkedHashMap<>();
+    /** Canonical name → builder from the name to show and a config. */
+    private static final Names<BiFunction<String, Map<String, Object>, Metric>> NAMES = new Names<>("metric", "metrics");
     private static final Set<String> SCORE_LOSSES = Set.of("hinge", "squared_hinge", "perceptron");
 
     static {
@@ -59,15 +58,7 @@ public final class Metrics {
     }
 
     private static void register(String name, BiFunction<String, Map<String, Object>, Metric> builder, String... aliases) {
-        BY_NAME.put(name, builder);
-        SPELLINGS.put(normalize(name), name);
-        for (String alias : aliases) {
-            SPELLINGS.put(normalize(alias), name);
-        }
-    }
-
-    private static String normalize(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).replace("_", "");
+        NAMES.register(name, builder, aliases);
     }
 
     // ---------------------------------------------------------------- factories
@@ -172,10 +163,7 @@ public final class Metrics {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static Metric get(String name, Loss loss, int[] targetShape) {
-        String canonical = name == null ? null : SPELLINGS.get(normalize(name));
-        if (canonical == null) {
-            throw new IllegalArgumentException("unknown metric '" + name + "'; known metrics: " + names());
-        }
+        String canonical = NAMES.canonical(name);
         double threshold = threshold(loss);
         String lossName = loss == null ? "" : loss.name();
         switch (canonical) {
@@ -214,7 +202,7 @@ public final class Metrics {
                 return new ConfusionMatrix(2);
             }
             default -> {
-                return BY_NAME.get(canonical).apply(canonical, Map.of());
+                return NAMES.get(canonical).apply(canonical, Map.of());
             }
         }
     }
@@ -235,16 +223,13 @@ public final class Metrics {
     public static Metric fromConfig(Map<String, Object> config) {
         Object raw = config == null ? null : config.get("name");
         Object kind = config == null ? null : config.getOrDefault("class", raw);
-        String canonical = kind == null ? null : SPELLINGS.get(normalize(kind.toString()));
-        if (canonical == null) {
-            throw new IllegalArgumentException("unknown metric '" + kind + "'; known metrics: " + names());
-        }
-        return BY_NAME.get(canonical).apply(raw == null ? canonical : raw.toString(), config);
+        String canonical = NAMES.canonical(kind);
+        return NAMES.get(canonical).apply(raw == null ? canonical : raw.toString(), config);
     }
 
     /** The canonical metric names, sorted. */
     public static java.util.SortedSet<String> names() {
-        return new TreeSet<>(BY_NAME.keySet());
+        return NAMES.names();
     }
 
     /** 0.5 for probabilities; 0 for logits and for the −1/+1 scores of hinge-type losses. */
