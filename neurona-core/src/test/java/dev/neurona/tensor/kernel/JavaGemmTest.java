@@ -31,7 +31,7 @@ class JavaGemmTest {
     }
 
     @Test
-    void deterministicAndIndependentOfThreadCount() {
+    void independentOfThreadCount() {
         int m = 300;
         int n = 280;
         int k = 310;
@@ -41,14 +41,12 @@ class JavaGemmTest {
                 Stored a = ta ? random(rnd, k, m, 0, 0) : random(rnd, m, k, 0, 0);
                 Stored b = tb ? random(rnd, n, k, 0, 0) : random(rnd, k, n, 0, 0);
                 Stored c = random(rnd, m, n, 0, 0);
-                float[] first = c.data.clone();
-                float[] second = c.data.clone();
+                float[] all = c.data.clone();
                 float[] single = c.data.clone();
-                GEMM.gemm(ta, tb, m, n, k, 0.75f, a.data, 0, a.ld, b.data, 0, b.ld, 0.5f, first, 0, n);
-                GEMM.gemm(ta, tb, m, n, k, 0.75f, a.data, 0, a.ld, b.data, 0, b.ld, 0.5f, second, 0, n);
+                GEMM.gemm(ta, tb, m, n, k, 0.75f, a.data, 0, a.ld, b.data, 0, b.ld, 0.5f, all, 0, n);
                 new JavaGemm(1).gemm(ta, tb, m, n, k, 0.75f, a.data, 0, a.ld, b.data, 0, b.ld, 0.5f, single, 0, n);
-                assertThat(second).as("same result twice").isEqualTo(first);
-                assertThat(single).as("one thread vs all threads").isEqualTo(first);
+                // (the same call twice giving the same bits is GemmContract's, for every backend)
+                assertThat(single).as("one thread vs all threads, transA=%s transB=%s", ta, tb).isEqualTo(all);
             }
         }
     }
