@@ -391,7 +391,27 @@ public class Sequential implements Network {
     /** The outputs for {@code x}, computed in batches of {@code batchSize}. */
     public Tensor predict(Tensor x, int batchSize) {
         ensureBuiltFor(x);
-        return Evaluation.predict(this, x, batchSize);
+        FusedMlp plan = inferencePlan();
+        if (plan == null || batchSize <= 0) {
+            return Evaluation.predict(this, x, batchSize);
+        }
+        // the fused forward reads each batch in place and its outputs go straight into the result
+        int n = x.dim(0);
+        int width = plan.inputWidth();
+        float[] out = null;
+        int outWidth = 0;
+        for (int start = 0; start < n; start += batchSize) {
+            int rows = Math.min(batchSize, n - start);
+            synchronized (plan) {   // its output buffer is shared until copied
+                Tensor y = plan.forward(x.data(), start * width, rows);
+                if (out == null) {
+                    outWidth = y.dim(1);
+                    out = new float[n * outWidth];
+                }
+                System.arraycopy(y.data(), 0, out, start * outWidth, rows * outWidth);
+            }
+        }
+        return Tensor.wrap(out, n, outWidth);
     }
 
     @Override
@@ -400,7 +420,9 @@ public class Sequential implements Network {
         if (mode == Mode.INFERENCE && !NoGrad.isGradEnabled()) {
             FusedMlp plan = inferencePlan();
             if (plan != null) {
-                return plan.forward(x).copy();
+                synchronized (plan) {   // its output buffer is shared until copied
+                    return plan.forward(x).copy();
+                }
             }
         }
         Tensor h = x;

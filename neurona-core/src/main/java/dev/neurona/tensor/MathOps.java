@@ -12,19 +12,14 @@ final class MathOps {
     static Tensor binary(String op, BinaryOp kernel, Tensor a, Tensor b) {
         int[] shape = java.util.Arrays.equals(a.shape, b.shape) ? a.shape.clone() : Shape.broadcast(op, a.shape, b.shape);
         Tensor out = Graph.empty(shape);
-        if (shape.length == 0) {
-            out.data[0] = scalarOp(kernel, a.data[0], b.data[0]);
-        } else {
-            Broadcasting.binary(kernel, a.data, a.shape, b.data, b.shape, out.data, shape);
-        }
+        // two scalars: the kernel's arrays are rank 1, a scalar's data is one value
+        int[] kernelShape = shape.length == 0 ? SCALAR_AS_VECTOR : shape;
+        Broadcasting.binary(kernel, a.data, shape.length == 0 ? SCALAR_AS_VECTOR : a.shape, b.data,
+                shape.length == 0 ? SCALAR_AS_VECTOR : b.shape, out.data, kernelShape);
         return out;
     }
 
-    private static float scalarOp(BinaryOp op, float x, float y) {
-        float[] out = new float[1];
-        Broadcasting.binary(op, new float[] {x}, new int[] {1}, new float[] {y}, new int[] {1}, out, new int[] {1});
-        return out[0];
-    }
+    private static final int[] SCALAR_AS_VECTOR = {1};
 
     /** Sums a gradient of the broadcast shape back to {@code shape}. */
     static Tensor reduceTo(Tensor g, int[] shape) {

@@ -76,6 +76,8 @@ public final class FusedMlp {
     }
 
     private static final float EPSILON = 1e-7f;
+    /** Buffer sets kept at once: training needs two (full batches and the last one). */
+    private static final int MAX_BATCH_SIZES = 4;
     /** How far a categorical target row may sum from 1, as the loss allows. */
     private static final double ROW_SUM_TOLERANCE = 1e-3;
 
@@ -222,6 +224,9 @@ public final class FusedMlp {
         }
         Buffers b = buffers.get(rows);
         if (b == null) {
+            if (buffers.size() >= MAX_BATCH_SIZES) {
+                buffers.clear();   // predictions of many different sizes must not keep a buffer set each
+            }
             b = new Buffers(this, rows);
             buffers.put(rows, b);
         }
