@@ -4,12 +4,16 @@ import dev.neurona.optim.Optimizer;
 import dev.neurona.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@link TrainingContext} of one training run, shared by every training loop (local
- * and Spark): it records a stop request and the training position, and forwards the rest
- * to the network, its optimizer and, for checkpoints, a {@link ModelSaver}.
+ * and Spark): it records a stop request and the training position, forwards the rest to
+ * the network, its optimizer and, for checkpoints, a {@link ModelSaver}, and closes epochs
+ * and the run the same way for every loop.
  */
 public final class RunContext implements TrainingContext {
 
@@ -37,6 +41,30 @@ public final class RunContext implements TrainingContext {
     /** Records that epoch {@code epoch} (0-based) is done: checkpoints written now resume after it. */
     public void epochCompleted(int epoch) {
         epochsCompleted = epoch + 1;
+    }
+
+    /**
+     * Closes epoch {@code epoch}: freezes its logs, adds them to the history, prints the
+     * epoch's line and tells the callbacks.
+     */
+    public void finishEpoch(int epoch, Map<String, Double> logs, History history, ProgressBar bar,
+                            List<Callback> callbacks) {
+        Map<String, Double> frozen = Collections.unmodifiableMap(new LinkedHashMap<>(logs));
+        history.add(frozen);
+        epochCompleted(epoch);
+        bar.epochEnd(frozen);
+        for (Callback c : callbacks) {
+            c.onEpochEnd(epoch, frozen, this);
+        }
+    }
+
+    /** Closes the run: tells the callbacks, then records and prints why it stopped early, if it did. */
+    public void finishRun(History history, ProgressBar bar, List<Callback> callbacks) {
+        callbacks.forEach(c -> c.onTrainEnd(this));
+        if (stopReason != null) {
+            history.stopReason(stopReason);
+            bar.message(stopReason);
+        }
     }
 
     /** The reason given with the first stop request, or {@code null}. */

@@ -126,19 +126,9 @@ public final class Trainer {
                 Evaluation.evaluate(network, loss, metrics, validation, fit.batchSize())
                         .forEach((k, v) -> epochLogs.put("val_" + k, v));
             }
-            Map<String, Double> frozen = Collections.unmodifiableMap(epochLogs);
-            history.add(frozen);
-            context.epochCompleted(epoch);
-            bar.epochEnd(frozen);
-            for (Callback c : callbacks) {
-                c.onEpochEnd(epoch, frozen, context);
-            }
+            context.finishEpoch(epoch, epochLogs, history, bar, callbacks);
         }
-        callbacks.forEach(c -> c.onTrainEnd(context));
-        if (context.stopReason() != null) {
-            history.stopReason(context.stopReason());
-            bar.message(context.stopReason());
-        }
+        context.finishRun(history, bar, callbacks);
         return history;
     }
 

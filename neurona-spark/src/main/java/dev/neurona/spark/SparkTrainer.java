@@ -334,19 +334,9 @@ public final class SparkTrainer {
                     Evaluation.evaluate(model, model.loss(), val, fit.validationData(), batch)
                             .forEach((k, v) -> epochLogs.put("val_" + k, v));
                 }
-                Map<String, Double> frozen = Collections.unmodifiableMap(epochLogs);
-                history.add(frozen);
-                context.epochCompleted(epoch);
-                bar.epochEnd(frozen);
-                for (Callback c : callbacks) {
-                    c.onEpochEnd(epoch, frozen, context);
-                }
+                context.finishEpoch(epoch, epochLogs, history, bar, callbacks);
             }
-            callbacks.forEach(c -> c.onTrainEnd(context));
-            if (context.stopReason() != null) {
-                history.stopReason(context.stopReason());
-                bar.message(context.stopReason());
-            }
+            context.finishRun(history, bar, callbacks);
             model.epochsCompleted(initialEpoch + history.epochCount());
             return history;
         }
