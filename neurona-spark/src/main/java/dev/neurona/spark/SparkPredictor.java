@@ -2,7 +2,6 @@ package dev.neurona.spark;
 
 import dev.neurona.models.Sequential;
 import dev.neurona.tensor.Tensor;
-import dev.neurona.train.Evaluation;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.apache.spark.sql.types.StructType;
  * Batch inference on Spark: adds the model's outputs ({@code array<float>}, default column
  * "probability") and the predicted class ({@code int}, default column "prediction") to a
  * DataFrame. The model travels once per job as a broadcast {@code .nrn} file; each partition
- * predicts its rows in batches of {@link #batchSize} with {@link Evaluation#predict}.
+ * predicts its rows in batches of {@link #batchSize} with {@link Sequential#predict(Tensor, int)}.
  *
  * <p>The class is the arg-max of the outputs, or for a single output the output rounded at 0.5
  * (a sigmoid); {@code predictionCol(null)} leaves the column out (regression). A null or
@@ -168,7 +167,7 @@ public final class SparkPredictor {
             int[] shape = new int[inputShape.length + 1];
             shape[0] = m;
             System.arraycopy(inputShape, 0, shape, 1, inputShape.length);
-            Tensor y = Evaluation.predict(model, Tensor.of(x, shape), batchSize);
+            Tensor y = model.predict(Tensor.wrap(x, shape), batchSize);
             int k = y.size() == 0 ? 0 : (int) (y.size() / m);
             float[] out = y.data();
             List<Row> result = new ArrayList<>(m);
