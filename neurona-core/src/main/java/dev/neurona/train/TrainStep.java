@@ -36,7 +36,8 @@ public final class TrainStep {
     }
 
     /**
-     * Zeroes the gradients, computes them for the batch and applies the optimizer.
+     * Sets the gradients to this batch's (zeroing them first, or overwriting them on the fast
+     * path) and applies the optimizer.
      *
      * @param sampleWeight per-sample weights {@code [batch]}, or {@code null}
      * @return the batch's loss (regularization included), possibly NaN

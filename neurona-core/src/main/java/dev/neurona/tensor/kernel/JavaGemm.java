@@ -50,10 +50,12 @@ import java.util.Arrays;
  * which measured 10–20 % slower on large products.
  *
  * <p>Tiny products ({@code m·n·k < }{@link #SMALL_FLOPS}) take a direct loop with no packing
- * and no allocation; products with {@code m·n·k ≥ }{@link #PARALLEL_FLOPS} split C's rows
- * (or columns, when C is wider than tall) into contiguous parts run on the persistent
- * {@link GemmWorkers} (no allocation per call), the calling thread taking a part itself.
- * Packing buffers are per thread
+ * and no allocation; products with fewer than {@link #NARROW} columns are computed
+ * transposed (their rows are too short for the vector loop); products with
+ * {@code m·n·k ≥ }{@link #PARALLEL_FLOPS} split C's rows (or columns, when C is wider than
+ * tall) into contiguous parts run on the persistent {@link GemmWorkers} (no allocation per
+ * call), the calling thread taking a part itself. In a split by rows the caller packs each
+ * panel of B once and every part reads it. Other packing buffers are per thread
  * ({@link ThreadLocal}), allocated once at their largest size.
  */
 public final class JavaGemm implements Gemm {
