@@ -213,11 +213,6 @@ public final class FusedMlp {
         return true;
     }
 
-    /** Whether this plan can train (it was compiled with a loss it handles). */
-    public boolean canTrain() {
-        return objective != null;
-    }
-
     private Buffers buffers(int rows) {
         if (lastBuffers != null && lastBuffers.rows == rows) {
             return lastBuffers;   // the common case, without boxing the batch size for the map

@@ -85,11 +85,6 @@ public enum ActivationKernel {
         }
     }
 
-    /** Whether the derivative needs only the output {@code y} (so the input need not be kept). */
-    public boolean derivativeFromOutput() {
-        return this == LINEAR || this == SIGMOID || this == TANH;
-    }
-
     /**
      * {@code y[i] = f(x[i])} for {@code i < n}; {@code y} may be {@code x} (in place). The common
      * functions get loops of their own so that the JIT can vectorize them.
@@ -115,8 +110,8 @@ public enum ActivationKernel {
     }
 
     /**
-     * {@code g[i] *= f'(x[i])} for {@code i < n}, in place, with {@code y = f(x)}; {@code x} may be
-     * {@code null} when {@link #derivativeFromOutput()}.
+     * {@code g[i] *= f'(x[i])} for {@code i < n}, in place, given the inputs {@code x} and the
+     * outputs {@code y = f(x)}.
      */
     public void backwardInPlace(float[] x, float[] y, float[] g, int n, float alpha) {
         switch (this) {
