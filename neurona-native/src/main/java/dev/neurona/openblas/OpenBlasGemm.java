@@ -5,6 +5,7 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
+import dev.ludovic.netlib.blas.BLAS;
 import dev.neurona.tensor.kernel.Gemm;
 import dev.neurona.tensor.kernel.GemmChecks;
 import dev.neurona.tensor.kernel.JavaGemm;
@@ -17,7 +18,19 @@ import org.bytedeco.javacpp.FloatPointer;
  * are only read. Instances come from {@link OpenBlasGemmProvider}, which loads the library first.
  *
  * <h2>Getting Java arrays to OpenBLAS</h2>
- * JavaCPP's {@code float[]} overloads take no offset, and they are not zero-copy either: they go
+ * <b>Zero-copy route (the usual one).</b> The provider opens the same {@code libopenblas} through
+ * netlib's JNI binding ({@code dev.ludovic.netlib:blas}, the one Spark MLlib uses), whose
+ * {@code sgemm} pins the Java arrays with JNI's {@code GetPrimitiveArrayCritical} and hands
+ * OpenBLAS pointers into them: nothing is copied. Row-major {@code C = op(A)·op(B)} is issued as
+ * the column-major {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}, so the two operands swap places and every stored
+ * matrix keeps its leading dimension. Results are bit-identical to the staging route (same library,
+ * same kernel); on the network shapes the call is 15–25 % faster (docs/BENCHMARKS.md).
+ * netlib checks each operand as if its last row were a full {@code ld} long, which is stricter
+ * than {@link GemmChecks}; a window that ends closer to its array's end than that takes the
+ * staging route below.
+ *
+ * <p><b>Staging route (the fallback)</b>, used for those windows and whenever netlib's binding
+ * cannot load (it ships for Linux x86-64 and aarch64 only). JavaCPP's {@code float[]} overloads take no offset, and they are not zero-copy either: they go
  * through JNI's {@code Get/ReleaseFloatArrayElements}, which on HotSpot copies each whole array
  * in and back out (A and B included), which also writes back parts of {@code c} outside the window that another thread
  * may be writing. Heap {@code FloatBuffer}s take the same path. So each operand's window is
@@ -61,7 +74,20 @@ public final class OpenBlasGemm implements Gemm {
 
     private final Gemm java = new JavaGemm();
 
-    OpenBlasGemm() {
+    /** netlib's JNI binding over the same OpenBLAS, or null to stage every product. */
+    private final BLAS zeroCopy;
+
+    /**
+     * @param zeroCopy netlib's binding opened on the OpenBLAS that JavaCPP loaded, or null when
+     *                 it could not be opened (every product is then staged)
+     */
+    OpenBlasGemm(BLAS zeroCopy) {
+        this.zeroCopy = zeroCopy;
+    }
+
+    /** Whether products reach OpenBLAS without copies (see the class comment). */
+    boolean isZeroCopy() {
+        return zeroCopy != null;
     }
 
     @Override
@@ -77,11 +103,20 @@ public final class OpenBlasGemm implements Gemm {
             java.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
             return;
         }
-        // Stored shapes: A is m×k (k×m transposed), B is k×n (n×k transposed); staged tightly.
+        // Stored shapes: A is m×k (k×m transposed), B is k×n (n×k transposed).
         int aRows = transA ? k : m;
         int aCols = transA ? m : k;
         int bRows = transB ? n : k;
         int bCols = transB ? k : n;
+        if (zeroCopy != null
+                && (long) aOffset + (long) aRows * lda <= a.length
+                && (long) bOffset + (long) bRows * ldb <= b.length) {
+            // Column-major Cᵀ (n×m, ldc) = op(B)ᵀ (n×k) · op(A)ᵀ (k×m); stored B is a column-major
+            // bCols×bRows matrix with leading dimension ldb, and likewise A.
+            zeroCopy.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k,
+                    alpha, b, bOffset, ldb, a, aOffset, lda, beta, c, cOffset, ldc);
+            return;
+        }
         Staging s = STAGING.get();
         s.ensure(aRows * aCols, bRows * bCols, m * n);
         stageIn(a, aOffset, lda, aRows, aCols, s.aBuffer);

@@ -2,7 +2,11 @@ package dev.neurona.openblas;
 
 import dev.neurona.tensor.kernel.Gemm;
 import dev.neurona.tensor.kernel.GemmProvider;
+import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
+import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
@@ -23,10 +27,18 @@ public final class OpenBlasGemmProvider implements GemmProvider {
     /** Above the pure-Java provider's 0. */
     public static final int PRIORITY = 100;
 
-    /** Loads the native library and prepares it; throws whatever loading throws. */
+    /** The system property through which netlib's JNI binding is told which BLAS to open. */
+    static final String NETLIB_LIBRARY_PROPERTY = "dev.ludovic.netlib.blas.nativeLibPath";
+
+    private static final Logger LOG = Logger.getLogger(OpenBlasGemmProvider.class.getName());
+
+    /**
+     * Loads the native library and prepares it; throws whatever loading throws. Returns netlib's
+     * zero-copy binding over it, or null when only the staging route works.
+     */
     @FunctionalInterface
     interface NativeLoader {
-        void load();
+        BLAS load();
     }
 
     private final NativeLoader loader;
@@ -55,8 +67,7 @@ public final class OpenBlasGemmProvider implements GemmProvider {
     @Override
     public Optional<Gemm> create() {
         try {
-            loader.load();
-            return Optional.of(new OpenBlasGemm());
+            return Optional.of(new OpenBlasGemm(loader.load()));
         } catch (LinkageError | RuntimeException e) {
             // UnsatisfiedLinkError (no library for this platform), NoClassDefFoundError (a jar
             // missing), ExceptionInInitializerError, or JavaCPP's own errors while extracting.
@@ -70,8 +81,11 @@ public final class OpenBlasGemmProvider implements GemmProvider {
         return reason;
     }
 
-    /** Loads the library once per JVM (later calls return at once), sets the threads, checks a product. */
-    private static void loadOpenBlas() {
+    /**
+     * Loads the library once per JVM (later calls return at once), sets the threads, checks a
+     * product, then opens the zero-copy binding.
+     */
+    private static BLAS loadOpenBlas() {
         Loader.load(openblas_nolapack.class);
         openblas_nolapack.blas_set_num_threads(Runtime.getRuntime().availableProcessors());
         try (FloatPointer a = new FloatPointer(1f, 2f, 3f, 4f);
@@ -85,6 +99,36 @@ public final class OpenBlasGemmProvider implements GemmProvider {
                 throw new IllegalStateException("self-check [[1,2],[3,4]]·[[5,6],[7,8]] gave "
                         + java.util.Arrays.toString(got) + " instead of [19.0, 22.0, 43.0, 50.0]");
             }
+        }
+        return openZeroCopy();
+    }
+
+    /**
+     * Opens netlib's JNI binding on the OpenBLAS file that JavaCPP just loaded (the same library,
+     * so the thread count set above holds) and checks a product through it. Returns null, with a
+     * log line, when that fails: products are then staged, which is slower but equally correct.
+     * A {@value #NETLIB_LIBRARY_PROPERTY} the user set is left alone; the self-check still guards it.
+     */
+    static BLAS openZeroCopy() {
+        try {
+            String library = Loader.getLoadedLibraries().entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("openblas_nolapack") && e.getValue() != null)
+                    .map(Map.Entry::getValue).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("JavaCPP reports no loaded libopenblas_nolapack"));
+            if (System.getProperty(NETLIB_LIBRARY_PROPERTY) == null) {
+                System.setProperty(NETLIB_LIBRARY_PROPERTY, library);
+            }
+            BLAS blas = NativeBLAS.getInstance();
+            float[] c = new float[4];
+            // Column-major [[5,7],[6,8]]·[[1,3],[2,4]] is row-major [[1,2],[3,4]]·[[5,6],[7,8]].
+            blas.sgemm("N", "N", 2, 2, 2, 1f, new float[] {5, 6, 7, 8}, 0, 2, new float[] {1, 2, 3, 4}, 0, 2, 0f, c, 0, 2);
+            if (c[0] != 19f || c[1] != 22f || c[2] != 43f || c[3] != 50f) {
+                throw new IllegalStateException("self-check gave " + java.util.Arrays.toString(c));
+            }
+            return blas;
+        } catch (LinkageError | RuntimeException e) {
+            LOG.info("Neurona: OpenBLAS without the zero-copy binding, operands are copied (" + e + ")");
+            return null;
         }
     }
 }
