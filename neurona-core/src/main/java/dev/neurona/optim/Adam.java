@@ -18,7 +18,8 @@ import java.util.Map;
  * PYTORCH:  θ ← θ − lr/(1 − β1^t) · m / (sqrt(v)/sqrt(1 − β2^t) + ε)
  * </pre>
  * The two differ only in where ε meets the bias correction: Keras's ε equals PyTorch's
- * {@code ε·sqrt(1 − β2^t)}. Bias corrections are computed in double.
+ * {@code ε·sqrt(1 − β2^t)}. Bias corrections are computed in double, the per-element update in
+ * float (as PyTorch does for float32 parameters), which lets the JIT vectorize it.
  *
  * <p>Defaults (Keras 3): lr 0.001, β1 0.9, β2 0.999, ε 1e-7, no AMSGrad, {@link EpsilonMode#KERAS}
  * (PyTorch's ε default is 1e-8). Slots: {@code "m"}, {@code "v"}, plus {@code "vhat"} with AMSGrad.
@@ -132,15 +133,22 @@ public class Adam extends Optimizer {
         double eps = epsilon;
         if (amsgrad) {
             float[] vhats = slots.get("vhat");
+            float fStep = (float) step;
+            float fScale = (float) scale;
+            float fb1 = (float) b1;
+            float fb2 = (float) b2;
+            float fc1 = (float) c1;
+            float fc2 = (float) c2;
+            float fEps = (float) eps;
             for (int i = 0; i < param.length; i++) {
-                double g = grad[i];
-                double m = b1 * ms[i] + c1 * g;
-                double v = b2 * vs[i] + c2 * g * g;
-                ms[i] = (float) m;
-                vs[i] = (float) v;
-                double vhat = Math.max(vhats[i], (float) v);
-                vhats[i] = (float) vhat;
-                param[i] -= (float) (step * m / (Math.sqrt(vhat) * scale + eps));
+                float g = grad[i];
+                float m = fb1 * ms[i] + fc1 * g;
+                float v = fb2 * vs[i] + fc2 * g * g;
+                ms[i] = m;
+                vs[i] = v;
+                float vhat = Math.max(vhats[i], v);
+                vhats[i] = vhat;
+                param[i] -= fStep * m / ((float) Math.sqrt(vhat) * fScale + fEps);
             }
             return;
         }
@@ -158,13 +166,13 @@ public class Adam extends Optimizer {
         private float[] grad;
         private float[] ms;
         private float[] vs;
-        private double step;
-        private double scale;
-        private double b1;
-        private double b2;
-        private double c1;
-        private double c2;
-        private double eps;
+        private float step;
+        private float scale;
+        private float b1;
+        private float b2;
+        private float c1;
+        private float c2;
+        private float eps;
 
         @SuppressWarnings("checkstyle:ParameterNumber")
         void set(float[] param, float[] grad, float[] ms, float[] vs, double step, double scale,
@@ -173,13 +181,13 @@ public class Adam extends Optimizer {
             this.grad = grad;
             this.ms = ms;
             this.vs = vs;
-            this.step = step;
-            this.scale = scale;
-            this.b1 = b1;
-            this.b2 = b2;
-            this.c1 = c1;
-            this.c2 = c2;
-            this.eps = eps;
+            this.step = (float) step;
+            this.scale = (float) scale;
+            this.b1 = (float) b1;
+            this.b2 = (float) b2;
+            this.c1 = (float) c1;
+            this.c2 = (float) c2;
+            this.eps = (float) eps;
         }
 
         void clear() {
@@ -195,14 +203,22 @@ public class Adam extends Optimizer {
             float[] gr = grad;
             float[] m1 = ms;
             float[] m2 = vs;
-            // no branch in the loop, so that the JIT vectorizes it (in double, as the formulas are written)
+            float st = step;
+            float sc = scale;
+            float d1 = b1;
+            float d2 = b2;
+            float k1 = c1;
+            float k2 = c2;
+            float e = eps;
+            // float only and no branch, so that C2 vectorizes it ((float) Math.sqrt(float) is its
+            // single-precision square root); in double it would not vectorize and runs ~10× slower
             for (int i = lo; i < hi; i++) {
-                double g = gr[i];
-                double m = b1 * m1[i] + c1 * g;
-                double v = b2 * m2[i] + c2 * g * g;
-                m1[i] = (float) m;
-                m2[i] = (float) v;
-                p[i] -= (float) (step * m / (Math.sqrt(v) * scale + eps));
+                float g = gr[i];
+                float m = d1 * m1[i] + k1 * g;
+                float v = d2 * m2[i] + k2 * g * g;
+                m1[i] = m;
+                m2[i] = v;
+                p[i] -= st * m / ((float) Math.sqrt(v) * sc + e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.neurona.optim;
 
+import dev.neurona.tensor.kernel.ParallelRange;
 import java.util.List;
 import java.util.Map;
 
@@ -85,17 +86,64 @@ public final class SGD extends Optimizer {
 
     @Override
     public void update(float[] param, float[] grad, Slots slots, long t, double lr) {
-        if (momentum == 0) {
-            for (int i = 0; i < param.length; i++) {
-                param[i] -= (float) (lr * grad[i]);
-            }
-            return;
+        // In float (as PyTorch does for float32 parameters), so that C2 vectorizes the loops;
+        // large matrices are split over the cores (elementwise: the same bits either way).
+        loop.set(param, grad, momentum > 0 ? slots.get("momentum") : null, (float) momentum, (float) lr, nesterov);
+        ParallelRange.run(param.length, loop);
+        loop.clear();
+    }
+
+    private final Loop loop = new Loop();
+
+    /** The update over a range, its operands in fields so that a step allocates nothing. */
+    private static final class Loop implements ParallelRange.Body {
+        private float[] param;
+        private float[] grad;
+        private float[] velocity;
+        private float momentum;
+        private float lr;
+        private boolean nesterov;
+
+        void set(float[] param, float[] grad, float[] velocity, float momentum, float lr, boolean nesterov) {
+            this.param = param;
+            this.grad = grad;
+            this.velocity = velocity;
+            this.momentum = momentum;
+            this.lr = lr;
+            this.nesterov = nesterov;
         }
-        float[] velocity = slots.get("momentum");
-        for (int i = 0; i < param.length; i++) {
-            double v = momentum * velocity[i] - lr * grad[i];
-            velocity[i] = (float) v;
-            param[i] += (float) (nesterov ? momentum * v - lr * grad[i] : v);
+
+        void clear() {
+            param = null;
+            grad = null;
+            velocity = null;
+        }
+
+        @Override
+        public void run(int lo, int hi) {
+            float[] p = param;
+            float[] g = grad;
+            float[] vel = velocity;
+            float mu = momentum;
+            float rate = lr;
+            // one branch-free loop per form
+            if (vel == null) {
+                for (int i = lo; i < hi; i++) {
+                    p[i] -= rate * g[i];
+                }
+            } else if (nesterov) {
+                for (int i = lo; i < hi; i++) {
+                    float v = mu * vel[i] - rate * g[i];
+                    vel[i] = v;
+                    p[i] += mu * v - rate * g[i];
+                }
+            } else {
+                for (int i = lo; i < hi; i++) {
+                    float v = mu * vel[i] - rate * g[i];
+                    vel[i] = v;
+                    p[i] += v;
+                }
+            }
         }
     }
 
