@@ -9,6 +9,7 @@ import dev.ludovic.netlib.blas.BLAS;
 import dev.neurona.tensor.kernel.Gemm;
 import dev.neurona.tensor.kernel.GemmChecks;
 import dev.neurona.tensor.kernel.JavaGemm;
+import dev.neurona.tensor.kernel.ParallelRange;
 import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.FloatPointer;
 
@@ -137,8 +138,10 @@ public final class OpenBlasGemm implements Gemm {
      * A one-row product (a single-sample forward pass) as OpenBLAS's {@code sgemv}, whose kernel
      * streams the matrix once instead of packing it (1×256×784: 9.2 µs against sgemm's 10.6 µs;
      * 1×1024×1024: 34 µs against 202 µs). C's row is {@code y = alpha·op(B)ᵀ·x + beta·y} with x
-     * A's row (stride {@code lda} when A is stored as a column). Returns false, doing nothing,
-     * when netlib's stricter bounds check would refuse the window.
+     * A's row (stride {@code lda} when A is stored as a column). Products of
+     * {@link #SPLIT_GEMV_FROM} to {@link #SPLIT_GEMV_BELOW} multiply-adds, which OpenBLAS runs on
+     * one thread, are cut in two fixed halves run on two cores ({@link GemvHalves}). Returns
+     * false, doing nothing, when netlib's stricter bounds check would refuse the window.
      */
     private boolean gemv(boolean transA, boolean transB, int n, int k, float alpha, float[] a, int aOffset, int lda,
                          float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset) {
@@ -148,12 +151,115 @@ public final class OpenBlasGemm implements Gemm {
         if ((long) bOffset + (long) columns * ldb > b.length) {
             return false;
         }
+        long work = (long) n * k;
+        if (work >= SPLIT_GEMV_FROM && work < SPLIT_GEMV_BELOW && k >= 2 && n >= 2) {
+            GemvHalves halves = HALVES.get();
+            halves.set(zeroCopy, transB, n, k, alpha, a, aOffset, incx, b, bOffset, ldb, beta, c, cOffset);
+            ParallelRange.parts(2, halves);
+            halves.finish();
+            return true;
+        }
         if (transB) {
             zeroCopy.sgemv("T", k, n, alpha, b, bOffset, ldb, a, aOffset, incx, beta, c, cOffset, 1);
         } else {
             zeroCopy.sgemv("N", n, k, alpha, b, bOffset, ldb, a, aOffset, incx, beta, c, cOffset, 1);
         }
         return true;
+    }
+
+    /**
+     * One-row products from this many multiply-adds are split in two: below it, waking the
+     * second core costs more than it saves.
+     */
+    static final long SPLIT_GEMV_FROM = 1L << 17;
+    /**
+     * ... and below this many: OpenBLAS threads an {@code sgemv} itself from 115,200 × 4 =
+     * 460,800 multiply-adds, so larger products are left to it (each half stays under that).
+     */
+    static final long SPLIT_GEMV_BELOW = 2L * 460_800;
+
+    private static final ThreadLocal<GemvHalves> HALVES = ThreadLocal.withInitial(GemvHalves::new);
+
+    /**
+     * The two halves of a one-row product, always cut the same way so that the bits do not
+     * depend on who runs them. Untransposed B is cut along k (netlib's bounds check refuses a
+     * column window of it): the first half accumulates into C with beta, the second into a
+     * scratch row that is then added. Transposed B is cut along n, each half writing its own
+     * columns of C.
+     */
+    private static final class GemvHalves implements ParallelRange.Body {
+        private BLAS blas;
+        private boolean transB;
+        private int n;
+        private int k;
+        private float alpha;
+        private float[] a;
+        private int aOffset;
+        private int incx;
+        private float[] b;
+        private int bOffset;
+        private int ldb;
+        private float beta;
+        private float[] c;
+        private int cOffset;
+        private float[] scratch = new float[0];
+
+        @SuppressWarnings("checkstyle:ParameterNumber")
+        void set(BLAS blas, boolean transB, int n, int k, float alpha, float[] a, int aOffset, int incx,
+                 float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset) {
+            this.blas = blas;
+            this.transB = transB;
+            this.n = n;
+            this.k = k;
+            this.alpha = alpha;
+            this.a = a;
+            this.aOffset = aOffset;
+            this.incx = incx;
+            this.b = b;
+            this.bOffset = bOffset;
+            this.ldb = ldb;
+            this.beta = beta;
+            this.c = c;
+            this.cOffset = cOffset;
+            if (!transB && scratch.length < n) {
+                scratch = new float[n];
+            }
+        }
+
+        @Override
+        public void run(int lo, int hi) {
+            for (int half = lo; half < hi; half++) {
+                if (transB) {
+                    int n1 = n / 2;
+                    int from = half == 0 ? 0 : n1;
+                    int count = half == 0 ? n1 : n - n1;
+                    blas.sgemv("T", k, count, alpha, b, bOffset + from * ldb, ldb, a, aOffset, incx,
+                            beta, c, cOffset + from, 1);
+                } else if (half == 0) {
+                    blas.sgemv("N", n, k / 2, alpha, b, bOffset, ldb, a, aOffset, incx, beta, c, cOffset, 1);
+                } else {
+                    int k1 = k / 2;
+                    blas.sgemv("N", n, k - k1, alpha, b, bOffset + k1 * ldb, ldb, a, aOffset + k1 * incx, incx,
+                            0f, scratch, 0, 1);
+                }
+            }
+        }
+
+        /** Adds the second half's partial row (untransposed B), then lets go of the operands. */
+        void finish() {
+            if (!transB) {
+                float[] part = scratch;
+                float[] out = c;
+                int off = cOffset;
+                for (int j = 0; j < n; j++) {
+                    out[off + j] += part[j];
+                }
+            }
+            a = null;
+            b = null;
+            c = null;
+            blas = null;
+        }
     }
 
     @Override

@@ -112,6 +112,16 @@ final class GemmWorkers {
         public void run() {
             int seen = 0;
             while (true) {
+                // Stay awake a little (tens of µs, yielding the core now and then to whatever else
+                // wants it, such as OpenBLAS's threads) before parking: waking a parked thread
+                // costs several µs, as much as a single-sample forward pass's whole split part.
+                for (int spin = 0; spin < SPINS && generation == seen; spin++) {
+                    if ((spin & 63) == 63) {
+                        Thread.yield();
+                    } else {
+                        Thread.onSpinWait();
+                    }
+                }
                 while (generation == seen) {
                     LockSupport.park(this);
                 }

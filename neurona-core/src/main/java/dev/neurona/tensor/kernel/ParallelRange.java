@@ -29,6 +29,27 @@ public final class ParallelRange {
             body.run(0, n);
             return;
         }
+        split(workers, n, parts, body);
+    }
+
+    /**
+     * Runs {@code body.run(p, p + 1)} for every part {@code p < parts}, the parts spread over
+     * the cores; when the workers are busy (or there is one core) the caller runs them all, one
+     * after the other. For work whose result depends on how it is cut (such as two partial sums
+     * added afterwards): the parts are always the same, whoever runs them.
+     */
+    public static void parts(int parts, Body body) {
+        GemmWorkers workers = GemmWorkers.shared();
+        int threads = Math.min(parts, workers.size() + 1);
+        if (threads < 2 || !workers.tryAcquire()) {
+            body.run(0, parts);
+            return;
+        }
+        split(workers, parts, threads, body);
+    }
+
+    /** Splits [0, n) into {@code parts} contiguous ranges, the caller taking the first; workers acquired. */
+    private static void split(GemmWorkers workers, int n, int parts, Body body) {
         Throwable failure = null;
         try {
             for (int t = 1; t < parts; t++) {
