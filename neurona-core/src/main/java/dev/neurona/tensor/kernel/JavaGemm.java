@@ -93,7 +93,7 @@ public final class JavaGemm implements Gemm {
      */
     static final int NARROW = 16;
 
-    /** Rows of A packed at once for the vector kernel: a multiple of its 6-row tile, 144 × KC × 4 B = 144 KiB. */
+    /** Rows of A packed at once for the vector kernel: a multiple of its 8-row tile; 144 × KC × 4 B = 144 KiB. */
     static final int VECTOR_MC = 144;
 
     /** Whether {@code jdk.incubator.vector} is in the boot layer and its preferred species is usable. */

@@ -20,7 +20,7 @@ final class VectorMicroKernel {
     /** Floats per vector of the preferred species (16 with AVX-512, 8 with AVX2). */
     static final int V = S.length();
     /** Rows of C per micro-tile (a compile-time constant: JavaGemm reads it without loading this class). */
-    static final int MR = 6;
+    static final int MR = 8;
     /** Columns of C per micro-tile: two vectors. */
     static final int NR = 2 * V;
 
@@ -39,13 +39,16 @@ final class VectorMicroKernel {
      * C's rows start at {@code cOff + r·ldc}.
      */
     static void kernel(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc) {
-        int c1 = cOff + ldc;
+        int c0 = cOff;
+        int c1 = c0 + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
         int c4 = c3 + ldc;
         int c5 = c4 + ldc;
-        FloatVector t00 = FloatVector.fromArray(S, c, cOff);
-        FloatVector t01 = FloatVector.fromArray(S, c, cOff + V);
+        int c6 = c5 + ldc;
+        int c7 = c6 + ldc;
+        FloatVector t00 = FloatVector.fromArray(S, c, c0);
+        FloatVector t01 = FloatVector.fromArray(S, c, c0 + V);
         FloatVector t10 = FloatVector.fromArray(S, c, c1);
         FloatVector t11 = FloatVector.fromArray(S, c, c1 + V);
         FloatVector t20 = FloatVector.fromArray(S, c, c2);
@@ -56,6 +59,10 @@ final class VectorMicroKernel {
         FloatVector t41 = FloatVector.fromArray(S, c, c4 + V);
         FloatVector t50 = FloatVector.fromArray(S, c, c5);
         FloatVector t51 = FloatVector.fromArray(S, c, c5 + V);
+        FloatVector t60 = FloatVector.fromArray(S, c, c6);
+        FloatVector t61 = FloatVector.fromArray(S, c, c6 + V);
+        FloatVector t70 = FloatVector.fromArray(S, c, c7);
+        FloatVector t71 = FloatVector.fromArray(S, c, c7 + V);
         int ai = aOff;
         int bi = bOff;
         for (int p = 0; p < kc; p++) {
@@ -79,11 +86,17 @@ final class VectorMicroKernel {
             x = FloatVector.broadcast(S, a[ai + 5]);
             t50 = x.fma(b0, t50);
             t51 = x.fma(b1, t51);
+            x = FloatVector.broadcast(S, a[ai + 6]);
+            t60 = x.fma(b0, t60);
+            t61 = x.fma(b1, t61);
+            x = FloatVector.broadcast(S, a[ai + 7]);
+            t70 = x.fma(b0, t70);
+            t71 = x.fma(b1, t71);
             ai += MR;
             bi += NR;
         }
-        t00.intoArray(c, cOff);
-        t01.intoArray(c, cOff + V);
+        t00.intoArray(c, c0);
+        t01.intoArray(c, c0 + V);
         t10.intoArray(c, c1);
         t11.intoArray(c, c1 + V);
         t20.intoArray(c, c2);
@@ -94,5 +107,9 @@ final class VectorMicroKernel {
         t41.intoArray(c, c4 + V);
         t50.intoArray(c, c5);
         t51.intoArray(c, c5 + V);
+        t60.intoArray(c, c6);
+        t61.intoArray(c, c6 + V);
+        t70.intoArray(c, c7);
+        t71.intoArray(c, c7 + V);
     }
 }
