@@ -38,6 +38,9 @@ import java.util.Map;
  * without running anything (give the same {@code --configs}, {@code --backends} and
  * {@code --torch-threads}).
  *
+ * <p>Neurona's processes run with {@code --add-modules jdk.incubator.vector}, so that the
+ * pure-Java backend uses its Vector API GEMM kernel (see {@code JavaGemm}).
+ *
  * <p>Per contender: training samples/s over the median epoch after the first (warm-up), test
  * accuracy after the same number of epochs, median single-sample predict latency, batch-1000
  * inference samples/s and peak RSS ({@code VmHWM}). A backend that cannot load (for example
@@ -173,6 +176,8 @@ public final class EndToEnd {
                 cmd.addAll(List.of(python, script, "--threads", String.valueOf(c.threads())));
             } else {
                 cmd.add(javaBin);
+                // the Vector API module gives the pure-Java backend its register-blocked GEMM kernel
+                cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
                 cmd.addAll(jvmOpts);
                 cmd.addAll(List.of("-Dneurona.backend=" + c.backend(), "-cp", classpath, TrainFashion.class.getName()));
             }

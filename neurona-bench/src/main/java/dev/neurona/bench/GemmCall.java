@@ -17,7 +17,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * and filled once, shared by {@link GemmBenchmark} and {@link GemmBestOf}.
  *
  * <p>Backends: {@code auto} (what {@link Backend} picks), {@code java} ({@link JavaGemm}),
- * {@code native} (OpenBLAS through the {@link Gemm} interface, staging included) and
+ * {@code native} (OpenBLAS through the {@link Gemm} interface: zero-copy, staging where it must) and
  * {@code openblas}: {@code cblas_sgemm} called directly on preallocated direct buffers, no
  * wrapper and no copies — the ceiling the {@code native} wrapper is measured against. With
  * {@code threads > 0} the pure-Java kernel uses that many threads, and OpenBLAS's (process-wide)

@@ -46,7 +46,7 @@ public final class GemmGflops {
         }
         String backend = System.getProperty("neurona.backend");
         if (backend != null) {
-            builder.jvmArgsAppend("-Dneurona.backend=" + backend);
+            builder.jvmArgsAppend("-Dneurona.backend=" + backend, "--add-modules=jdk.incubator.vector");
         }
         Options options = builder.build();
         Collection<RunResult> results = new Runner(options).run();
