@@ -245,6 +245,16 @@ public final class JavaGemm implements Gemm {
             small(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
             return;
         }
+        if (vector && !transB && m < VectorMicroKernel.MR) {
+            // a few rows (a single-sample forward pass): each streams B once, no packing
+            scaleC(beta, c, cOffset, ldc, 0, m, 0, n);
+            for (int i = 0; i < m; i++) {
+                int aRow = transA ? aOffset + i : aOffset + i * lda;
+                VectorMicroKernel.rowTimesMatrix(n, k, alpha, a, aRow, transA ? lda : 1, b, bOffset, ldb,
+                        c, cOffset + i * ldc);
+            }
+            return;
+        }
         Scratch scratch = SCRATCH.get();
         if (n < NARROW && m >= 2 * n) {
             narrow(scratch, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);

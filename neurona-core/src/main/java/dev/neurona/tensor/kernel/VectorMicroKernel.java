@@ -112,4 +112,60 @@ final class VectorMicroKernel {
         t70.intoArray(c, c7);
         t71.intoArray(c, c7 + V);
     }
+
+    /**
+     * One row of C times an untransposed B, streaming B once (a single-sample forward pass, where
+     * the 8-row tile would run 7/8 empty): {@code c[j] = fma(alpha·a_p, B[p][j], c[j])} for
+     * {@code p = 0 .. k-1} in order, the same chain per element as {@link #kernel} after packing,
+     * so the bits are those of the blocked path. C must already be scaled by beta. Four vectors
+     * of C are held in registers per pass over B; the last columns go one vector, then one
+     * float, at a time.
+     */
+    static void rowTimesMatrix(int n, int k, float alpha, float[] a, int aOff, int aStride,
+                               float[] b, int bOff, int ldb, float[] c, int cOff) {
+        int j = 0;
+        for (; j + 4 * V <= n; j += 4 * V) {
+            FloatVector t0 = FloatVector.fromArray(S, c, cOff + j);
+            FloatVector t1 = FloatVector.fromArray(S, c, cOff + j + V);
+            FloatVector t2 = FloatVector.fromArray(S, c, cOff + j + 2 * V);
+            FloatVector t3 = FloatVector.fromArray(S, c, cOff + j + 3 * V);
+            int bi = bOff + j;
+            int ai = aOff;
+            for (int p = 0; p < k; p++) {
+                FloatVector x = FloatVector.broadcast(S, alpha * a[ai]);
+                t0 = x.fma(FloatVector.fromArray(S, b, bi), t0);
+                t1 = x.fma(FloatVector.fromArray(S, b, bi + V), t1);
+                t2 = x.fma(FloatVector.fromArray(S, b, bi + 2 * V), t2);
+                t3 = x.fma(FloatVector.fromArray(S, b, bi + 3 * V), t3);
+                bi += ldb;
+                ai += aStride;
+            }
+            t0.intoArray(c, cOff + j);
+            t1.intoArray(c, cOff + j + V);
+            t2.intoArray(c, cOff + j + 2 * V);
+            t3.intoArray(c, cOff + j + 3 * V);
+        }
+        for (; j + V <= n; j += V) {
+            FloatVector t = FloatVector.fromArray(S, c, cOff + j);
+            int bi = bOff + j;
+            int ai = aOff;
+            for (int p = 0; p < k; p++) {
+                t = FloatVector.broadcast(S, alpha * a[ai]).fma(FloatVector.fromArray(S, b, bi), t);
+                bi += ldb;
+                ai += aStride;
+            }
+            t.intoArray(c, cOff + j);
+        }
+        for (; j < n; j++) {
+            float t = c[cOff + j];
+            int bi = bOff + j;
+            int ai = aOff;
+            for (int p = 0; p < k; p++) {
+                t = Math.fma(alpha * a[ai], b[bi], t);
+                bi += ldb;
+                ai += aStride;
+            }
+            c[cOff + j] = t;
+        }
+    }
 }

@@ -34,7 +34,9 @@ class JavaGemmVectorKernelTest {
     }
 
     /** {m, n, k}: the MLP products of a 784-256-128 network, and a wide hidden layer. */
-    private static final int[][] MLP_SHAPES = {{128, 256, 784}, {784, 256, 128}, {128, 784, 256}, {256, 1024, 1024}};
+    private static final int[][] MLP_SHAPES = {{128, 256, 784}, {784, 256, 128}, {128, 784, 256}, {256, 1024, 1024},
+        // a few rows (single-sample forward passes: the vector kernel streams B once per row)
+        {1, 256, 784}, {1, 128, 256}, {1, 10, 128}, {3, 70, 33}, {7, 1024, 1024}};
 
     @Test
     void vectorAndScalarKernelsAgreeOnMlpShapes() {
