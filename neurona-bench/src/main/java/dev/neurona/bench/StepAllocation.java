@@ -1,0 +1,92 @@
+package dev.neurona.bench;
+
+import static dev.neurona.nn.Layers.dense;
+import static dev.neurona.nn.Layers.input;
+
+import dev.neurona.metrics.Metrics;
+import dev.neurona.models.Sequential;
+import dev.neurona.optim.Adam;
+import dev.neurona.tensor.Tensor;
+import dev.neurona.train.TrainStep;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Bytes allocated per steady-state training step and per single-sample predict, counted by
+ * the JVM for every thread (HotSpot's {@code com.sun.management.ThreadMXBean}), with nothing
+ * else in the process allocating: JMH's {@code -prof gc} divides its own per-iteration
+ * allocations (about 6 KB) by the op count, which reads as a few bytes per op for slow steps.
+ *
+ * <pre>java [--add-modules jdk.incubator.vector] [-Dneurona.backend=java|native] \
+ *      -cp neurona-bench/target/benchmarks.jar dev.neurona.bench.StepAllocation [warm-up steps] [measured steps]</pre>
+ */
+public final class StepAllocation {
+
+    private StepAllocation() {
+    }
+
+    public static void main(String[] args) {
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (String network : new String[] {"8/32", "256,128/128"}) {
+            String[] parts = network.split("/");
+            int batch = Integer.parseInt(parts[1]);
+            Sequential model = new Sequential(input(784));
+            for (String h : parts[0].split(",")) {
+                model.add(dense(Integer.parseInt(h), "relu"));
+            }
+            model.add(dense(10, "softmax"));
+            model.compile(new Adam(0.001), "categorical_crossentropy", "accuracy");
+            model.build(784);
+            Random r = new Random(1);
+            Tensor x = Tensor.rand(r, batch, 784);
+            float[] labels = new float[batch * 10];
+            for (int i = 0; i < batch; i++) {
+                labels[i * 10 + r.nextInt(10)] = 1f;
+            }
+            Tensor y = Tensor.of(labels, batch, 10);
+            Tensor one = x.slice(0, 1);
+            TrainStep step = new TrainStep(model, model.loss(), model.optimizer(),
+                    List.of(Metrics.get("accuracy", model.loss(), y.shape())));
+            float sink = 0;
+            for (int i = 0; i < warmup; i++) {
+                sink += step.run(x, y, null);
+                sink += model.predict(one).data()[0];
+            }
+            long[] workers = workerIds();
+            long before = allocated(threads, workers);
+            for (int i = 0; i < steps; i++) {
+                sink += step.run(x, y, null);
+            }
+            long afterSteps = allocated(threads, workers);
+            for (int i = 0; i < steps; i++) {
+                sink += model.predict(one).data()[0];
+            }
+            long afterPredict = allocated(threads, workers);
+            System.out.printf("784-%s-10 batch %d: %d bytes in %d training steps, %d bytes in %d predicts "
+                            + "(%.1f per predict: the returned tensor), after %d warm-up steps; sink %s%n",
+                    parts[0].replace(',', '-'), batch, afterSteps - before, steps, afterPredict - afterSteps, steps,
+                    (afterPredict - afterSteps) / (double) steps, warmup, Float.isNaN(sink) ? "NaN" : "ok");
+        }
+    }
+
+    /**
+     * Bytes allocated so far by the threads that run a step: this one and the GEMM workers
+     * (OpenBLAS's threads are native). The JVM's own service threads are left out.
+     */
+    private static long allocated(com.sun.management.ThreadMXBean threads, long[] workers) {
+        long sum = 0;
+        for (long id : workers) {
+            sum += Math.max(0, threads.getThreadAllocatedBytes(id));
+        }
+        return sum + threads.getCurrentThreadAllocatedBytes();   // last: the loop above allocates nothing
+    }
+
+    /** The ids of the GEMM worker threads that exist now (listed once: listing allocates). */
+    private static long[] workerIds() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("neurona-")).mapToLong(Thread::getId).toArray();
+    }
+}
