@@ -25,6 +25,10 @@ final class GemmWorkers {
 
     /** Spins before parking while waiting for a worker: parts take tens of microseconds or more. */
     private static final int SPINS = 2_000;
+    /** Spins (about 5 µs) a worker waits for its next part before parking: long enough for the
+     *  next call of a loop of small products (waking a parked thread costs 10–20 µs), short
+     *  enough not to hold a core that OpenBLAS's threads want next. */
+    private static final int IDLE_SPINS = 300;
 
     private final Worker[] workers;
     private final AtomicBoolean busy = new AtomicBoolean();
@@ -112,10 +116,10 @@ final class GemmWorkers {
         public void run() {
             int seen = 0;
             while (true) {
-                // Stay awake a little (tens of µs, yielding the core now and then to whatever else
+                // Stay awake a little (IDLE_SPINS, yielding the core now and then to whatever else
                 // wants it, such as OpenBLAS's threads) before parking: waking a parked thread
                 // costs several µs, as much as a single-sample forward pass's whole split part.
-                for (int spin = 0; spin < SPINS && generation == seen; spin++) {
+                for (int spin = 0; spin < IDLE_SPINS && generation == seen; spin++) {
                     if ((spin & 63) == 63) {
                         Thread.yield();
                     } else {
