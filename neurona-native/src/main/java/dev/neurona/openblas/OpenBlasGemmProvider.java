@@ -104,6 +104,27 @@ public final class OpenBlasGemmProvider implements GemmProvider {
     }
 
     /**
+     * Runs {@code open} with netlib's instance builder silenced below SEVERE: it logs a WARNING
+     * for each of its own pure-Java fallbacks it cannot load (its Vector API one without
+     * {@code --add-modules jdk.incubator.vector}), which says nothing about Neurona's kernels and
+     * would appear in every CLI run. A failure of the native binding still reaches our own log
+     * line through the exception.
+     */
+    static BLAS quietly(java.util.function.Supplier<BLAS> open) {
+        Logger netlib = Logger.getLogger(NETLIB_LOGGER);
+        java.util.logging.Level before = netlib.getLevel();
+        netlib.setLevel(java.util.logging.Level.SEVERE);
+        try {
+            return open.get();
+        } finally {
+            netlib.setLevel(before);
+        }
+    }
+
+    /** The logger of netlib's {@code InstanceBuilder}. */
+    static final String NETLIB_LOGGER = "dev.ludovic.netlib.blas.InstanceBuilder";
+
+    /**
      * Opens netlib's JNI binding on the OpenBLAS file that JavaCPP just loaded (the same library,
      * so the thread count set above holds) and checks a product through it. Returns null, with a
      * log line, when that fails: products are then staged, which is slower but equally correct.
@@ -118,7 +139,7 @@ public final class OpenBlasGemmProvider implements GemmProvider {
             if (System.getProperty(NETLIB_LIBRARY_PROPERTY) == null) {
                 System.setProperty(NETLIB_LIBRARY_PROPERTY, library);
             }
-            BLAS blas = NativeBLAS.getInstance();
+            BLAS blas = quietly(NativeBLAS::getInstance);
             float[] c = new float[4];
             // Column-major [[5,7],[6,8]]·[[1,3],[2,4]] is row-major [[1,2],[3,4]]·[[5,6],[7,8]].
             blas.sgemm("N", "N", 2, 2, 2, 1f, new float[] {5, 6, 7, 8}, 0, 2, new float[] {1, 2, 3, 4}, 0, 2, 0f, c, 0, 2);

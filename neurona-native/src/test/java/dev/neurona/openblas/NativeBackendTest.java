@@ -127,4 +127,40 @@ class NativeBackendTest {
         assertThat(provider.name()).isEqualTo("native");
         assertThat(provider.priority()).isGreaterThan(new JavaGemmProvider().priority());
     }
+
+    @Test
+    void netlibsOwnFallbackWarningsStayOutOfTheLog() {
+        // netlib warns about each pure-Java fallback it cannot load; that line would appear in
+        // every CLI run, so opening the binding silences it, and restores the logger after
+        Logger netlib = Logger.getLogger(OpenBlasGemmProvider.NETLIB_LOGGER);
+        List<LogRecord> seen = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (netlib.isLoggable(record.getLevel())) {
+                    seen.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        netlib.addHandler(handler);
+        Level before = netlib.getLevel();
+        try {
+            OpenBlasGemmProvider.quietly(() -> {
+                netlib.warning("Failed to load implementation from:dev.ludovic.netlib.blas.VectorBLAS");
+                return null;
+            });
+            assertThat(seen).isEmpty();
+            assertThat(netlib.getLevel()).isEqualTo(before);
+        } finally {
+            netlib.removeHandler(handler);
+        }
+    }
 }
