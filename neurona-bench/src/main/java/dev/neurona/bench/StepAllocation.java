@@ -1,16 +1,9 @@
 package dev.neurona.bench;
 
-import static dev.neurona.nn.Layers.dense;
-import static dev.neurona.nn.Layers.input;
-
-import dev.neurona.metrics.Metrics;
 import dev.neurona.models.Sequential;
-import dev.neurona.optim.Adam;
 import dev.neurona.tensor.Tensor;
 import dev.neurona.train.TrainStep;
 import java.lang.management.ManagementFactory;
-import java.util.List;
-import java.util.Random;
 
 /**
  * Bytes allocated per steady-state training step and per single-sample predict, counted by
@@ -31,25 +24,14 @@ public final class StepAllocation {
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (String network : new String[] {"8/32", "256,128/128"}) {
+            StepFixture f = new StepFixture(network);
             String[] parts = network.split("/");
-            int batch = Integer.parseInt(parts[1]);
-            Sequential model = new Sequential(input(784));
-            for (String h : parts[0].split(",")) {
-                model.add(dense(Integer.parseInt(h), "relu"));
-            }
-            model.add(dense(10, "softmax"));
-            model.compile(new Adam(0.001), "categorical_crossentropy", "accuracy");
-            model.build(784);
-            Random r = new Random(1);
-            Tensor x = Tensor.rand(r, batch, 784);
-            float[] labels = new float[batch * 10];
-            for (int i = 0; i < batch; i++) {
-                labels[i * 10 + r.nextInt(10)] = 1f;
-            }
-            Tensor y = Tensor.of(labels, batch, 10);
-            Tensor one = x.slice(0, 1);
-            TrainStep step = new TrainStep(model, model.loss(), model.optimizer(),
-                    List.of(Metrics.get("accuracy", model.loss(), y.shape())));
+            int batch = f.x.dim(0);
+            Sequential model = f.model;
+            Tensor x = f.x;
+            Tensor y = f.y;
+            Tensor one = f.one;
+            TrainStep step = f.step;
             float sink = 0;
             for (int i = 0; i < warmup; i++) {
                 sink += step.run(x, y, null);

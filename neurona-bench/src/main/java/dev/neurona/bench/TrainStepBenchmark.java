@@ -1,15 +1,6 @@
 package dev.neurona.bench;
 
-import static dev.neurona.nn.Layers.dense;
-import static dev.neurona.nn.Layers.input;
-
-import dev.neurona.metrics.Metrics;
-import dev.neurona.models.Sequential;
-import dev.neurona.optim.Adam;
 import dev.neurona.tensor.Tensor;
-import dev.neurona.train.TrainStep;
-import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,43 +33,22 @@ public class TrainStepBenchmark {
     @Param({"8/32", "256,128/128"})
     public String network;
 
-    private TrainStep step;
-    private Sequential model;
-    private Tensor x;
-    private Tensor y;
-    private Tensor one;
+    private StepFixture f;
 
     @Setup
     public void setup() {
-        String[] parts = network.split("/");
-        int batch = Integer.parseInt(parts[1]);
-        model = new Sequential(input(784));
-        for (String h : parts[0].split(",")) {
-            model.add(dense(Integer.parseInt(h), "relu"));
-        }
-        model.add(dense(10, "softmax"));
-        model.compile(new Adam(0.001), "categorical_crossentropy", "accuracy");
-        model.build(784);
-        Random r = new Random(1);
-        x = Tensor.rand(r, batch, 784);
-        float[] labels = new float[batch * 10];
-        for (int i = 0; i < batch; i++) {
-            labels[i * 10 + r.nextInt(10)] = 1f;
-        }
-        y = Tensor.of(labels, batch, 10);
-        one = x.slice(0, 1);
-        step = new TrainStep(model, model.loss(), model.optimizer(), List.of(Metrics.get("accuracy", model.loss(), y.shape())));
+        f = new StepFixture(network);
     }
 
     /** One training step on a fixed batch. */
     @Benchmark
     public float trainStep() {
-        return step.run(x, y, null);
+        return f.step.run(f.x, f.y, null);
     }
 
     /** {@code predict} of one sample. */
     @Benchmark
     public Tensor predictOne() {
-        return model.predict(one);
+        return f.model.predict(f.one);
     }
 }

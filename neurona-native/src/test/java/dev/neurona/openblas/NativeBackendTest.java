@@ -23,11 +23,22 @@ class NativeBackendTest {
 
     private final Logger backendLog = Logger.getLogger(Backend.class.getName());
     private final List<LogRecord> logged = new ArrayList<>();
-    private final Handler capture = new Handler() {
+    private final Handler capture = new Recorder(backendLog, logged);
+
+    /** Keeps the records its logger would publish at the logger's current level. */
+    private static final class Recorder extends Handler {
+        private final Logger logger;
+        private final List<LogRecord> records;
+
+        Recorder(Logger logger, List<LogRecord> records) {
+            this.logger = logger;
+            this.records = records;
+        }
+
         @Override
         public void publish(LogRecord record) {
-            if (backendLog.isLoggable(record.getLevel())) {
-                logged.add(record);
+            if (logger.isLoggable(record.getLevel())) {
+                records.add(record);
             }
         }
 
@@ -38,7 +49,7 @@ class NativeBackendTest {
         @Override
         public void close() {
         }
-    };
+    }
 
     @BeforeEach
     void listen() {
@@ -134,22 +145,7 @@ class NativeBackendTest {
         // every CLI run, so opening the binding silences it, and restores the logger after
         Logger netlib = Logger.getLogger(OpenBlasGemmProvider.NETLIB_LOGGER);
         List<LogRecord> seen = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (netlib.isLoggable(record.getLevel())) {
-                    seen.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        Handler handler = new Recorder(netlib, seen);
         netlib.addHandler(handler);
         Level before = netlib.getLevel();
         try {
