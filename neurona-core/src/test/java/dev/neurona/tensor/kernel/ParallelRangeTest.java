@@ -35,4 +35,32 @@ class ParallelRangeTest {
         ParallelRange.run(10, (lo, hi) -> sum[0] += hi - lo);
         assertThat(sum[0]).isEqualTo(10);
     }
+
+    @Test
+    void partsRunsEachPartOnceWhoeverRunsIt() {
+        for (int parts : new int[] {1, 2, 3, 7}) {
+            AtomicIntegerArray visits = new AtomicIntegerArray(parts);
+            ParallelRange.parts(parts, (lo, hi) -> {
+                for (int p = lo; p < hi; p++) {
+                    visits.incrementAndGet(p);
+                }
+            });
+            for (int p = 0; p < parts; p++) {
+                assertThat(visits.get(p)).as("parts=%d, part %d", parts, p).isEqualTo(1);
+            }
+        }
+        // from inside another split, the workers are busy: the caller runs every part itself
+        AtomicIntegerArray nested = new AtomicIntegerArray(2);
+        ParallelRange.run(200_000, (lo, hi) -> {
+            if (lo == 0) {
+                ParallelRange.parts(2, (a, b) -> {
+                    for (int p = a; p < b; p++) {
+                        nested.incrementAndGet(p);
+                    }
+                });
+            }
+        });
+        assertThat(nested.get(0)).isEqualTo(1);
+        assertThat(nested.get(1)).isEqualTo(1);
+    }
 }
