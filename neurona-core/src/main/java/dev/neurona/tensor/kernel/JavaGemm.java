@@ -133,10 +133,18 @@ public final class JavaGemm implements Gemm {
             return false;   // never touch VectorMicroKernel: its class would not link
         }
         try {
-            return VectorMicroKernel.usable();
+            if (!VectorMicroKernel.usable()) {
+                return false;
+            }
         } catch (LinkageError | RuntimeException e) {
             return false;
         }
+        // compile the kernels in the background while the application starts (see warmUp)
+        Thread warmUp = new Thread(VectorMicroKernel::warmUp, "neurona-vector-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+        return true;
     }
 
     private final int threads;
