@@ -69,18 +69,22 @@ import java.util.Arrays;
  * <p>Measured with {@code GemmBestOf} on a 2-core EPYC (Zen 4, AVX-512), JDK 17, one thread,
  * GFLOPS, scalar kernel / vector kernel / OpenBLAS ({@code cblas_sgemm}): 512³ 52 / 97 / 96–99,
  * 1024³ 49 / 85 / 92–97, 128×256×784 43 / 96 / 93, 784×256×128 (Aᵀ) 44 / 94 / 96–97,
- * 128×784×256 (Bᵀ) 36 / 88 / 95. Two threads could not be measured cleanly (other processes
- * held one core or more, load average 4–6; OpenBLAS fell to 13–59): vector 80–84 against scalar
- * 33–37 at 512³, 60 against 36–39 at 1024³. The Vector API runs boxed until C2 compiles the
- * kernel: a fresh JVM's first 128×256×784 products took 556 and 218 ms against 139 and 4 ms.
+ * 128×784×256 (Bᵀ) 36 / 88 / 95; two threads, each backend in its own JVM: vector 157–193,
+ * OpenBLAS 172–198 (docs/BENCHMARKS.md). With the vector kernel a split by rows lets each part
+ * pack its own B: sharing one packed panel made the parts meet at every panel, ~20 % slower.
+ * The Vector API runs boxed until C2 compiles the kernel (a fresh JVM's first 128×256×784
+ * products took 556 and 218 ms against 139 and 4 ms, and the garbage grew the heap), so when
+ * the vector kernel is the default a background thread compiles it at class initialization
+ * ({@link VectorMicroKernel#warmUp}, ~0.15 s of one core, also in a JVM whose products go to
+ * OpenBLAS but that loaded this class).
  *
  * <p>Tiny products ({@code m·n·k < }{@link #SMALL_FLOPS}) take a direct loop with no packing
  * and no allocation; products with fewer than {@link #NARROW} columns are computed
  * transposed (their rows are too short for the vector loop); products with
  * {@code m·n·k ≥ }{@link #PARALLEL_FLOPS} split C's rows (or columns, when C is wider than
  * tall) into contiguous parts run on the persistent {@link GemmWorkers} (no allocation per
- * call), the calling thread taking a part itself. In a split by rows the caller packs each
- * panel of B once and every part reads it. Other packing buffers are per thread
+ * call), the calling thread taking a part itself. In a split by rows with the scalar kernel
+ * the caller packs each panel of B once and every part reads it. Other packing buffers are per thread
  * ({@link ThreadLocal}), allocated once at their largest size (the vector kernel's on its first use).
  */
 public final class JavaGemm implements Gemm {
@@ -133,18 +137,20 @@ public final class JavaGemm implements Gemm {
             return false;   // never touch VectorMicroKernel: its class would not link
         }
         try {
-            if (!VectorMicroKernel.usable()) {
-                return false;
-            }
+            return VectorMicroKernel.usable();
         } catch (LinkageError | RuntimeException e) {
             return false;
         }
-        // compile the kernels in the background while the application starts (see warmUp)
-        Thread warmUp = new Thread(VectorMicroKernel::warmUp, "neurona-vector-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.setPriority(Thread.MIN_PRIORITY);
-        warmUp.start();
-        return true;
+    }
+
+    static {
+        if (VECTOR_DEFAULT) {
+            // compile the kernels in the background while the application starts (see warmUp)
+            Thread warmUp = new Thread(VectorMicroKernel::warmUp, "neurona-vector-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.setPriority(Thread.MIN_PRIORITY);
+            warmUp.start();
+        }
     }
 
     private final int threads;
