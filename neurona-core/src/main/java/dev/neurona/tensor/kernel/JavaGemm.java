@@ -855,20 +855,31 @@ public final class JavaGemm implements Gemm {
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
             int base = ir * kc;
+            if (g.transA) {
+                // op(A)'s rows are stored A's columns: walk p outside so that each p reads the
+                // tile's rows as one contiguous run (r inside strided by lda: 20 % of a dW product)
+                int src = g.aOffset + pc * lda + ic + ir;
+                for (int p = 0; p < kc; p++) {
+                    int to = base + p * mr;
+                    int from = src + p * lda;
+                    for (int r = 0; r < rows; r++) {
+                        packedA[to + r] = alpha * a[from + r];
+                    }
+                    for (int r = rows; r < mr; r++) {
+                        packedA[to + r] = 0f;
+                    }
+                }
+                continue;
+            }
             for (int r = 0; r < mr; r++) {
                 if (r >= rows) {
                     for (int p = 0; p < kc; p++) {
                         packedA[base + p * mr + r] = 0f;
                     }
-                } else if (!g.transA) {
+                } else {
                     int src = g.aOffset + (ic + ir + r) * lda + pc;
                     for (int p = 0; p < kc; p++) {
                         packedA[base + p * mr + r] = alpha * a[src + p];
-                    }
-                } else {
-                    int src = g.aOffset + pc * lda + ic + ir + r;
-                    for (int p = 0; p < kc; p++) {
-                        packedA[base + p * mr + r] = alpha * a[src + p * lda];
                     }
                 }
             }
