@@ -126,46 +126,21 @@ public class Adam extends Optimizer {
         // PyTorch divides sqrt(v) by its correction first: denominator = sqrt(v)·scale + ε
         double step = keras ? lr * sqrtCorrection2 / correction1 : lr / correction1;
         double scale = keras ? 1.0 : 1.0 / sqrtCorrection2;
-        double b1 = beta1;
-        double b2 = beta2;
-        double c1 = 1 - beta1;
-        double c2 = 1 - beta2;
-        double eps = epsilon;
-        if (amsgrad) {
-            float[] vhats = slots.get("vhat");
-            float fStep = (float) step;
-            float fScale = (float) scale;
-            float fb1 = (float) b1;
-            float fb2 = (float) b2;
-            float fc1 = (float) c1;
-            float fc2 = (float) c2;
-            float fEps = (float) eps;
-            for (int i = 0; i < param.length; i++) {
-                float g = grad[i];
-                float m = fb1 * ms[i] + fc1 * g;
-                float v = fb2 * vs[i] + fc2 * g * g;
-                ms[i] = m;
-                vs[i] = v;
-                float vhat = Math.max(vhats[i], v);
-                vhats[i] = vhat;
-                param[i] -= fStep * m / ((float) Math.sqrt(vhat) * fScale + fEps);
-            }
-            return;
-        }
         // large matrices are split over the cores (elementwise: the same bits either way)
-        loop.set(param, grad, ms, vs, step, scale, b1, b2, c1, c2, eps);
+        loop.set(param, grad, ms, vs, amsgrad ? slots.get("vhat") : null, step, scale, beta1, beta2, epsilon);
         ParallelRange.run(param.length, loop);
         loop.clear();
     }
 
     private final Loop loop = new Loop();
 
-    /** The plain Adam update over a range, its operands in fields so that a step allocates nothing. */
+    /** The Adam update over a range, its operands in fields so that a step allocates nothing. */
     private static final class Loop implements ParallelRange.Body {
         private float[] param;
         private float[] grad;
         private float[] ms;
         private float[] vs;
+        private float[] vhats;
         private float step;
         private float scale;
         private float b1;
@@ -175,18 +150,19 @@ public class Adam extends Optimizer {
         private float eps;
 
         @SuppressWarnings("checkstyle:ParameterNumber")
-        void set(float[] param, float[] grad, float[] ms, float[] vs, double step, double scale,
-                 double b1, double b2, double c1, double c2, double eps) {
+        void set(float[] param, float[] grad, float[] ms, float[] vs, float[] vhats, double step, double scale,
+                 double beta1, double beta2, double eps) {
             this.param = param;
             this.grad = grad;
             this.ms = ms;
             this.vs = vs;
+            this.vhats = vhats;
             this.step = (float) step;
             this.scale = (float) scale;
-            this.b1 = (float) b1;
-            this.b2 = (float) b2;
-            this.c1 = (float) c1;
-            this.c2 = (float) c2;
+            this.b1 = (float) beta1;
+            this.b2 = (float) beta2;
+            this.c1 = (float) (1 - beta1);   // 1 − β1 in double, then rounded once
+            this.c2 = (float) (1 - beta2);
             this.eps = (float) eps;
         }
 
@@ -195,6 +171,7 @@ public class Adam extends Optimizer {
             grad = null;
             ms = null;
             vs = null;
+            vhats = null;
         }
 
         @Override
@@ -203,6 +180,7 @@ public class Adam extends Optimizer {
             float[] gr = grad;
             float[] m1 = ms;
             float[] m2 = vs;
+            float[] vh = vhats;
             float st = step;
             float sc = scale;
             float d1 = b1;
@@ -210,15 +188,30 @@ public class Adam extends Optimizer {
             float k1 = c1;
             float k2 = c2;
             float e = eps;
-            // float only and no branch, so that C2 vectorizes it ((float) Math.sqrt(float) is its
-            // single-precision square root); in double it would not vectorize and runs ~10× slower
-            for (int i = lo; i < hi; i++) {
-                float g = gr[i];
-                float m = d1 * m1[i] + k1 * g;
-                float v = d2 * m2[i] + k2 * g * g;
-                m1[i] = m;
-                m2[i] = v;
-                p[i] -= st * m / ((float) Math.sqrt(v) * sc + e);
+            // float only and one branch-free loop per form, so that C2 vectorizes it ((float)
+            // Math.sqrt(float) is its single-precision square root); in double it would not
+            // vectorize and ran ~10× slower
+            if (vh == null) {
+                for (int i = lo; i < hi; i++) {
+                    float g = gr[i];
+                    float m = d1 * m1[i] + k1 * g;
+                    float v = d2 * m2[i] + k2 * g * g;
+                    m1[i] = m;
+                    m2[i] = v;
+                    p[i] -= st * m / ((float) Math.sqrt(v) * sc + e);
+                }
+            } else {
+                // AMSGrad: divide by the largest second moment seen so far
+                for (int i = lo; i < hi; i++) {
+                    float g = gr[i];
+                    float m = d1 * m1[i] + k1 * g;
+                    float v = d2 * m2[i] + k2 * g * g;
+                    m1[i] = m;
+                    m2[i] = v;
+                    float vhat = Math.max(vh[i], v);
+                    vh[i] = vhat;
+                    p[i] -= st * m / ((float) Math.sqrt(vhat) * sc + e);
+                }
             }
         }
     }
