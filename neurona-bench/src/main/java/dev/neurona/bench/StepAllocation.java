@@ -1,8 +1,5 @@
 package dev.neurona.bench;
 
-import dev.neurona.models.Sequential;
-import dev.neurona.tensor.Tensor;
-import dev.neurona.train.TrainStep;
 import java.lang.management.ManagementFactory;
 
 /**
@@ -25,31 +22,24 @@ public final class StepAllocation {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (String network : new String[] {"8/32", "256,128/128"}) {
             StepFixture f = new StepFixture(network);
-            String[] parts = network.split("/");
-            int batch = f.x.dim(0);
-            Sequential model = f.model;
-            Tensor x = f.x;
-            Tensor y = f.y;
-            Tensor one = f.one;
-            TrainStep step = f.step;
             float sink = 0;
             for (int i = 0; i < warmup; i++) {
-                sink += step.run(x, y, null);
-                sink += model.predict(one).data()[0];
+                sink += f.step.run(f.x, f.y, null);
+                sink += f.model.predict(f.one).data()[0];
             }
             long[] workers = workerIds();
             long before = allocated(threads, workers);
             for (int i = 0; i < steps; i++) {
-                sink += step.run(x, y, null);
+                sink += f.step.run(f.x, f.y, null);
             }
             long afterSteps = allocated(threads, workers);
             for (int i = 0; i < steps; i++) {
-                sink += model.predict(one).data()[0];
+                sink += f.model.predict(f.one).data()[0];
             }
             long afterPredict = allocated(threads, workers);
-            System.out.printf("784-%s-10 batch %d: %d bytes in %d training steps, %d bytes in %d predicts "
+            System.out.printf("%s (hidden/batch): %d bytes in %d training steps, %d bytes in %d predicts "
                             + "(%.1f per predict: the returned tensor), after %d warm-up steps; sink %s%n",
-                    parts[0].replace(',', '-'), batch, afterSteps - before, steps, afterPredict - afterSteps, steps,
+                    network, afterSteps - before, steps, afterPredict - afterSteps, steps,
                     (afterPredict - afterSteps) / (double) steps, warmup, Float.isNaN(sink) ? "NaN" : "ok");
         }
     }

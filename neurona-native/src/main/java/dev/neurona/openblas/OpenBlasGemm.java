@@ -73,6 +73,19 @@ public final class OpenBlasGemm implements Gemm {
 
     private static final ThreadLocal<Staging> STAGING = ThreadLocal.withInitial(Staging::new);
 
+    /**
+     * One-row products from this many multiply-adds are split in two: below it, waking the
+     * second core costs more than it saves.
+     */
+    static final long SPLIT_GEMV_FROM = 1L << 17;
+    /**
+     * ... and below this many: OpenBLAS threads an {@code sgemv} itself from 115,200 × 4 =
+     * 460,800 multiply-adds, so larger products are left to it (each half stays under that).
+     */
+    static final long SPLIT_GEMV_BELOW = 2L * 460_800;
+
+    private static final ThreadLocal<GemvHalves> HALVES = ThreadLocal.withInitial(GemvHalves::new);
+
     private final Gemm java = new JavaGemm();
 
     /** netlib's JNI binding over the same OpenBLAS, or null to stage every product. */
@@ -166,19 +179,6 @@ public final class OpenBlasGemm implements Gemm {
         }
         return true;
     }
-
-    /**
-     * One-row products from this many multiply-adds are split in two: below it, waking the
-     * second core costs more than it saves.
-     */
-    static final long SPLIT_GEMV_FROM = 1L << 17;
-    /**
-     * ... and below this many: OpenBLAS threads an {@code sgemv} itself from 115,200 × 4 =
-     * 460,800 multiply-adds, so larger products are left to it (each half stays under that).
-     */
-    static final long SPLIT_GEMV_BELOW = 2L * 460_800;
-
-    private static final ThreadLocal<GemvHalves> HALVES = ThreadLocal.withInitial(GemvHalves::new);
 
     /**
      * The two halves of a one-row product, always cut the same way so that the bits do not

@@ -17,7 +17,9 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  *
  * <p>{@link #create()} loads OpenBLAS from the class path (JavaCPP extracts the shared libraries
  * of the linux-x86_64 jars into its cache, {@code ~/.javacpp/cache}), sets OpenBLAS's thread
- * count to {@link Runtime#availableProcessors()} and runs a 2×2 product as a self-check. Any
+ * count to {@link Runtime#availableProcessors()}, runs a 2×2 product as a self-check, and opens
+ * netlib's zero-copy JNI binding on the same library ({@link #openZeroCopy()}; without it the
+ * products are staged through direct buffers, see {@link OpenBlasGemm}). Any
  * failure (no library for this platform, a missing jar, a library that computes nonsense) makes
  * it return empty, and {@link #unavailableReason()} says what happened, so that
  * {@link dev.neurona.tensor.kernel.Backend} falls back to the pure-Java kernel with one log line.
