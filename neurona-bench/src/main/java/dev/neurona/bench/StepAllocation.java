@@ -17,8 +17,8 @@ public final class StepAllocation {
     }
 
     public static void main(String[] args) {
-        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
-        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 20000;   // 5,000 still left JIT work in the window
+        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (String network : new String[] {"8/32", "256,128/128"}) {
             StepFixture f = new StepFixture(network);
