@@ -60,7 +60,10 @@ import java.util.Arrays;
  * whole panel), A into 8-row panels ({@link #VECTOR_MC} rows at a time); loop order
  * {@code jc → pc → ic → jr → ir}. Full tiles are updated in C itself, partial tiles at the
  * bottom and right edges through a scratch tile. Each element is still the same FMA chain
- * starting from (beta-scaled) C, so the two kernels give the same bits. Without the module
+ * starting from (beta-scaled) C, so the two kernels give the same bits. Products of fewer than
+ * 8 rows with an untransposed B (a single-sample forward pass) skip packing: each row streams B
+ * once ({@link VectorMicroKernel#rowTimesMatrix}), cut into two column halves on two cores from
+ * {@link #ROW_SPLIT_FLOPS} multiply-adds, again with the same chain per element. Without the module
  * {@code VectorMicroKernel} is never loaded and the kernel is the one above. Variants measured
  * on one core (sq512, best of 40): 6 × 2 vectors 85, 12 × 2 86, 4 × 3 81, 8 × 2 97–100
  * GFLOPS; KC 128/384 instead of 256 and the {@code ir → jr} order made no measurable
