@@ -10,6 +10,12 @@ import dev.neurona.nn.Layer;
 import dev.neurona.nn.Mode;
 import dev.neurona.tensor.Tensor;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +83,57 @@ class AtomicWriteTest {
         Sequential model = new Sequential(input(2), dense(3));
         assertThatThrownBy(() -> model.save(target)).isInstanceOf(IOException.class).hasMessageContaining("directory");
         assertThat(target).isDirectory();
+    }
+
+    @Test
+    void anyLegalFileNameCanBeWrittenBecauseTheTemporaryNameIsShort() throws IOException {
+        Path target = dir.resolve("m".repeat(236) + ".nrn");
+        new Sequential(input(2), dense(3)).seed(1).save(target);
+        assertThat(files()).containsExactly(target);
+        assertThat(Sequential.load(target).layers()).hasSize(2);
+    }
+
+    @Test
+    void missingParentFoldersAreCreated() throws IOException {
+        Path target = dir.resolve("a/b/c/model.nrn");
+        new Sequential(input(2), dense(3)).seed(1).save(target);
+        assertThat(target).isRegularFile();
+    }
+
+    @Test
+    void errorsNameTheUsersPathAndWhatFailedNeverTheTemporaryFile() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("plain-file"), "x");
+        Path target = blocker.resolve("model.nrn");
+        assertThatThrownBy(() -> new Sequential(input(2), dense(3)).save(target))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(target.toString())
+                .hasMessageContaining("cannot create the folder")
+                .hasMessageNotContaining(".tmp");
+
+        Path tooLong = dir.resolve("m".repeat(300) + ".nrn");
+        assertThatThrownBy(() -> AtomicFiles.write(tooLong, out -> out.write(1)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(tooLong.toString())
+                .hasMessageContaining("name too long")
+                .hasMessageNotContaining(".neurona-");
+        assertThat(files()).containsExactly(blocker);
+    }
+
+    @Test
+    void abandonedTemporaryFilesOfOurOwnPatternAreRemovedOnTheNextWrite() throws IOException {
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+        Path abandoned = Files.write(dir.resolve(".neurona-0123456789abcdef.tmp"), new byte[1000]);
+        Files.setLastModifiedTime(abandoned, old);
+        Path fresh = Files.write(dir.resolve(".neurona-fedcba9876543210.tmp"), new byte[10]);
+        Path foreign = Files.write(dir.resolve(".model.nrn.0123456789abcdef.tmp"), new byte[10]);
+        Files.setLastModifiedTime(foreign, old);
+        Path held = Files.write(dir.resolve(".neurona-00000000000000aa.tmp"), new byte[10]);
+        Files.setLastModifiedTime(held, old);
+        Path target = dir.resolve("data.bin");
+        try (FileChannel channel = FileChannel.open(held, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+            AtomicFiles.write(target, out -> out.write(7));
+        }
+        assertThat(files()).containsExactlyInAnyOrder(target, fresh, foreign, held);
     }
 
     /** A layer with a setting that has no JSON form. */

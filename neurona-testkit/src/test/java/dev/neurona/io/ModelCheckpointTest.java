@@ -55,6 +55,14 @@ class ModelCheckpointTest {
     }
 
     @Test
+    void createsMissingFoldersOfItsPath() throws IOException {
+        Sequential model = model();
+        ModelCheckpoint checkpoint = new ModelCheckpoint(dir.resolve("ckpt/run-1/epoch-{epoch}.nrn"));
+        model.fit(DATA[0], DATA[1], Fit.epochs(2).verbose(0).callbacks(checkpoint));
+        assertThat(dir.resolve("ckpt/run-1/epoch-2.nrn")).isRegularFile();
+    }
+
+    @Test
     void savesOnlyImprovementsWithSaveBestOnly() throws IOException {
         Sequential model = model();
         List<Double> valLosses = new ArrayList<>();
