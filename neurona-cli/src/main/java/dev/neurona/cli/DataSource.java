@@ -3,6 +3,7 @@ package dev.neurona.cli;
 import dev.neurona.data.Csv;
 import dev.neurona.data.CsvData;
 import dev.neurona.data.Dataset;
+import dev.neurona.data.DatasetUnavailableException;
 import dev.neurona.data.Datasets;
 import dev.neurona.data.OneHot;
 import dev.neurona.data.Split;
@@ -45,6 +46,26 @@ record DataSource(String name, Split split, Task task, int classes, List<String>
         if (d.toLowerCase(Locale.ROOT).startsWith("csv:")) {
             return csv(d, Path.of(d.substring(4)), target, task, seed);
         }
+        try {
+            return builtIn(d, seed);
+        } catch (DatasetUnavailableException e) {
+            String set = d.contains(":") ? d.substring(0, d.indexOf(':')) : d;
+            throw new DatasetUnavailableException(e.messageWithFolderAdvice("a folder you give as --data " + set + ":DIR"),
+                    e.getCause());
+        }
+    }
+
+    private static DataSource builtIn(String d, long seed) {
+        int colon = d.indexOf(':');
+        if (colon > 0) {
+            Path dir = Path.of(d.substring(colon + 1));
+            return switch (d.substring(0, colon).toLowerCase(Locale.ROOT)) {
+                case "mnist" -> classification(d, Datasets.mnist(dir));
+                case "fashion-mnist", "fashion_mnist" -> classification(d, Datasets.fashionMnist(dir));
+                default -> throw new UsageException("--data " + d + ": only csv:FILE, mnist:DIR and fashion-mnist:DIR "
+                        + "take a path; the other sets are built in: " + String.join(", ", NAMES));
+            };
+        }
         return switch (d.toLowerCase(Locale.ROOT)) {
             case "digits" -> classification(d, Datasets.digits());
             case "iris" -> classification(d, Datasets.iris());
@@ -61,8 +82,8 @@ record DataSource(String name, Split split, Task task, int classes, List<String>
             case "blobs" -> classification(d, split(Datasets.blobs(500, 4, 1.0, seed), seed, true));
             case "regression" -> new DataSource(d, split(Datasets.regression1d(500, 0.1, seed), seed, false),
                     Task.REGRESSION, 0, List.of());
-            default -> throw new UsageException("--data " + data + ": unknown data set; use one of "
-                    + String.join(", ", NAMES) + ", or csv:PATH with --target COLUMN");
+            default -> throw new UsageException("--data " + d + ": unknown data set" + Suggestions.didYouMean(d, NAMES)
+                    + "; use one of " + String.join(", ", NAMES) + ", or csv:PATH with --target COLUMN");
         };
     }
 

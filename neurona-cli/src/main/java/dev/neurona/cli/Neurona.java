@@ -1,6 +1,12 @@
 package dev.neurona.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,7 +68,7 @@ public final class Neurona implements Runnable {
             return usage ? 2 : 1;
         });
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("neurona: " + e.getMessage());
+            err.println("neurona: " + usageMessage(e));
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();
             return 2;
@@ -72,12 +78,53 @@ public final class Neurona implements Runnable {
         return code;
     }
 
+    /** picocli's message, with "did you mean" for a mistyped command or option. */
+    static String usageMessage(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return e.getMessage();
+        }
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        String given = u.getUnmatched().get(0);
+        if (given.startsWith("-")) {
+            String name = given.contains("=") ? given.substring(0, given.indexOf('=')) : given;
+            List<String> options = spec.options().stream().flatMap(o -> Arrays.stream(o.names())).toList();
+            return "unknown option '" + name + "' for '" + spec.qualifiedName() + "'" + Suggestions.didYouMean(name, options);
+        }
+        if (!spec.subcommands().isEmpty()) {
+            return "unknown command '" + given + "'" + Suggestions.didYouMean(given, spec.subcommands().keySet())
+                    + "; the commands are " + String.join(", ", spec.subcommands().keySet());
+        }
+        return "unexpected argument '" + given + "' for '" + spec.qualifiedName() + "'";
+    }
+
     private static String message(Throwable e) {
         Throwable t = e;
         while (t.getMessage() == null && t.getCause() != null) {
             t = t.getCause();
         }
+        if (t instanceof FileSystemException fs) {
+            // Java's message is the bare file name ("/proc/nope"); say what failed as well
+            return "cannot use " + fs.getFile() + (fs.getOtherFile() == null ? "" : " or " + fs.getOtherFile())
+                    + ": " + reason(fs);
+        }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** What went wrong with a file, in words ("no such file or folder", "permission denied"). */
+    static String reason(FileSystemException e) {
+        if (e.getReason() != null) {
+            return e.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** The library version from the jar's manifest. */

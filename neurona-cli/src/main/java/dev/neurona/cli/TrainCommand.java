@@ -49,8 +49,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "TASK", description = "classification or regression (inferred when absent).")
     String task;
 
-    @Option(names = "--layers", split = ",", defaultValue = "64", paramLabel = "N,N",
-            description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--layers", split = ",", paramLabel = "N,N",
+            description = "Hidden layer sizes (default: chosen for the data, e.g. 64 for digits; printed at the start).")
     List<Integer> layers;
 
     @Option(names = "--activation", defaultValue = "relu", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
@@ -62,7 +62,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--optimizer", defaultValue = "adam", description = "sgd, adam, adamw, adamax, nadam, rmsprop, adagrad, adadelta (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = "--lr", description = "Learning rate (default: the optimizer's Keras default).")
+    @Option(names = "--lr", description = "Learning rate (default: chosen for the optimizer and the data; printed at the start).")
     Double learningRate;
 
     @Option(names = "--loss", description = "Loss (default: categorical/binary cross-entropy or mse by task).")
@@ -71,14 +71,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--metrics", split = ",", description = "Metrics (default: accuracy, or mae for regression).")
     List<String> metrics;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Passes over the training data (default: chosen for the data).")
+    Integer epochs;
 
-    @Option(names = "--batch-size", defaultValue = "32", description = "Samples per step (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Option(names = "--batch-size", description = "Samples per step (default: 32, or all samples when fewer).")
+    Integer batchSize;
 
-    @Option(names = "--validation-split", defaultValue = "0.1", description = "Fraction held out for validation, 0 for none (default: ${DEFAULT-VALUE}).")
-    double validationSplit;
+    @Option(names = "--validation-split", description = "Fraction in [0, 1) held out for validation, 0 for none "
+            + "(default: 0.1, or 0 below " + TrainDefaults.SMALL + " training samples).")
+    Double validationSplit;
 
     @Option(names = "--early-stopping", paramLabel = "N", description = "Stop after N epochs without val_loss improvement, keeping the best weights.")
     Integer earlyStopping;
@@ -108,33 +109,42 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         DataSource source = DataSource.resolve(data, target, parseTask(task), seed);
         Split split = source.split();
-        Sequential model = modelSpec != null
-                ? ModelFactory.fromSpec(modelSpec, source, seed)
-                : ModelFactory.fromFlags(source, layers, activation, outputActivation, seed);
-        ModelFactory.adapt(model, source);
-        Optimizer opt = Optimizers.get(optimizer);
-        if (learningRate != null) {
-            opt.learningRate(learningRate);
-        }
+        TrainSettings settings = TrainSettings.resolve(TrainDefaults.forData(source), layers, epochs, batchSize,
+                validationSplit, learningRate, optimizer, earlyStopping != null, modelSpec != null);
         String lossName = loss != null ? loss : ModelFactory.defaultLoss(source);
         List<String> metricNames = metrics != null ? metrics : ModelFactory.defaultMetrics(source);
-        model.compile(opt, lossName, metricNames.toArray(String[]::new));
+        Sequential model;
+        Optimizer opt;
+        try {
+            model = modelSpec != null
+                    ? ModelFactory.fromSpec(modelSpec, source, seed)
+                    : ModelFactory.fromFlags(source, settings.layers(), activation, outputActivation, seed);
+            ModelFactory.adapt(model, source);
+            opt = Optimizers.get(optimizer).learningRate(settings.learningRate());
+            model.compile(opt, lossName, metricNames.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            // everything here comes from the flags: an unknown name, a loss that cannot fit the data...
+            throw new UsageException(e.getMessage(), e);
+        }
 
         RunFolder run = RunFolder.create(out, source.name());
         w.printf("Training on %s: %d train / %d test samples -> %s%n", source.name(), split.train().size(),
                 split.test().size(), run.dir());
+        String chosen = settings.describe(source.name());
+        if (chosen != null) {
+            w.println(chosen);
+        }
         w.print(model.summaryString());
         w.flush();
 
         List<Callback> callbacks = new ArrayList<>(List.of(new TerminateOnNaN(), new CsvLogger(run.file("history.csv"))));
         if (earlyStopping != null) {
-            callbacks.add(new EarlyStopping().monitor(validationSplit > 0 ? "val_loss" : "loss")
-                    .patience(earlyStopping).restoreBestWeights(true));
+            callbacks.add(new EarlyStopping().monitor("val_loss").patience(earlyStopping).restoreBestWeights(true));
         }
-        Fit fit = Fit.epochs(epochs).batchSize(batchSize).seed(seed).verbose(quiet ? 0 : 1)
+        Fit fit = Fit.epochs(settings.epochs()).batchSize(settings.batchSize()).seed(seed).verbose(quiet ? 0 : 1)
                 .callbacks(callbacks.toArray(Callback[]::new));
-        if (validationSplit > 0) {
-            fit.validationSplit(validationSplit);
+        if (settings.validationSplit() > 0) {
+            fit.validationSplit(settings.validationSplit());
         }
         History history;
         if (spark == null) {
@@ -158,9 +168,9 @@ final class TrainCommand implements Callable<Integer> {
         config.put("optimizer", opt.config());
         config.put("loss", lossName);
         config.put("metrics", metricNames);
-        config.put("epochs", epochs);
-        config.put("batch_size", batchSize);
-        config.put("validation_split", validationSplit);
+        config.put("epochs", settings.epochs());
+        config.put("batch_size", settings.batchSize());
+        config.put("validation_split", settings.validationSplit());
         config.put("early_stopping", earlyStopping);
         config.put("seed", seed);
         config.put("spark", spark);

@@ -154,7 +154,7 @@ class CliTest {
     void usageErrorsExitWithTwoAndFailuresWithOneInOneLine(@TempDir Path tmp) {
         Result unknownOption = run("train", "--epoks", "3");
         assertThat(unknownOption.code()).isEqualTo(2);
-        assertThat(unknownOption.err()).contains("Unknown options: '--epoks'");
+        assertThat(unknownOption.err()).contains("unknown option '--epoks'", "did you mean '--epochs'");
 
         Result unknownData = run("train", "--data", "cifar", "--out", tmp.toString());
         assertThat(unknownData.code()).isEqualTo(2);

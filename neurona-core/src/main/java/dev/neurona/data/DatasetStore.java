@@ -122,10 +122,10 @@ final class DatasetStore {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new DatasetUnavailableException(unavailable(source, searched, target, baseUrl, e), e);
+            throw new DatasetUnavailableException(unavailable(source, searched, target, baseUrl, e), javaAdvice(source), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DatasetUnavailableException(unavailable(source, searched, target, baseUrl, e), e);
+            throw new DatasetUnavailableException(unavailable(source, searched, target, baseUrl, e), javaAdvice(source), e);
         }
         return findAll(source, target);
     }
@@ -211,10 +211,12 @@ final class DatasetStore {
         for (int i = 0; i < names.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(baseUrl).append(names.get(i));
         }
-        sb.append("\n    into ").append(target.toAbsolutePath())
-                .append(" or a directory you pass to Datasets.").append(source.name().equals("mnist") ? "mnist" : "fashionMnist")
-                .append("(Path)");
+        sb.append("\n    into ").append(target.toAbsolutePath());
         return sb.toString();
+    }
+
+    private static String javaAdvice(Source source) {
+        return "a directory you pass to Datasets." + (source.name().equals("mnist") ? "mnist" : "fashionMnist") + "(Path)";
     }
 
     private static String megabytes(long bytes) {

@@ -1,0 +1,113 @@
+package dev.neurona.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.neurona.data.DatasetUnavailableException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What a command-line user sees when something is wrong: one line of command-line advice, and exit 2 for usage errors. */
+class CliErrorsTest {
+
+    @TempDir
+    Path tmp;
+
+    private CliTest.Result train(String... flags) {
+        String[] args = new String[flags.length + 4];
+        args[0] = "train";
+        args[1] = "--quiet";
+        args[2] = "--out";
+        args[3] = tmp.resolve("runs").toString();
+        System.arraycopy(flags, 0, args, 4, flags.length);
+        return CliTest.run(args);
+    }
+
+    @Test
+    void aMistypedCommandGetsADidYouMean() {
+        CliTest.Result r = CliTest.run("trian");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown command 'trian' (did you mean 'train'?)");
+    }
+
+    @Test
+    void aMistypedOptionGetsADidYouMean() {
+        CliTest.Result r = train("--epoch", "5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown option '--epoch' for 'neurona train' (did you mean '--epochs'?)");
+        assertThat(train("--batchsize=8").err()).contains("(did you mean '--batch-size'?)");
+    }
+
+    @Test
+    void aMistypedDataSetGetsADidYouMean() {
+        CliTest.Result r = train("--data", "irsi");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--data irsi: unknown data set (did you mean 'iris'?)");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"--epochs, 0, a positive number of passes", "--epochs, -3, a positive number of passes",
+            "--batch-size, 0, a positive number of samples", "--validation-split, -0.1, a fraction in [0, 1)",
+            "--validation-split, 1, a fraction in [0, 1)", "--lr, 0, a positive learning rate",
+            "--layers, 0, every size must be a positive integer"})
+    void outOfRangeNumbersAreUsageErrorsNamingTheFlagAndTheRange(String flag, String value, String expected) {
+        CliTest.Result r = train("--data", "xor", flag, value);
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(flag).contains(expected).doesNotContain("Exception");
+    }
+
+    @Test
+    void unknownNamesAreUsageErrors() {
+        CliTest.Result r = train("--data", "xor", "--optimizer", "adamm");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("adamm").contains("adam");
+        assertThat(train("--data", "xor", "--activation", "rleu").code()).isEqualTo(2);
+        assertThat(train("--data", "xor", "--loss", "mse2").code()).isEqualTo(2);
+    }
+
+    @Test
+    void earlyStoppingWithoutValidationDataIsAnError() {
+        CliTest.Result r = train("--data", "xor", "--early-stopping", "3", "--validation-split", "0");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--early-stopping").contains("--validation-split 0.2");
+    }
+
+    @Test
+    void anOutThatIsAFileOrCannotBeCreatedSaysWhatFailed() throws Exception {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "x");
+        CliTest.Result r = CliTest.run("train", "--data", "xor", "--quiet", "--out", file.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--out " + file + ": that is a file; give a folder");
+
+        Path below = file.resolve("runs");
+        r = CliTest.run("train", "--data", "xor", "--quiet", "--out", below.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("--out " + below + ": cannot create the run folder");
+    }
+
+    @Test
+    void aPathOnlyGoesWithTheSetsThatReadFiles() {
+        CliTest.Result r = train("--data", "iris:/tmp");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("only csv:FILE, mnist:DIR and fashion-mnist:DIR take a path");
+    }
+
+    @Test
+    void aMissingDownloadableSetIsExplainedInCommandLineTerms() {
+        DatasetUnavailableException e = new DatasetUnavailableException("MNIST is not available ... into ~/x",
+                "a directory you pass to Datasets.mnist(Path)", null);
+        assertThat(e.getMessage()).endsWith("into ~/x or a directory you pass to Datasets.mnist(Path)");
+        assertThat(e.messageWithFolderAdvice("a folder you give as --data mnist:DIR"))
+                .endsWith("into ~/x or a folder you give as --data mnist:DIR").doesNotContain("Datasets.");
+    }
+
+    @Test
+    void suggestionsOnlyForCloseNames() {
+        assertThat(Suggestions.didYouMean("trian", java.util.List.of("train", "evaluate"))).contains("'train'");
+        assertThat(Suggestions.didYouMean("xyzzy", java.util.List.of("train", "evaluate"))).isEmpty();
+        assertThat(Suggestions.distance("ab", "ba")).isEqualTo(1);
+    }
+}
