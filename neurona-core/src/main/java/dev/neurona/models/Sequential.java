@@ -385,6 +385,7 @@ public class Sequential implements Network {
         requireCompiled("evaluate");
         ensureBuiltFor(data.x());
         Checks.requireFinite("evaluate", "x", data.x());
+        Checks.requireTargets("evaluate", "y", this, loss, data);
         return Evaluation.evaluate(this, loss, metricsFor(data.y()), data, 32);
     }
 
