@@ -209,7 +209,9 @@ public final class Activations {
         key = ALIASES.getOrDefault(key, key);
         Function<Map<String, Object>, Activation> builder = BY_NAME.get(key);
         if (builder == null) {
-            throw new IllegalArgumentException("unknown activation '" + raw + "'; known activations: " + names());
+            String guess = dev.neurona.names.Names.closest(key, names());
+            throw new IllegalArgumentException("unknown activation '" + raw + "'"
+                    + (guess == null ? "" : " (did you mean '" + guess + "'?)") + "; known activations: " + names());
         }
         return builder.apply(config);
     }

@@ -72,7 +72,30 @@ public final class CategoricalCrossentropy extends RowwiseLoss {
         if (!java.util.Arrays.equals(t, p)) {
             return; // the shape check reports it with both shapes
         }
-        float[] y = yTrue.data();
+        int r = firstBadRow(yTrue.data(), classes);
+        if (r >= 0) {
+            throw new IllegalArgumentException(name() + ": targets are not one-hot: row " + r + " is "
+                    + row(yTrue.data(), r, classes) + " (expected one 1 and the rest 0, or probabilities "
+                    + "summing to 1). For integer class ids use sparse_categorical_crossentropy");
+        }
+    }
+
+    /** One-hot rows (or distributions) of the output's shape, over the whole data set. */
+    @Override
+    public void checkTargetData(String where, Tensor yTrue, int[] outputShape) {
+        super.checkTargetData(where, yTrue, outputShape);
+        int classes = yTrue.rank() <= 1 ? 1 : yTrue.dim(-1);
+        int r = firstBadRow(yTrue.data(), classes);
+        if (r >= 0) {
+            int samples = yTrue.rank() <= 2 ? 1 : yTrue.size() / yTrue.dim(0) / classes;
+            throw new IllegalArgumentException(where + " row " + r / samples + " is " + row(yTrue.data(), r, classes)
+                    + "; " + name() + " needs one-hot rows (one 1 and the rest 0) or probabilities summing to 1"
+                    + "; for integer class ids use sparse_categorical_crossentropy");
+        }
+    }
+
+    /** The first row (of {@code classes} values) with a negative value or a sum away from 1, or −1. */
+    private static int firstBadRow(float[] y, int classes) {
         for (int r = 0; r < y.length / classes; r++) {
             double sum = 0;
             boolean negative = false;
@@ -82,12 +105,14 @@ public final class CategoricalCrossentropy extends RowwiseLoss {
                 negative |= v < 0f || Float.isNaN(v);
             }
             if (negative || Math.abs(sum - 1.0) > ROW_SUM_TOLERANCE) {
-                float[] row = java.util.Arrays.copyOfRange(y, r * classes, (r + 1) * classes);
-                throw new IllegalArgumentException(name() + ": targets are not one-hot: row " + r + " is "
-                        + java.util.Arrays.toString(row) + " (expected one 1 and the rest 0, or probabilities "
-                        + "summing to 1). For integer class ids use sparse_categorical_crossentropy");
+                return r;
             }
         }
+        return -1;
+    }
+
+    private static String row(float[] y, int r, int classes) {
+        return java.util.Arrays.toString(java.util.Arrays.copyOfRange(y, r * classes, (r + 1) * classes));
     }
 
     static float checkedSmoothing(String loss, double labelSmoothing) {

@@ -13,6 +13,17 @@ public abstract class ElementwiseLoss extends Loss {
     /** {@code l(y, ŷ)} for every element, of {@code yPred}'s shape; {@code yTrue} already has that shape. */
     protected abstract Tensor elementwise(Tensor yTrue, Tensor yPred);
 
+    /** Checks the target values of a whole data set (see {@link #checkTargetData}); the default accepts any. */
+    protected void checkTargetValues(String where, Tensor yTrue) {
+    }
+
+    /** Targets of the output's shape ({@code [n]} and {@code [n, 1]} alike), then {@link #checkTargetValues}. */
+    @Override
+    public final void checkTargetData(String where, Tensor yTrue, int[] outputShape) {
+        LossChecks.fitsOutput(name(), where, yTrue, outputShape, "");
+        checkTargetValues(where, yTrue);
+    }
+
     @Override
     public final Tensor perSample(Tensor yTrue, Tensor yPred) {
         Tensor y = LossChecks.sameShape(name(), yTrue, yPred);

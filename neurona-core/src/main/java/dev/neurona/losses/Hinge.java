@@ -15,6 +15,12 @@ public final class Hinge extends ElementwiseLoss {
         return y.mul(yPred).neg().add(1f).relu();
     }
 
+    /** −1/+1 or 0/1 labels, not both 0 and −1. */
+    @Override
+    protected void checkTargetValues(String where, Tensor yTrue) {
+        LossChecks.signedLabelData(name(), where, yTrue);
+    }
+
     @Override
     public String name() {
         return "hinge";

@@ -26,6 +26,21 @@ public abstract class Loss {
         return Map.of("name", name());
     }
 
+    /**
+     * Checks a whole set of targets once, before {@code fit} or {@code evaluate} trains or
+     * scores on it, against the model's output and the values this loss can learn from, so
+     * that labels such as 2 under binary cross-entropy fail with their row instead of
+     * training to a meaningless loss. Runs outside the training loop, never per step. The
+     * default checks nothing; the built-in losses check the shape and their target domain.
+     *
+     * @param where names the targets in messages, such as {@code "fit: y"}
+     * @param yTrue every target, {@code [n, …]}: row {@code i} is sample {@code i} of the caller's data
+     * @param outputShape the model's output for one sample (batch excluded), or {@code null} when not known
+     * @throws IllegalArgumentException naming the bad value, its row and the form this loss expects
+     */
+    public void checkTargetData(String where, Tensor yTrue, int[] outputShape) {
+    }
+
     /** The mean of the per-sample losses over the batch: a scalar. */
     public Tensor call(Tensor yTrue, Tensor yPred) {
         return perSample(yTrue, yPred).mean();

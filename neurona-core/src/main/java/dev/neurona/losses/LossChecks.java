@@ -24,11 +24,16 @@ final class LossChecks {
         if (java.util.Arrays.equals(t, p)) {
             return yTrue;
         }
-        if (yTrue.size() == yPred.size() && java.util.Arrays.equals(dropTrailingOne(t), dropTrailingOne(p))) {
+        if (yTrue.size() == yPred.size() && fits(t, p)) {
             return yTrue.reshape(p);
         }
         throw new IllegalArgumentException(loss + ": y_true has shape " + Shape.toString(t) + " but y_pred has shape "
                 + Shape.toString(p) + "; they must be equal");
+    }
+
+    /** Equal shapes, or equal but for a trailing 1 on either ({@code [B]} against {@code [B, 1]}). */
+    private static boolean fits(int[] t, int[] p) {
+        return java.util.Arrays.equals(t, p) || java.util.Arrays.equals(dropTrailingOne(t), dropTrailingOne(p));
     }
 
     private static int[] dropTrailingOne(int[] shape) {
@@ -78,5 +83,93 @@ final class LossChecks {
             }
         }
         return yTrue;
+    }
+
+    // ---------------------------------------------------------------- whole data sets (Loss.checkTargetData)
+
+    /** Where flat index {@code i} of {@code y} sits: {@code "row 3"}, or {@code "row 3, column 1"} for several columns. */
+    static String at(Tensor y, int i) {
+        int rows = y.rank() == 0 ? 1 : y.dim(0);
+        int width = rows == 0 ? 1 : y.size() / rows;
+        return width == 1 ? "row " + i / width : "row " + i / width + ", column " + i % width;
+    }
+
+    /** {@code [n]} followed by a sample's output shape: what the model gives for all of {@code y}. */
+    static int[] batched(Tensor y, int[] outputShape) {
+        int[] p = new int[outputShape.length + 1];
+        p[0] = y.rank() == 0 ? 1 : y.dim(0);
+        System.arraycopy(outputShape, 0, p, 1, outputShape.length);
+        return p;
+    }
+
+    /**
+     * Requires targets of the output's shape, as {@link #sameShape} does per batch; nothing
+     * when {@code outputShape} is {@code null}.
+     *
+     * @param hint advice appended to the message ({@code "; for … use …"}), or {@code ""} for the general one
+     */
+    static void fitsOutput(String loss, String where, Tensor y, int[] outputShape, String hint) {
+        if (outputShape == null) {
+            return;
+        }
+        int[] p = batched(y, outputShape);
+        if (y.size() == Shape.size(p) && fits(y.shape(), p)) {
+            return;
+        }
+        int yWidth = y.rank() <= 1 ? 1 : y.size() / y.dim(0);
+        int outWidth = Shape.size(outputShape);
+        String advice = !hint.isEmpty() ? hint
+                : yWidth == 1 && outWidth > 1 ? "; for class ids 0.." + (outWidth - 1)
+                        + " use sparse_categorical_crossentropy, or one-hot encode y"
+                : outWidth == 1 && yWidth > 1 ? "; give the last layer one unit per target column (" + yWidth + ")"
+                : "";
+        throw new IllegalArgumentException(where + " has shape " + Shape.toString(y.shape()) + " but the model outputs "
+                + Shape.toString(p) + "; " + loss + " needs targets of the output's shape" + advice);
+    }
+
+    /** The flat index of the first value outside {@code [lo, hi]} (or NaN), or −1. */
+    static int firstOutside(Tensor y, float lo, float hi) {
+        float[] d = y.data();
+        for (int i = 0; i < d.length; i++) {
+            if (!(d[i] >= lo && d[i] <= hi)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Requires every value to be non-negative, as counts and rates are; {@code what} names the expected form. */
+    static void nonNegative(String loss, String where, Tensor y, String what) {
+        int i = firstOutside(y, 0f, Float.POSITIVE_INFINITY);
+        if (i >= 0) {
+            throw new IllegalArgumentException(where + " has " + y.data()[i] + " at " + at(y, i) + "; " + loss + " needs "
+                    + what);
+        }
+    }
+
+    /**
+     * Requires −1/+1 or 0/1 labels, as {@link #signedLabels} does per batch, and not both 0 and
+     * −1 anywhere in the data (which per batch would be read now one way, now the other).
+     */
+    static void signedLabelData(String loss, String where, Tensor y) {
+        float[] d = y.data();
+        int zero = -1;
+        int minusOne = -1;
+        for (int i = 0; i < d.length; i++) {
+            float v = d[i];
+            if (v != -1f && v != 0f && v != 1f) {
+                throw new IllegalArgumentException(where + " has " + v + " at " + at(y, i) + "; " + loss
+                        + " needs labels -1/+1 (or 0/1, converted to -1/+1)");
+            }
+            if (v == 0f && zero < 0) {
+                zero = i;
+            } else if (v == -1f && minusOne < 0) {
+                minusOne = i;
+            }
+        }
+        if (zero >= 0 && minusOne >= 0) {
+            throw new IllegalArgumentException(where + " mixes 0 (" + at(y, zero) + ") and -1 (" + at(y, minusOne) + "); "
+                    + loss + " needs labels -1/+1 or 0/1, not both");
+        }
     }
 }

@@ -44,6 +44,9 @@ public final class Losses {
         register("cosine_similarity", c -> cosineSimilarity());
     }
 
+    private static final java.util.Set<String> REGRESSION =
+            java.util.Set.of("mse", "mae", "mape", "msle", "huber", "log_cosh", "poisson", "cosine_similarity");
+
     private Losses() {
     }
 
@@ -185,6 +188,16 @@ public final class Losses {
      */
     public static Loss fromConfig(Map<String, Object> config) {
         return NAMES.lookup(config == null ? null : config.get("name")).apply(config);
+    }
+
+    /**
+     * Whether {@code loss} is one of the built-in regression losses (mse, mae, mape, msle,
+     * huber, log_cosh, poisson, cosine_similarity): its targets are quantities, not class
+     * labels, so class metrics such as {@code "accuracy"} mean nothing under it. A loss of
+     * one's own is never taken for one.
+     */
+    public static boolean isRegression(Loss loss) {
+        return loss != null && REGRESSION.contains(loss.name());
     }
 
     /** The canonical loss names, sorted. */

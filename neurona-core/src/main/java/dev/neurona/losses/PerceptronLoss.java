@@ -17,6 +17,12 @@ public final class PerceptronLoss extends ElementwiseLoss {
         return y.mul(yPred).neg().relu();
     }
 
+    /** −1/+1 or 0/1 labels, not both 0 and −1. */
+    @Override
+    protected void checkTargetValues(String where, Tensor yTrue) {
+        LossChecks.signedLabelData(name(), where, yTrue);
+    }
+
     @Override
     public String name() {
         return "perceptron";

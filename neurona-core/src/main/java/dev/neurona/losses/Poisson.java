@@ -16,6 +16,12 @@ public final class Poisson extends ElementwiseLoss {
         return yPred.sub(yTrue.mul(yPred.add(EPSILON).log()));
     }
 
+    /** Counts: no negative target. */
+    @Override
+    protected void checkTargetValues(String where, Tensor yTrue) {
+        LossChecks.nonNegative(name(), where, yTrue, "non-negative targets (counts or rates)");
+    }
+
     @Override
     public String name() {
         return "poisson";

@@ -16,6 +16,12 @@ public abstract class RowwiseLoss extends Loss {
     protected void checkTargets(Tensor yTrue, Tensor yPred) {
     }
 
+    /** Targets of the output's shape (see {@link #checkTargetData}); subclasses add their domain. */
+    @Override
+    public void checkTargetData(String where, Tensor yTrue, int[] outputShape) {
+        LossChecks.fitsOutput(name(), where, yTrue, outputShape, "");
+    }
+
     @Override
     public final Tensor perSample(Tensor yTrue, Tensor yPred) {
         LossChecks.hasClassAxis(name(), yPred);

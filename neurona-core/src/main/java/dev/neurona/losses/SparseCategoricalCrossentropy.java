@@ -66,6 +66,41 @@ public final class SparseCategoricalCrossentropy extends Loss {
         return Tensor.of(hot, predShape);
     }
 
+    /**
+     * Integer class ids, one per sample, below the model's number of outputs, over the whole
+     * data set; the same rules as each batch's, with the caller's rows.
+     */
+    @Override
+    public void checkTargetData(String where, Tensor yTrue, int[] outputShape) {
+        int[] t = yTrue.shape();
+        int classes = Integer.MAX_VALUE;
+        if (outputShape != null && outputShape.length > 0) {
+            int[] out = LossChecks.batched(yTrue, outputShape);
+            classes = out[out.length - 1];
+            int[] expected = java.util.Arrays.copyOf(out, out.length - 1);
+            boolean fits = java.util.Arrays.equals(t, expected)
+                    || (t.length == out.length && t[t.length - 1] == 1 && yTrue.size() * classes == Shape.size(out));
+            if (!fits) {
+                throw new IllegalArgumentException(where + " has shape " + Shape.toString(t) + " but the model outputs "
+                        + Shape.toString(out) + "; " + name() + " needs one integer class id per sample, shape "
+                        + Shape.toString(expected) + " (or with a trailing 1)"
+                        + (java.util.Arrays.equals(t, out) ? "; for one-hot targets use categorical_crossentropy" : ""));
+            }
+        }
+        float[] y = yTrue.data();
+        for (int i = 0; i < y.length; i++) {
+            float v = y[i];
+            if (v != Math.rint(v) || v < 0 || v >= classes) {
+                String range = classes == Integer.MAX_VALUE ? "a non-negative integer"
+                        : "an integer in [0, " + (classes - 1) + "] for the model's " + classes + " outputs";
+                throw new IllegalArgumentException(where + " has " + v + " at " + LossChecks.at(yTrue, i) + ", which is "
+                        + (v == Math.rint(v) ? "out of range" : "not an integer class id") + "; " + name() + " needs "
+                        + range + (v == Math.rint(v) ? "" : "; for one-hot or probability targets use "
+                        + "categorical_crossentropy"));
+            }
+        }
+    }
+
     /** Whether predictions are logits. */
     public boolean fromLogits() {
         return fromLogits;

@@ -14,6 +14,12 @@ public final class SquaredHinge extends ElementwiseLoss {
         return y.mul(yPred).neg().add(1f).relu().square();
     }
 
+    /** −1/+1 or 0/1 labels, not both 0 and −1. */
+    @Override
+    protected void checkTargetValues(String where, Tensor yTrue) {
+        LossChecks.signedLabelData(name(), where, yTrue);
+    }
+
     @Override
     public String name() {
         return "squared_hinge";

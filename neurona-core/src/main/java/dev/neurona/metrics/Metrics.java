@@ -2,6 +2,7 @@ package dev.neurona.metrics;
 
 import dev.neurona.names.Names;
 import dev.neurona.losses.Loss;
+import dev.neurona.losses.Losses;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -204,6 +205,32 @@ public final class Metrics {
             default -> {
                 return NAMES.get(canonical).apply(canonical, Map.of());
             }
+        }
+    }
+
+    /**
+     * Checks a metric as {@code compile} receives it (a name or a {@link Metric}) against the
+     * loss, so that mistakes fail at {@code compile} rather than in the middle of {@code fit}: an
+     * unknown name (listing the known ones, with the closest as a suggestion), or
+     * {@code "accuracy"} under a regression loss (see {@link Losses#isRegression}), where it
+     * would count rounded quantities as classes.
+     *
+     * @throws IllegalArgumentException naming the metric, the loss and what to use instead
+     */
+    public static void check(Object metric, Loss loss) {
+        boolean accuracy;
+        if (metric instanceof String name) {
+            accuracy = NAMES.canonical(name).equals("accuracy");
+        } else if (metric instanceof Metric m) {
+            accuracy = m instanceof Accuracy;
+        } else {
+            throw new IllegalArgumentException("compile: a metric is a name or a Metric, got " + metric);
+        }
+        if (accuracy && Losses.isRegression(loss)) {
+            throw new IllegalArgumentException("metric '" + (metric instanceof String n ? n : "accuracy")
+                    + "' needs class labels, but loss '" + loss.name() + "' is a regression loss; use mae, mse, rmse "
+                    + "or r2 for regression (or a classification loss such as binary_crossentropy or "
+                    + "categorical_crossentropy for class labels)");
         }
     }
 

@@ -234,7 +234,11 @@ public class Sequential implements Network {
         compile(optimizer, loss, (Object[]) metrics);
     }
 
-    /** Compiles with metrics given as names (Strings) or {@link Metric} objects, as {@code compile} received them. */
+    /**
+     * Compiles with metrics given as names (Strings) or {@link Metric} objects, as {@code compile}
+     * received them; an unknown name, or {@code "accuracy"} under a regression loss, fails here
+     * (see {@link Metrics#check}).
+     */
     void compile(Optimizer optimizer, Loss loss, Object[] metrics) {
         if (optimizer == null || loss == null) {
             throw new IllegalArgumentException("compile: optimizer and loss must not be null");
@@ -243,6 +247,7 @@ public class Sequential implements Network {
             if (m == null) {
                 throw new IllegalArgumentException("compile: metrics must not contain null");
             }
+            Metrics.check(m, loss);
         }
         this.optimizer = optimizer;
         this.loss = loss;
@@ -380,6 +385,7 @@ public class Sequential implements Network {
         requireCompiled("evaluate");
         ensureBuiltFor(data.x());
         Checks.requireFinite("evaluate", "x", data.x());
+        Checks.requireTargets("evaluate", "y", this, loss, data);
         return Evaluation.evaluate(this, loss, metricsFor(data.y()), data, 32);
     }
 

@@ -169,21 +169,19 @@ final class Snapshots {
     }
 
     private static void compile(Sequential model, ModelSnapshot.Compile c, Path file) throws ModelFileException {
-        Optimizer optimizer;
-        Loss loss;
         Object[] metrics = new Object[c.metrics().size()];
         try {
-            optimizer = Optimizers.fromConfig(c.optimizer());
-            loss = Losses.fromConfig(c.loss());
+            Optimizer optimizer = Optimizers.fromConfig(c.optimizer());
+            Loss loss = Losses.fromConfig(c.loss());
             for (int i = 0; i < metrics.length; i++) {
                 Object m = c.metrics().get(i);
                 // a name stays a name: compile resolves it against the loss and the targets, as it did
                 metrics[i] = m instanceof String ? m : metricFrom(m);
             }
+            model.compile(optimizer, loss, metrics);   // which checks the metric names against the loss
         } catch (RuntimeException e) {
             throw new ModelFileException(file, "config.json: compile settings: " + e.getMessage(), e);
         }
-        model.compile(optimizer, loss, metrics);
     }
 
     @SuppressWarnings("unchecked")

@@ -39,7 +39,9 @@ public final class Optimizers {
     public static Optimizer get(String name) {
         Supplier<Optimizer> factory = name == null ? null : BY_NAME.get(name.toLowerCase(Locale.ROOT));
         if (factory == null) {
-            throw new IllegalArgumentException("Unknown optimizer '" + name + "'; known optimizers are "
+            String guess = name == null ? null : dev.neurona.names.Names.closest(name.trim(), BY_NAME.keySet());
+            throw new IllegalArgumentException("Unknown optimizer '" + name + "'"
+                    + (guess == null ? "" : " (did you mean '" + guess + "'?)") + "; known optimizers are "
                     + String.join(", ", BY_NAME.keySet()));
         }
         return factory.get();

@@ -1,7 +1,11 @@
 package dev.neurona.train;
 
+import dev.neurona.data.Dataset;
+import dev.neurona.losses.Loss;
+import dev.neurona.nn.Layer;
 import dev.neurona.tensor.Shape;
 import dev.neurona.tensor.Tensor;
+import java.util.List;
 import java.util.Map;
 
 /** Input checks shared by fit, evaluate and predict, with messages that name the exact place. */
@@ -33,6 +37,36 @@ public final class Checks {
             throw new IllegalArgumentException(op + ": x and y must have the same number of samples, got x "
                     + Shape.toString(x.shape()) + " and y " + Shape.toString(y.shape()));
         }
+    }
+
+    /**
+     * Checks the targets of a whole data set once, before training or scoring starts (never
+     * per step): the model's output layer against the loss (a softmax over one unit is an
+     * error; a 2-unit softmax under binary cross-entropy is a warning, logged once), then the
+     * loss's shape and target rules ({@link Loss#checkTargetData}, such as 0/1 labels or
+     * probabilities for binary cross-entropy). A bad value is reported with its row in
+     * {@code data}, which is the caller's own row: the check runs before any split or shuffle.
+     *
+     * @param name what the targets are called in messages ({@code "y"}, {@code "validation y"})
+     * @throws IllegalArgumentException naming the value, its row and the expected form
+     */
+    public static void requireTargets(String op, String name, Network network, Loss loss, Dataset data) {
+        int[] out = outputShape(network, data.x());
+        OutputChecks.check(op, network, loss, out);
+        loss.checkTargetData(op + ": " + name, data.y(), out);
+    }
+
+    /** The output shape of one sample of {@code x} through the network's layers, or {@code null} when it has none. */
+    static int[] outputShape(Network network, Tensor x) {
+        List<Layer> layers = network.layers();
+        if (layers.isEmpty() || x.rank() < 2) {
+            return null;
+        }
+        int[] s = java.util.Arrays.copyOfRange(x.shape(), 1, x.rank());
+        for (Layer layer : layers) {
+            s = layer.outputShape(s);
+        }
+        return s;
     }
 
     /**

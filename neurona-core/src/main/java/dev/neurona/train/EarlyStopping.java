@@ -11,6 +11,13 @@ import java.util.Map;
  * <pre>{@code
  * new EarlyStopping().monitor("val_loss").patience(3).restoreBestWeights(true)
  * }</pre>
+ *
+ * <p>Epoch numbers follow Keras: what a person reads (the progress bar's "Epoch 77/100", the
+ * stop message in {@link History#stopReason()}, {@link #bestEpochNumber()}) counts from 1; the
+ * indices a program uses ({@link #bestEpoch()}, {@link #stoppedEpoch()}, a callback's
+ * {@code epoch} argument, {@link History#epoch(int)}) count from 0, so that in a run from epoch
+ * 0 {@code history.epoch(es.bestEpoch())} holds the best epoch's logs. (A resumed run's
+ * indices go on from its initial epoch, while its history starts again at 0.)
  */
 public final class EarlyStopping implements Callback {
 
@@ -62,21 +69,38 @@ public final class EarlyStopping implements Callback {
         return this;
     }
 
-    /** The epoch (0-based) at which training was stopped, or -1. */
+    /**
+     * The 0-based index of the epoch at which training was stopped (Keras's
+     * {@code stopped_epoch}), or -1 when it was not; the stop message shows it plus 1.
+     */
     public int stoppedEpoch() {
         return stoppedEpoch;
     }
 
-    /** The epoch (0-based) with the best monitored value. */
+    /**
+     * The 0-based index of the epoch with the best monitored value (Keras's {@code best_epoch}),
+     * the index of {@link History#epoch(int)} and of a callback's {@code epoch} argument; -1 before
+     * any epoch improved. The stop message and the progress bar count from 1: they show
+     * {@link #bestEpochNumber()}, which is this plus 1.
+     */
     public int bestEpoch() {
         return bestEpoch;
+    }
+
+    /**
+     * The best epoch as a person counts it, from 1 as in the progress bar's "Epoch 77/100" and
+     * the stop message ("best … at epoch 77"): {@link #bestEpoch()} + 1, or 0 before any epoch
+     * improved.
+     */
+    public int bestEpochNumber() {
+        return bestEpoch + 1;
     }
 
     @Override
     public void onTrainBegin(TrainingContext context) {
         tracker = new Monitor(monitor, mode, minDelta);
         wait = 0;
-        bestEpoch = 0;
+        bestEpoch = -1;
         bestWeights = null;
         stoppedEpoch = -1;
     }
@@ -95,11 +119,15 @@ public final class EarlyStopping implements Callback {
         wait++;
         if (wait >= patience) {
             stoppedEpoch = epoch;
-            if (restoreBestWeights && bestWeights != null) {
+            boolean restored = restoreBestWeights && bestWeights != null;
+            if (restored) {
                 context.setWeights(bestWeights);
             }
-            context.requestStop("EarlyStopping: " + monitor + " did not improve for " + wait
-                    + " epochs (best " + tracker.best() + " at epoch " + (bestEpoch + 1) + ")");
+            String best = bestEpoch < 0 ? "no epoch improved"
+                    : "best " + tracker.best() + " at epoch " + bestEpochNumber();
+            context.requestStop("EarlyStopping: " + monitor + " did not improve for " + wait + " epochs (" + best
+                    + "); stopped after epoch " + (epoch + 1)
+                    + (restored ? "; restored the weights of epoch " + bestEpochNumber() : ""));
         }
     }
 

@@ -69,6 +69,11 @@ public final class Trainer {
         }
         Checks.requireFinite("fit", "x", data.x());
         Checks.requireFinite("fit", "y", data.y());
+        // once for the whole data, so that a bad label names the caller's row and costs no step anything
+        Checks.requireTargets("fit", "y", network, loss, data);
+        if (fit.validationData() != null) {
+            Checks.requireTargets("fit", "validation y", network, loss, fit.validationData());
+        }
         // Keras takes the validation samples from the end, before any shuffling
         Dataset train = data;
         Dataset validation = fit.validationData();
