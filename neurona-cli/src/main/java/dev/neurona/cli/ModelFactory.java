@@ -2,6 +2,7 @@ package dev.neurona.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.neurona.losses.Losses;
 import dev.neurona.models.Sequential;
 import dev.neurona.nn.Layer;
 import dev.neurona.nn.Layers;
@@ -101,7 +102,9 @@ final class ModelFactory {
         return data.targetWidth() == 1 ? "binary_crossentropy" : "categorical_crossentropy";
     }
 
-    static List<String> defaultMetrics(DataSource data) {
-        return new ArrayList<>(data.task() == DataSource.Task.REGRESSION ? List.of("mae") : List.of("accuracy"));
+    /** accuracy for classification, mae for regression or whenever the loss is a regression loss (e.g. --loss mse). */
+    static List<String> defaultMetrics(DataSource data, String loss) {
+        boolean regression = data.task() == DataSource.Task.REGRESSION || Losses.isRegression(Losses.get(loss));
+        return new ArrayList<>(regression ? List.of("mae") : List.of("accuracy"));
     }
 }

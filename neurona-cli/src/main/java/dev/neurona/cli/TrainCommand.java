@@ -112,10 +112,11 @@ final class TrainCommand implements Callable<Integer> {
         TrainSettings settings = TrainSettings.resolve(TrainDefaults.forData(source), layers, epochs, batchSize,
                 validationSplit, learningRate, optimizer, earlyStopping != null, modelSpec != null);
         String lossName = loss != null ? loss : ModelFactory.defaultLoss(source);
-        List<String> metricNames = metrics != null ? metrics : ModelFactory.defaultMetrics(source);
         Sequential model;
         Optimizer opt;
+        List<String> metricNames;
         try {
+            metricNames = metrics != null ? metrics : ModelFactory.defaultMetrics(source, lossName);
             model = modelSpec != null
                     ? ModelFactory.fromSpec(modelSpec, source, seed)
                     : ModelFactory.fromFlags(source, settings.layers(), activation, outputActivation, seed);

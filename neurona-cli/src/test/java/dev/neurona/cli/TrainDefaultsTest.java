@@ -77,6 +77,13 @@ class TrainDefaultsTest {
     }
 
     @Test
+    void aRegressionLossGetsARegressionMetricByDefault() throws Exception {
+        JsonNode test = train("iris", "--loss", "mse", "--epochs", "5");
+        assertThat(test.has("mae")).isTrue();
+        assertThat(test.has("accuracy")).isFalse();
+    }
+
+    @Test
     void smallSetsKeepEveryPointForTrainingAndLargeOnesHoldOutAValidationSplit() {
         TrainDefaults xor = TrainDefaults.forData(DataSource.resolve("xor", null, null, 1));
         assertThat(xor.validationSplit()).isZero();
