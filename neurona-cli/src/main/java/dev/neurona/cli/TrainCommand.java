@@ -49,6 +49,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "TASK", description = "classification or regression (inferred when absent).")
     String task;
 
+    @Option(names = "--missing", defaultValue = "error", paramLabel = "HOW", description = CsvSource.MISSING_HELP)
+    String missing;
+
     @Option(names = "--layers", split = ",", defaultValue = "64", paramLabel = "N,N",
             description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
     List<Integer> layers;
@@ -106,11 +109,12 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        DataSource source = DataSource.resolve(data, target, parseTask(task), seed);
+        DataSource source = DataSource.resolve(data, target, parseTask(task), seed, CsvSource.missing(missing));
         Split split = source.split();
         Sequential model = modelSpec != null
                 ? ModelFactory.fromSpec(modelSpec, source, seed)
                 : ModelFactory.fromFlags(source, layers, activation, outputActivation, seed);
+        model.preprocessing(source.schema());   // a CSV's columns and encodings, saved for predict and evaluate
         ModelFactory.adapt(model, source);
         Optimizer opt = Optimizers.get(optimizer);
         if (learningRate != null) {
@@ -153,6 +157,7 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("data", source.name());
         config.put("target", target);
+        config.put("missing", missing);
         config.put("task", source.task().name().toLowerCase(java.util.Locale.ROOT));
         config.put("layers", model.layers().stream().map(l -> l.config()).toList());
         config.put("optimizer", opt.config());
