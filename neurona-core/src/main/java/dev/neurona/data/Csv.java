@@ -169,7 +169,8 @@ public final class Csv {
     /**
      * Reads the next files as {@code schema} describes (see the class comment; {@code null}: infer a
      * schema, the default). The schema decides the columns, their types and categories and the
-     * targets, so {@link #target}, {@link #categorical} and {@link #header} detection do not apply;
+     * targets, so {@link #target} and {@link #categorical} do not apply (a forced {@link #header(boolean)}
+     * does; otherwise the first row is a header when it names a column of the schema);
      * {@link #noTarget()} ignores the target columns even where the file has them (for predicting),
      * and otherwise {@link CsvData#y()} is read when the file has every target column and is
      * {@code null} when it has none.
