@@ -5,10 +5,9 @@ import dev.neurona.data.CsvData;
 import dev.neurona.data.Dataset;
 import dev.neurona.data.DatasetUnavailableException;
 import dev.neurona.data.Datasets;
-import dev.neurona.data.OneHot;
 import dev.neurona.data.Split;
+import dev.neurona.data.TableSchema;
 import dev.neurona.tensor.Tensor;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +23,14 @@ import java.util.Set;
  * @param task       classification or regression
  * @param classes    the number of classes (0 for regression)
  * @param classNames class names where known (CSV string labels), else empty
+ * @param schema     how a CSV file's columns became the features (saved with the model), or {@code null}
  */
-record DataSource(String name, Split split, Task task, int classes, List<String> classNames) {
+record DataSource(String name, Split split, Task task, int classes, List<String> classNames, TableSchema schema) {
+
+    /** A source that is not a CSV file. */
+    DataSource(String name, Split split, Task task, int classes, List<String> classNames) {
+        this(name, split, task, classes, classNames, null);
+    }
 
     /** Classification or regression. */
     enum Task { CLASSIFICATION, REGRESSION }
@@ -42,9 +47,16 @@ record DataSource(String name, Split split, Task task, int classes, List<String>
      * @param seed   the seed of generated sets and of the train/test split of sets without one
      */
     static DataSource resolve(String data, String target, Task task, long seed) {
+        return resolve(data, target, task, seed, Csv.Missing.ERROR);
+    }
+
+    /** {@link #resolve(String, String, Task, long)} with what to do about missing CSV cells ({@code --missing}). */
+    static DataSource resolve(String data, String target, Task task, long seed, Csv.Missing missing) {
         String d = data.trim();
-        if (d.toLowerCase(Locale.ROOT).startsWith("csv:")) {
-            return csv(d, Path.of(d.substring(4)), target, task, seed);
+        if (isCsv(d)) {
+            CsvSource.Table t = CsvSource.training(d, csvPath(d), target, task, missing);
+            return new DataSource(d, split(t.all(), seed, t.task() == Task.CLASSIFICATION), t.task(), t.classes(),
+                    t.classNames(), t.schema());
         }
         try {
             return builtIn(d, seed);
@@ -96,32 +108,14 @@ record DataSource(String name, Split split, Task task, int classes, List<String>
         return new DataSource(name, split, Task.CLASSIFICATION, width == 1 ? 2 : width, List.of());
     }
 
-    private static DataSource csv(String name, Path file, String target, Task task, long seed) {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("--data " + name + ": no such file " + file.toAbsolutePath());
-        }
-        if (target == null || target.isBlank()) {
-            throw new UsageException("--data " + name + ": name the target column with --target COLUMN (a header name or a 0-based index)");
-        }
-        Csv reader = new Csv();
-        reader = target.matches("-?\\d+") ? reader.targetColumns(Integer.parseInt(target)) : reader.target(target);
-        CsvData read = reader.read(file);
-        Tensor y = read.y();
-        Task resolved = task != null ? task : inferTask(read);
-        if (resolved == Task.REGRESSION) {
-            return new DataSource(name, split(read.dataset(), seed, false), Task.REGRESSION, 0, List.of());
-        }
-        if (y.size() != y.dim(0)) {
-            throw new UsageException("--task classification needs one target column, got " + read.targetNames());
-        }
-        int[] ids = OneHot.classIds(y);
-        int k = 0;
-        for (int id : ids) {
-            k = Math.max(k, id + 1);
-        }
-        Tensor targets = k <= 2 ? y : OneHot.toCategorical(ids, k);
-        Dataset all = Dataset.of(read.x(), targets);
-        return new DataSource(name, split(all, seed, true), Task.CLASSIFICATION, Math.max(k, 2), read.classes());
+    /** Whether a {@code --data} value names a CSV file ({@code csv:PATH}). */
+    static boolean isCsv(String data) {
+        return data.trim().toLowerCase(Locale.ROOT).startsWith("csv:");
+    }
+
+    /** The file of a {@code csv:PATH} value. */
+    static Path csvPath(String data) {
+        return Path.of(data.trim().substring(4));
     }
 
     /** Classification for string labels, or a single integer column with at most 20 distinct values; else regression. */

@@ -38,8 +38,10 @@ final class PlotCommand implements Callable<Integer> {
         Sequential model = Sequential.load(runDir.resolve("model.nrn"));
         History history = History.readCsv(runDir.resolve("history.csv"));
         Object target = config.get("target");
+        Object missing = config.get("missing");
         DataSource source = DataSource.resolve(String.valueOf(config.get("data")), target == null ? null : target.toString(),
-                TrainCommand.parseTask(String.valueOf(config.get("task"))), ((Number) config.get("seed")).longValue());
+                TrainCommand.parseTask(String.valueOf(config.get("task"))), ((Number) config.get("seed")).longValue(),
+                CsvSource.missing(missing == null ? null : missing.toString()));
         Map<String, Double> scores = model.evaluate(source.split().test());
         List<Path> written = RunReport.write(runDir, config, model, history, scores, source.split().test(),
                 source.classNames());

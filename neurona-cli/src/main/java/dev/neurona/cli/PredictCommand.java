@@ -2,16 +2,15 @@ package dev.neurona.cli;
 
 import dev.neurona.data.Csv;
 import dev.neurona.data.CsvData;
+import dev.neurona.data.TableSchema;
 import dev.neurona.models.Sequential;
+import dev.neurona.tensor.Shape;
 import dev.neurona.tensor.Tensor;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,14 +19,20 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code neurona predict}: a saved model's outputs for the rows of a CSV file, as a CSV with
- * the probabilities and the predicted class (classification) or the predicted values
- * (regression).
+ * {@code neurona predict}: a saved model's outputs for the rows of a CSV file, as a CSV (see
+ * {@link PredictionWriter} for its columns). A model trained on a CSV file reads the input through
+ * its saved schema: columns matched by header name in any order, other columns (the target too)
+ * ignored, categories encoded as in training. A model without one takes the file's columns in
+ * order, as the model's input.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Writes a saved model's predictions for each row of a CSV file of features.",
+        description = {"Writes a saved model's predictions for each row of a CSV file.",
+                "A model trained on a CSV file finds its columns by header name (in any order; other columns are ignored) "
+                + "and names the output after its target: p_<label> per class and the predicted label in a <target> "
+                + "column for classification, a <target> column for regression."},
         footer = {"", "Examples:", "  neurona predict runs/<id>/model.nrn --input new.csv",
-                "  neurona predict model.nrn --input new.csv --output predictions.csv"})
+                "  neurona predict model.nrn --input new.csv --output predictions.csv",
+                "  neurona predict model.nrn --input new.csv --missing mean"})
 final class PredictCommand implements Callable<Integer> {
 
     @Spec
@@ -37,34 +42,51 @@ final class PredictCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--input", required = true, paramLabel = "FILE.csv",
-            description = "Features, one row per sample, in the training column order (a header row is detected).")
+            description = "One row per sample: the training file's columns with a header (any order), or, for a model "
+                    + "saved without its columns, the features in training order.")
     Path input;
 
     @Option(names = "--output", paramLabel = "FILE.csv", description = "Where to write the predictions (default: standard output).")
     Path output;
 
+    @Option(names = "--missing", defaultValue = "error", paramLabel = "HOW",
+            description = CsvSource.MISSING_HELP + " With drop, a first column 'row' gives each prediction's input line.")
+    String missing;
+
     @Override
     public Integer call() throws Exception {
+        Csv.Missing handling = CsvSource.missing(missing);
         Sequential loaded = Sequential.load(model);
-        CsvData read = new Csv().noTarget().read(input);
-        int[] expected = loaded.layers().get(0).inputShape();
+        if (!Files.isRegularFile(input)) {
+            throw new UsageException("--input " + input + ": no such file " + input.toAbsolutePath());
+        }
+        TableSchema schema = loaded.preprocessing().orElse(null);
+        Csv reader = (schema != null ? new Csv().schema(schema) : new Csv()).noTarget().missing(handling);
+        CsvData read = CsvSource.read(reader, input);
+        int[] expected = loaded.inputShape();
         int features = read.x().dim(1);
-        if (expected == null || Arrays.stream(expected).reduce(1, (a, b) -> a * b) != features) {
+        if (expected == null || Shape.size(expected) != features) {
             throw new UsageException("--input " + input + " has " + features + " feature columns but the model expects "
                     + Arrays.toString(expected));
         }
         Tensor x = expected.length == 1 ? read.x() : read.x().reshape(prepend(read.x().dim(0), expected));
         Tensor y = loaded.predict(x);
-        String kind = loaded.loss() == null ? "" : loaded.loss().name();
+        String loss = loaded.loss() == null ? "" : loaded.loss().name();
+        boolean rows = handling == Csv.Missing.DROP;
+        PredictionWriter writer = PredictionWriter.of(loss, y.size() / y.dim(0), schema, rows);
+        long[] lines = rows ? read.lines() : null;
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            write(out, y, kind);
-            out.flush();
+            writer.write(out, y, lines);
+            if (read.droppedRows() > 0) {
+                spec.commandLine().getErr().println("neurona: left out " + read.droppedRows() + " rows with missing values");
+            }
         } else {
             try (Writer w = Files.newBufferedWriter(output)) {
-                write(w, y, kind);
+                writer.write(w, y, lines);
             }
-            spec.commandLine().getOut().println("Wrote " + y.dim(0) + " predictions to " + output);
+            spec.commandLine().getOut().println("Wrote " + y.dim(0) + " predictions to " + output
+                    + (read.droppedRows() > 0 ? " (" + read.droppedRows() + " rows with missing values left out)" : ""));
         }
         return 0;
     }
@@ -74,42 +96,5 @@ final class PredictCommand implements Callable<Integer> {
         s[0] = n;
         System.arraycopy(shape, 0, s, 1, shape.length);
         return s;
-    }
-
-    /** Header and rows: {@code p_0,…,p_k-1,class} for softmax, {@code probability,class} for sigmoid, else {@code y_0,…}. */
-    static void write(Writer w, Tensor y, String loss) throws IOException {
-        int n = y.dim(0);
-        int k = y.size() / n;
-        float[] d = y.data();
-        boolean categorical = loss.contains("categorical");
-        boolean binary = loss.contains("binary") && k == 1;
-        StringBuilder header = new StringBuilder();
-        for (int j = 0; j < k; j++) {
-            header.append(j == 0 ? "" : ",").append(binary ? "probability" : categorical ? "p_" + j : "y_" + j);
-        }
-        if (binary || categorical) {
-            header.append(",class");
-        }
-        w.write(header + "\n");
-        for (int i = 0; i < n; i++) {
-            StringBuilder row = new StringBuilder();
-            int best = 0;
-            for (int j = 0; j < k; j++) {
-                float v = d[i * k + j];
-                row.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6g", v));
-                if (v > d[i * k + best]) {
-                    best = j;
-                }
-            }
-            if (binary) {
-                row.append(',').append(d[i] > 0.5f ? 1 : 0);
-            } else if (categorical) {
-                row.append(',').append(best);
-            }
-            w.write(row + "\n");
-        }
-        if (w instanceof BufferedWriter b) {
-            b.flush();
-        }
     }
 }

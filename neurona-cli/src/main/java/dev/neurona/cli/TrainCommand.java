@@ -49,6 +49,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "TASK", description = "classification or regression (inferred when absent).")
     String task;
 
+    @Option(names = "--missing", defaultValue = "error", paramLabel = "HOW", description = CsvSource.MISSING_HELP)
+    String missing;
+
     @Option(names = "--layers", split = ",", paramLabel = "N,N",
             description = "Hidden layer sizes (default: chosen for the data, e.g. 64 for digits; printed at the start).")
     List<Integer> layers;
@@ -107,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        DataSource source = DataSource.resolve(data, target, parseTask(task), seed);
+        DataSource source = DataSource.resolve(data, target, parseTask(task), seed, CsvSource.missing(missing));
         Split split = source.split();
         TrainSettings settings = TrainSettings.resolve(TrainDefaults.forData(source), layers, epochs, batchSize,
                 validationSplit, learningRate, optimizer, earlyStopping != null, modelSpec != null);
@@ -120,6 +123,7 @@ final class TrainCommand implements Callable<Integer> {
             model = modelSpec != null
                     ? ModelFactory.fromSpec(modelSpec, source, seed)
                     : ModelFactory.fromFlags(source, settings.layers(), activation, outputActivation, seed);
+            model.preprocessing(source.schema());   // a CSV's columns and encodings, saved for predict and evaluate
             ModelFactory.adapt(model, source);
             opt = Optimizers.get(optimizer).learningRate(settings.learningRate());
             model.compile(opt, lossName, metricNames.toArray(String[]::new));
@@ -164,6 +168,7 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("data", source.name());
         config.put("target", target);
+        config.put("missing", missing);
         config.put("task", source.task().name().toLowerCase(java.util.Locale.ROOT));
         config.put("layers", model.layers().stream().map(l -> l.config()).toList());
         config.put("optimizer", opt.config());

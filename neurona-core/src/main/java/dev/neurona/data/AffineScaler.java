@@ -61,6 +61,12 @@ abstract class AffineScaler implements Scaler {
         return Tensor.of(out, x.shape());
     }
 
+    /** Sets fitted statistics directly (a scaler restored from a saved {@link TableSchema}). */
+    void restore(double[] center, double[] scale) {
+        this.center = center.clone();
+        this.scale = scale.clone();
+    }
+
     /** Whether {@link #fit} has run. */
     public boolean isFitted() {
         return center != null;

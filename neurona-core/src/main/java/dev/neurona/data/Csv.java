@@ -44,6 +44,14 @@ import org.apache.commons.csv.CSVRecord;
  * <p>Errors are {@link DataFormatException}s naming the file, the row (the 1-based line) and the
  * column ({@code 'name' (number)}, 1-based), and the offending value.
  *
+ * <p><b>Schema.</b> What a read found (columns, types, categories, targets) is its
+ * {@link CsvData#schema()}. {@link #schema(TableSchema)} reads another file with a given schema
+ * instead of inferring one: the columns are matched by header name in any order (by position in a
+ * file without a header), columns the schema does not name are ignored, every category keeps its
+ * training encoding, a missing cell is filled with the schema's training value under
+ * {@link Missing#MEAN}, and the schema's scaler, if any, is applied. A missing column, or a category
+ * the schema does not know, is an error naming it.
+ *
  * <pre>{@code
  * CsvData houses = new Csv().target("price").missing(Csv.Missing.MEAN).read(Path.of("houses.csv"));
  * Dataset data = houses.dataset();
@@ -75,6 +83,7 @@ public final class Csv {
     private Set<String> categorical = Set.of();
     private Set<String> missingMarkers = DEFAULT_MISSING;
     private boolean oneHotTarget;
+    private TableSchema schema;
 
     /** A reader with the defaults above. */
     public Csv() {
@@ -157,6 +166,20 @@ public final class Csv {
         return this;
     }
 
+    /**
+     * Reads the next files as {@code schema} describes (see the class comment; {@code null}: infer a
+     * schema, the default). The schema decides the columns, their types and categories and the
+     * targets, so {@link #target} and {@link #categorical} do not apply (a forced {@link #header(boolean)}
+     * does; otherwise the first row is a header when it names a column of the schema);
+     * {@link #noTarget()} ignores the target columns even where the file has them (for predicting),
+     * and otherwise {@link CsvData#y()} is read when the file has every target column and is
+     * {@code null} when it has none.
+     */
+    public Csv schema(TableSchema schema) {
+        this.schema = schema;
+        return this;
+    }
+
     /** Reads {@code file} (UTF-8). */
     public CsvData read(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -186,6 +209,10 @@ public final class Csv {
             }
         } catch (IOException | UncheckedIOException e) {
             throw new DataFormatException(source, "cannot parse as CSV: " + e.getMessage());
+        }
+        if (schema != null) {
+            return new CsvSchemas.Reader(schema, source, rows, lines, header, noTarget, missing, missingMarkers,
+                    oneHotTarget).read();
         }
         return new Table(source, rows, lines).convert();
     }
@@ -381,9 +408,7 @@ public final class Csv {
                     if (missing == Missing.DROP) {
                         keep[r] = false;
                     } else if (missing == Missing.ERROR || isTarget) {
-                        throw new DataFormatException(source, lines.get(r + first), column(c), "missing value ('" + row[c] + "')"
-                                + (isTarget ? " in the target; use missing(Csv.Missing.DROP) to drop such rows"
-                                            : "; use missing(Csv.Missing.DROP) or missing(Csv.Missing.MEAN) to handle it"));
+                        throw MissingValueException.forJava(source, lines.get(r + first), column(c), row[c], isTarget);
                     }
                 }
             }
@@ -499,7 +524,10 @@ public final class Csv {
                 targetNames.add(names[c]);
             }
             Target y = targets(first, targets, isCategorical, encoders, values, keep, kept);
-            return new CsvData(Tensor.of(x, kept, f), y.values, featureNames, targetNames, y.classes, values.length - kept);
+            TableSchema found = CsvSchemas.describe(names, hasHeader, targets, isCategorical, encoders,
+                    rows.subList(first, rows.size()), values, keep);
+            return new CsvData(Tensor.of(x, kept, f), y.values, featureNames, targetNames, y.classes, values.length - kept,
+                    found, CsvSchemas.keptLines(lines.subList(first, lines.size()), keep));
         }
 
         private record Target(Tensor values, List<String> classes) {

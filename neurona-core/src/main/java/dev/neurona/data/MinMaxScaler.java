@@ -55,9 +55,36 @@ public final class MinMaxScaler extends AffineScaler {
         }
         this.dataMax = max;
         for (int j = 0; j < d; j++) {
-            double range = max[j] - center[j];
-            scale[j] = (range > 0 ? range : 1) / (high - low);
+            scale[j] = scaleOf(center[j], max[j], low, high);
         }
+    }
+
+    /** A fitted scaler onto {@code [low, high]} with these training minima and maxima (as a saved {@link TableSchema} holds them). */
+    static MinMaxScaler fitted(double low, double high, double[] min, double[] max) {
+        MinMaxScaler s = new MinMaxScaler(low, high);
+        double[] scale = new double[min.length];
+        for (int j = 0; j < scale.length; j++) {
+            scale[j] = scaleOf(min[j], max[j], low, high);
+        }
+        s.dataMax = max.clone();
+        s.restore(min, scale);
+        return s;
+    }
+
+    /** The divisor of one feature; a constant feature (no range) keeps its scale. */
+    private static double scaleOf(double min, double max, double low, double high) {
+        double range = max - min;
+        return (range > 0 ? range : 1) / (high - low);
+    }
+
+    /** The lower end of the target range. */
+    double low() {
+        return low;
+    }
+
+    /** The upper end of the target range. */
+    double high() {
+        return high;
     }
 
     /** The fitted per-feature minima. */

@@ -44,6 +44,13 @@ public final class StandardScaler extends AffineScaler {
         }
     }
 
+    /** A fitted scaler with these statistics (as a saved {@link TableSchema} holds them). */
+    static StandardScaler fitted(double[] mean, double[] std) {
+        StandardScaler s = new StandardScaler();
+        s.restore(mean, std);
+        return s;
+    }
+
     /** The fitted per-feature means. */
     public double[] mean() {
         return center();

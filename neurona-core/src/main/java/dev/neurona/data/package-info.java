@@ -12,6 +12,9 @@
  *       {@link dev.neurona.data.Datasets#trainTestSplit}.</li>
  *   <li>Preprocessing: {@link dev.neurona.data.StandardScaler}, {@link dev.neurona.data.MinMaxScaler},
  *       {@link dev.neurona.data.OneHot}, {@link dev.neurona.data.LabelEncoder}.</li>
+ *   <li>{@link dev.neurona.data.TableSchema}: how a CSV's columns became model inputs (types,
+ *       categories, target and labels, fill values, a scaler), to read new files the same way and
+ *       to save with a model.</li>
  *   <li>File formats: {@link dev.neurona.data.Csv} (Apache commons-csv) and {@link dev.neurona.data.Idx}
  *       (the MNIST format); malformed files raise {@link dev.neurona.data.DataFormatException}, which names
  *       the file, row and column.</li>

@@ -74,6 +74,26 @@ final class ConfigJson {
         MAPPER.writeValue(out, json);
     }
 
+    /**
+     * Another JSON entry of the file ({@code preprocessing.json}), parsed as strictly as config.json
+     * and required to be an object; what its fields mean is checked by whoever reads it.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> parseObject(byte[] bytes, String entry, FileErrors error) throws ModelFileException {
+        Object root;
+        try {
+            root = MAPPER.readValue(bytes, Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw error.create(entry + " is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw error.create(entry + " cannot be read: " + e.getMessage(), e);
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw error.create(entry + ": the content must be a JSON object, got " + Fields.describe(root));
+        }
+        return (Map<String, Object>) map;
+    }
+
     static Parsed parse(byte[] bytes, FileErrors error) throws ModelFileException {
         Object root;
         try {

@@ -25,7 +25,10 @@ import java.util.zip.ZipOutputStream;
  *   <li>{@code weights.npz}: one NumPy {@code .npy} float32 array per parameter, named by its
  *       path ({@code dense_1/kernel.npy}), readable by {@code numpy.load};</li>
  *   <li>{@code optimizer.npz} (optional): the optimizer's slots ({@code dense_1/kernel/m.npy})
- *       and step count ({@code iterations.npy}), for resuming training exactly.</li>
+ *       and step count ({@code iterations.npy}), for resuming training exactly;</li>
+ *   <li>{@code preprocessing.json} (optional): how raw rows become the model's input (a
+ *       {@code TableSchema}'s config: columns, categories, target and labels, scaler), bounded
+ *       like {@code config.json}. Files without it (all files before it existed) load as before.</li>
  * </ul>
  *
  * <p>Writing is atomic ({@link AtomicFiles}). Reading executes nothing from the file (JSON and
@@ -38,6 +41,7 @@ public final class ModelFiles {
     private static final String CONFIG = "config.json";
     private static final String WEIGHTS = "weights.npz";
     private static final String OPTIMIZER = "optimizer.npz";
+    private static final String PREPROCESSING = "preprocessing.json";
     /** Slack for an .npz's headers and directory beyond its array bytes. */
     private static final long NPZ_OVERHEAD = 64L << 20;
 
@@ -75,19 +79,27 @@ public final class ModelFiles {
         Map<String, Npy.Array> weights = arrays(snapshot.weights());
         Map<String, float[]> state = snapshot.training().optimizerState();
         Map<String, Npy.Array> optimizer = state == null ? null : optimizerArrays(state, weights);
+        Map<String, Object> preprocessing = snapshot.preprocessing();
         AtomicFiles.write(path, out -> {
             ZipOutputStream zip = new ZipOutputStream(new Npz.NonClosing(out));
-            ZipEntry entry = new ZipEntry(CONFIG);
-            entry.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 2, 0, 0));
-            zip.putNextEntry(entry);
-            ConfigJson.write(zip, config);
-            zip.closeEntry();
+            putJson(zip, CONFIG, config);
             putStored(zip, WEIGHTS, weights);
             if (optimizer != null) {
                 putStored(zip, OPTIMIZER, optimizer);
             }
+            if (preprocessing != null) {
+                putJson(zip, PREPROCESSING, preprocessing);
+            }
             zip.finish();
         });
+    }
+
+    private static void putJson(ZipOutputStream zip, String name, Map<String, Object> json) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 2, 0, 0));
+        zip.putNextEntry(entry);
+        ConfigJson.write(zip, json);
+        zip.closeEntry();
     }
 
     /** Adds an .npz as a stored entry; its size and checksum come from a first, discarded pass. */
@@ -159,8 +171,12 @@ public final class ModelFiles {
         }
         try (zip) {
             Map<String, ZipEntry> entries = entries(zip, limits, error);
-            byte[] json = readVerified(zip, entries.get(CONFIG), Math.min(limits.maxJsonBytes(), Integer.MAX_VALUE - 8), error);
+            long maxJson = Math.min(limits.maxJsonBytes(), Integer.MAX_VALUE - 8);
+            byte[] json = readVerified(zip, entries.get(CONFIG), maxJson, error);
             ConfigJson.Parsed config = ConfigJson.parse(json, error);
+            Map<String, Object> preprocessing = entries.containsKey(PREPROCESSING)
+                    ? ConfigJson.parseObject(readVerified(zip, entries.get(PREPROCESSING), maxJson, error), PREPROCESSING, error)
+                    : null;
             Map<String, Tensor> weights = new LinkedHashMap<>();
             readArrays(zip, entries.get(WEIGHTS), limits, error)
                     .forEach((name, a) -> weights.put(name, Tensor.of(a.data(), a.shape())));
@@ -176,7 +192,7 @@ public final class ModelFiles {
             }
             return new ModelSnapshot(config.architecture(), config.compile(), weights,
                     new ModelSnapshot.Training(config.epochsCompleted(), config.layerStates(), optimizerState),
-                    config.libraryVersion());
+                    config.libraryVersion(), preprocessing);
         } catch (ModelFileException e) {
             throw e;
         } catch (IOException e) {
@@ -184,7 +200,7 @@ public final class ModelFiles {
         }
     }
 
-    /** The archive's entries by name: config.json and weights.npz, optionally optimizer.npz, nothing else. */
+    /** The archive's entries by name: config.json and weights.npz, optionally optimizer.npz and preprocessing.json, nothing else. */
     private static Map<String, ZipEntry> entries(ZipFile zip, ModelFileLimits limits, FileErrors error)
             throws ModelFileException {
         Map<String, ZipEntry> entries = new LinkedHashMap<>();
@@ -193,9 +209,9 @@ public final class ModelFiles {
             while (all.hasMoreElements()) {
                 ZipEntry e = all.nextElement();
                 String name = e.getName();
-                if (!name.equals(CONFIG) && !name.equals(WEIGHTS) && !name.equals(OPTIMIZER)) {
+                if (!name.equals(CONFIG) && !name.equals(WEIGHTS) && !name.equals(OPTIMIZER) && !name.equals(PREPROCESSING)) {
                     throw error.create("unexpected entry '" + Npz.printable(name) + "'; a model file holds "
-                            + CONFIG + ", " + WEIGHTS + " and optionally " + OPTIMIZER);
+                            + CONFIG + ", " + WEIGHTS + " and optionally " + OPTIMIZER + " and " + PREPROCESSING);
                 }
                 if (entries.put(name, e) != null) {
                     throw error.create("the entry '" + name + "' appears twice");

@@ -14,12 +14,20 @@ import java.util.Map;
  * @param weights every parameter by path name ({@code "dense_1/kernel"}), in the model's order
  * @param training where training stands, for resuming
  * @param libraryVersion the Neurona version that wrote the file
+ * @param preprocessing how raw input rows become the model's input (a {@code TableSchema}'s
+ *        {@code config()}, stored as {@code preprocessing.json}), or {@code null} for none
  */
 public record ModelSnapshot(Architecture architecture, Compile compile, Map<String, Tensor> weights,
-        Training training, String libraryVersion) {
+        Training training, String libraryVersion, Map<String, Object> preprocessing) {
 
     /** The current file format; files of a newer one are refused. */
     public static final int FORMAT_VERSION = 1;
+
+    /** A snapshot without preprocessing. */
+    public ModelSnapshot(Architecture architecture, Compile compile, Map<String, Tensor> weights, Training training,
+            String libraryVersion) {
+        this(architecture, compile, weights, training, libraryVersion, null);
+    }
 
     /**
      * @param modelClass the model type, {@code "Sequential"}

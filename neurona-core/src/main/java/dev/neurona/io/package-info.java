@@ -1,6 +1,7 @@
 /**
  * Model files: the {@code .nrn} format ({@link dev.neurona.io.ModelFiles}: a zip of
- * {@code config.json}, NumPy-readable {@code weights.npz} and optional {@code optimizer.npz}),
+ * {@code config.json}, NumPy-readable {@code weights.npz}, optional {@code optimizer.npz} and
+ * optional {@code preprocessing.json}),
  * written atomically ({@link dev.neurona.io.AtomicFiles}) and read with every size bounded
  * ({@link dev.neurona.io.ModelFileLimits}). It works on a neutral
  * {@link dev.neurona.io.ModelSnapshot}, so it knows nothing of models: {@code models} uses

@@ -1,6 +1,7 @@
 package dev.neurona.models;
 
 import dev.neurona.data.Dataset;
+import dev.neurona.data.TableSchema;
 import dev.neurona.io.ModelFileLimits;
 import dev.neurona.io.ModelFiles;
 import dev.neurona.losses.Loss;
@@ -33,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -86,6 +88,7 @@ public class Sequential implements Network {
     private List<Metric> metrics;
     private int[] metricsResolvedFor;
     private int epochsCompleted;
+    private TableSchema preprocessing;
 
     /** A model of these layers, in order. */
     public Sequential(Layer... layers) {
@@ -292,6 +295,39 @@ public class Sequential implements Network {
             throw new IllegalArgumentException("epochsCompleted: must not be negative, got " + epochs);
         }
         this.epochsCompleted = epochs;
+    }
+
+    /**
+     * Attaches how raw table rows become this model's input (for a model trained on a CSV file,
+     * the {@link dev.neurona.data.CsvData#schema()} of that file), so that it is saved with the
+     * model and whoever loads the model reads new rows the same way: {@code neurona predict}, or
+     * {@code new Csv().schema(model.preprocessing().orElseThrow()).read(file)}. {@code null} removes it.
+     *
+     * @return this model
+     * @throws IllegalArgumentException when the model's input shape (built, or declared by its
+     *         first layer) has another size than the number of columns the schema encodes; a model
+     *         without a known input shape is checked when it is saved
+     */
+    public Sequential preprocessing(TableSchema schema) {
+        int[] shape = inputShape != null ? inputShape : layers.isEmpty() ? null : layers.get(0).declaredInputShape();
+        if (schema != null && shape != null) {
+            checkPreprocessing(schema, shape);
+        }
+        this.preprocessing = schema;
+        return this;
+    }
+
+    /** The preprocessing saved with the model ({@link #preprocessing(TableSchema)}), or empty when there is none. */
+    public Optional<TableSchema> preprocessing() {
+        return Optional.ofNullable(preprocessing);
+    }
+
+    static void checkPreprocessing(TableSchema schema, int[] inputShape) {
+        long size = Shape.size(inputShape);
+        if (size != schema.width()) {
+            throw new IllegalArgumentException("preprocessing: the schema encodes " + schema.width() + " input columns "
+                    + schema.featureNames() + " but the model's input " + Shape.toString(inputShape) + " has " + size);
+        }
     }
 
     /** The compiled optimizer, or {@code null}. */

@@ -1,5 +1,6 @@
 package dev.neurona.models;
 
+import dev.neurona.data.TableSchema;
 import dev.neurona.io.ModelFileException;
 import dev.neurona.io.ModelFiles;
 import dev.neurona.io.ModelSnapshot;
@@ -52,10 +53,14 @@ final class Snapshots {
             }
         }
         Map<String, float[]> optimizerState = includeOptimizer ? model.optimizer().exportState() : null;
+        TableSchema schema = model.preprocessing().orElse(null);
+        if (schema != null) {
+            Sequential.checkPreprocessing(schema, model.inputShape());
+        }
         return new ModelSnapshot(
                 new ModelSnapshot.Architecture("Sequential", model.seed(), model.inputShape(), layers),
                 compile, weights, new ModelSnapshot.Training(epochsCompleted, states, optimizerState),
-                ModelFiles.libraryVersion());
+                ModelFiles.libraryVersion(), schema == null ? null : schema.config());
     }
 
     /**
@@ -96,7 +101,27 @@ final class Snapshots {
             restoreOptimizer(model, state, file);
         }
         model.epochsCompleted(snapshot.training().epochsCompleted());
+        if (snapshot.preprocessing() != null) {
+            model.preprocessing(preprocessing(snapshot.preprocessing(), a.inputShape(), file));
+        }
         return model;
+    }
+
+    /** The schema of preprocessing.json, checked key by key and against the model's input size. */
+    private static TableSchema preprocessing(Map<String, Object> config, int[] inputShape, Path file)
+            throws ModelFileException {
+        TableSchema schema;
+        try {
+            schema = TableSchema.fromConfig(config);
+        } catch (RuntimeException e) {
+            throw new ModelFileException(file, "preprocessing.json: " + e.getMessage(), e);
+        }
+        try {
+            Sequential.checkPreprocessing(schema, inputShape);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, "preprocessing.json: " + e.getMessage(), e);
+        }
+        return schema;
     }
 
     /** Compares what the architecture would allocate with what the file holds, before allocating it. */
