@@ -1,30 +1,20 @@
 package dev.neurona.cli;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neurona.losses.Losses;
 import dev.neurona.models.Sequential;
 import dev.neurona.nn.Layer;
 import dev.neurona.nn.Layers;
 import dev.neurona.nn.Normalization;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the network a {@code train} run asks for: from the flags ({@code --layers 128,64
- * --activation relu}) or from a Keras-like JSON spec ({@code --model spec.json}):
+ * --activation relu}) or from a JSON spec ({@code --model spec.json}: a list of layers, or
+ * Keras's {@code model.to_json()}; see {@link ModelSpec}).
  *
- * <pre>{@code
- * {"layers": [{"type": "Dense", "units": 64, "activation": "relu"},
- *             {"type": "Dropout", "rate": 0.2},
- *             {"type": "Dense", "units": 10, "activation": "softmax"}]}
- * }</pre>
- *
- * Tabular data get a {@link Normalization} layer first, adapted to the training features,
+ * <p>With the flags, tabular data get a {@link Normalization} layer first, adapted to the training features,
  * so that the saved model scales new data the same way.
  */
 final class ModelFactory {
@@ -50,28 +40,9 @@ final class ModelFactory {
         return model;
     }
 
+    /** The network of a {@code --model} spec file; see {@link ModelSpec} for its three forms. */
     static Sequential fromSpec(Path spec, DataSource data, long seed) {
-        Map<String, Object> json;
-        try {
-            json = new ObjectMapper().readValue(spec.toFile(), new TypeReference<Map<String, Object>>() { });
-        } catch (IOException e) {
-            throw new UsageException("--model " + spec + ": not a readable JSON model spec: " + e.getMessage());
-        }
-        Object layers = json.get("layers");
-        if (!(layers instanceof List<?> list) || list.isEmpty()) {
-            throw new UsageException("--model " + spec + ": expected {\"layers\": [{\"type\": \"Dense\", \"units\": 64, ...}, ...]}");
-        }
-        Sequential model = new Sequential(Layers.input(data.sampleShape())).seed(seed);
-        for (Object entry : list) {
-            if (!(entry instanceof Map<?, ?> m)) {
-                throw new UsageException("--model " + spec + ": each layer must be an object with a \"type\", got " + entry);
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> config = new LinkedHashMap<>((Map<String, Object>) m);
-            config.remove("name");
-            model.add(Layers.fromConfig(config));
-        }
-        return model;
+        return ModelSpec.read(spec).toModel(data, seed);
     }
 
     /** Adapts every {@link Normalization} layer at the front of the model to {@code x}. */

@@ -32,7 +32,13 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  neurona train --data fashion-mnist --layers 256,128 --epochs 10 --batch-size 128",
                 "  neurona train --data csv:houses.csv --target price --task regression --early-stopping 5",
                 "  neurona train --data moons --model spec.json",
-                "  spark-submit --class dev.neurona.cli.Neurona neurona.jar train --spark default --data digits"})
+                "  neurona train --data iris --model keras.json --epochs 100  # Keras's to_json()",
+                "  spark-submit --class dev.neurona.cli.Neurona neurona.jar train --spark default --data digits",
+                "",
+                "A --model spec.json for iris (4 features, 3 classes):",
+                "  [{\"type\": \"Normalization\"},",
+                "   {\"type\": \"Dense\", \"units\": 16, \"activation\": \"relu\"},",
+                "   {\"type\": \"Dense\", \"units\": 3, \"activation\": \"softmax\"}]"})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -90,7 +96,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of weights, shuffling and generated data (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--model", paramLabel = "SPEC.json", description = "A Keras-like JSON list of layers instead of --layers/--activation.")
+    @Option(names = "--model", paramLabel = "SPEC.json", description = "The layers from a JSON file instead of "
+            + "--layers/--activation: a list [{\"type\": \"Dense\", \"units\": 16, \"activation\": \"relu\"}, ...] "
+            + "(types Dense, Dropout, Flatten, Activation, Normalization, PReLU, Input), {\"layers\": [...]}, or "
+            + "Keras's model.to_json() of a Sequential model (Keras 2 or 3). The input comes from the data; "
+            + "the last layer must give one output per class (one for two classes) or target.")
     Path modelSpec;
 
     @Option(names = "--out", defaultValue = "runs", paramLabel = "DIR", description = "Where run folders go (default: ${DEFAULT-VALUE}).")
