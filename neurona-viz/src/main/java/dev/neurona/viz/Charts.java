@@ -36,7 +36,8 @@ final class Charts {
         s.setPlotGridLinesStroke(new BasicStroke(1f));
         s.setChartTitleBoxVisible(false);
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);   // outside the plot: it never covers data
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendBorderColor(Color.LIGHT_GRAY);
         s.setLegendBackgroundColor(new Color(255, 255, 255, 220));
         s.setMarkerSize(6);
@@ -55,16 +56,21 @@ final class Charts {
 
     /** Paints {@code charts} row by row into a grid of {@code columns} columns filling the figure. */
     static Figure.Painter grid(List<? extends Chart<?, ?>> charts, int columns) {
-        int rows = (charts.size() + columns - 1) / columns;
+        return gridOf(charts.stream().<Figure.Painter>map(c -> c::paint).toList(), columns);
+    }
+
+    /** Paints {@code panels} row by row into a grid of {@code columns} columns filling the figure. */
+    static Figure.Painter gridOf(List<Figure.Painter> panels, int columns) {
+        int rows = (panels.size() + columns - 1) / columns;
         return (g, width, height) -> {
             int cw = width / columns;
             int ch = height / rows;
-            for (int i = 0; i < charts.size(); i++) {
+            for (int i = 0; i < panels.size(); i++) {
                 Graphics2D cell = (Graphics2D) g.create();
                 try {
                     cell.translate((i % columns) * cw, (i / columns) * ch);
                     cell.clipRect(0, 0, cw, ch);
-                    charts.get(i).paint(cell, cw, ch);
+                    panels.get(i).paint(cell, cw, ch);
                 } finally {
                     cell.dispose();
                 }
