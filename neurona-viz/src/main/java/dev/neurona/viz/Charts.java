@@ -54,6 +54,29 @@ final class Charts {
         return s;
     }
 
+    /**
+     * Sets the y range to the finite values of {@code curves} plus 5 % of their span each side.
+     * Besides the margin, this keeps XChart from treating evenly spaced y values (a straight line)
+     * as data points to tick one by one, which it does when the range is exactly theirs.
+     */
+    static void padY(XYChart chart, List<double[]> curves) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] curve : curves) {
+            for (double v : curve) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (lo <= hi) {
+            double pad = hi > lo ? 0.05 * (hi - lo) : Math.max(1e-3, 0.05 * Math.abs(hi));
+            chart.getStyler().setYAxisMin(lo - pad);
+            chart.getStyler().setYAxisMax(hi + pad);
+        }
+    }
+
     /** Paints {@code charts} row by row into a grid of {@code columns} columns filling the figure. */
     static Figure.Painter grid(List<? extends Chart<?, ?>> charts, int columns) {
         return gridOf(charts.stream().<Figure.Painter>map(c -> c::paint).toList(), columns);

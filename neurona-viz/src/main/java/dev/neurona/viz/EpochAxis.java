@@ -60,8 +60,8 @@ final class EpochAxis {
     /**
      * Sets the axis ranges and label format of {@code chart} for {@code curves} over epochs
      * 1…{@code epochs}. The plot is drawn edge to edge ({@code plotContentSize} 1) so that no tick
-     * outside 0.5…epochs + 0.5 (such as 0, which is no epoch) shows; the y range gets the margin
-     * XChart would have added, 5 % of the curves' span each side.
+     * outside the range (such as 0, which is no epoch) shows; the y range gets the margin XChart
+     * would have added ({@link Charts#padY}).
      */
     static void configure(XYChart chart, int epochs, List<double[]> curves) {
         XYStyler s = chart.getStyler();
@@ -69,21 +69,7 @@ final class EpochAxis {
         s.setXAxisMin(0.5);
         s.setXAxisMax(epochs + rightMargin(epochs));
         s.setPlotContentSize(1.0);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double[] curve : curves) {
-            for (double v : curve) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
-        if (lo <= hi) {
-            double pad = hi > lo ? 0.05 * (hi - lo) : Math.max(1e-3, 0.05 * Math.abs(hi));
-            s.setYAxisMin(lo - pad);
-            s.setYAxisMax(hi + pad);
-        }
+        Charts.padY(chart, curves);
     }
 
     /**

@@ -95,10 +95,12 @@ final class TrainingPlots {
             Tensor input = Tensor.of(x.clone(), n).requiresGrad(true);
             Tensor out = a.apply(input);
             out.sum().backward();   // d(sum f(x_i))/dx_i = f'(x_i): one backward gives every derivative
-            XYChart chart = Charts.xy(a.name(), "x", "");
-            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-            Charts.line(chart, "f(x)", xs, toDouble(out.toArray()), Colors.series(0));
-            XYSeries d = Charts.line(chart, "f'(x)", xs, toDouble(input.grad().toArray()), Colors.series(1));
+            XYChart chart = Charts.xy(a.name(), "x", "");   // legend below: inside, it hid tanh's f' peak
+            double[] f = toDouble(out.toArray());
+            double[] df = toDouble(input.grad().toArray());
+            Charts.padY(chart, List.of(f, df));
+            Charts.line(chart, "f(x)", xs, f, Colors.series(0));
+            XYSeries d = Charts.line(chart, "f'(x)", xs, df, Colors.series(1));
             d.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     new float[] {6f, 4f}, 0f));
             charts.add(chart);
@@ -106,7 +108,7 @@ final class TrainingPlots {
         int columns = Charts.columns(names.size(), 4);
         int rows = (names.size() + columns - 1) / columns;
         String title = String.format(Locale.ROOT, "%d activation functions and their derivatives", names.size());
-        return new Figure(title, 340 * columns, 280 * rows, 2 * names.size(), Charts.grid(charts, columns));
+        return new Figure(title, 340 * columns, 300 * rows, 2 * names.size(), Charts.grid(charts, columns));
     }
 
     private static double[] toDouble(float[] v) {
