@@ -22,7 +22,7 @@ import java.util.Set;
  * @param split      train and test parts
  * @param task       classification or regression
  * @param classes    the number of classes (0 for regression)
- * @param classNames class names where known (CSV string labels), else empty
+ * @param classNames class names where known (CSV string labels, the built-in sets' classes), else empty
  * @param schema     how a CSV file's columns became the features (saved with the model), or {@code null}
  */
 record DataSource(String name, Split split, Task task, int classes, List<String> classNames, TableSchema schema) {
@@ -105,7 +105,20 @@ record DataSource(String name, Split split, Task task, int classes, List<String>
 
     private static DataSource classification(String name, Split split) {
         int width = split.train().y().size() / split.train().size();
-        return new DataSource(name, split, Task.CLASSIFICATION, width == 1 ? 2 : width, List.of());
+        return new DataSource(name, split, Task.CLASSIFICATION, width == 1 ? 2 : width, builtinClassNames(name));
+    }
+
+    /** The class names of the built-in sets that have them, in label order; empty for the generated sets. */
+    static List<String> builtinClassNames(String name) {
+        String set = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;   // mnist:DIR
+        return switch (set.toLowerCase(Locale.ROOT)) {
+            case "digits", "mnist" -> List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+            case "fashion-mnist", "fashion_mnist" -> Datasets.fashionMnistClasses();
+            case "iris" -> List.of("setosa", "versicolor", "virginica");
+            case "wine" -> List.of("cultivar 0", "cultivar 1", "cultivar 2");
+            case "breast-cancer", "breast_cancer" -> List.of("malignant", "benign");
+            default -> List.of();
+        };
     }
 
     /** Whether a {@code --data} value names a CSV file ({@code csv:PATH}). */

@@ -10,14 +10,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a run folder's pictures: {@code report.html} and the PNG figures beside it. */
+/**
+ * Writes a run folder's pictures: {@code report.html} and the PNG figures beside it (for
+ * classification the confusion matrix, with the data set's class names where known; for
+ * regression {@code predicted_vs_actual.png} and {@code residuals.png}).
+ */
 final class RunReport {
 
     private RunReport() {
     }
 
     /**
-     * @param test the test data (for the confusion matrix and, with 2-D inputs, the decision boundary)
+     * @param config the run's settings; its {@code task} ("classification" or "regression") picks the pictures
+     * @param scores the scores on {@code test}, shown as the test metrics
+     * @param test   the test data (for the confusion matrix and, with 2-D inputs, the decision boundary, or
+     *               the regression plots)
      * @return the files written
      */
     static List<Path> write(Path runDir, Map<String, ?> config, Sequential model, History history,
@@ -26,6 +33,12 @@ final class RunReport {
                 .config(config).model(model).history(history).metrics(scores).data(test);
         if (!classNames.isEmpty()) {
             content.classNames(classNames);
+        }
+        Object task = config.get("task");
+        if ("regression".equals(task)) {
+            content.task(ReportContent.Task.REGRESSION);
+        } else if ("classification".equals(task)) {
+            content.task(ReportContent.Task.CLASSIFICATION);
         }
         Path report = Report.write(runDir, content);
         List<Path> figures = new java.util.ArrayList<>(Report.writeFigures(runDir, content));

@@ -190,6 +190,7 @@ final class TrainCommand implements Callable<Integer> {
         config.put("early_stopping", earlyStopping);
         config.put("seed", seed);
         config.put("spark", spark);
+        config.values().removeIf(java.util.Objects::isNull);   // what was not set is left out
         run.writeJson("config.json", config);
         Map<String, Object> metricsJson = new LinkedHashMap<>();
         metricsJson.put("test", scores);

@@ -608,10 +608,7 @@ public class Sequential implements Network {
     /** The Keras summary table: layer (type), output shape, parameter count, and the totals. */
     public String summaryString() {
         ensureBuilt();
-        String rule = "_".repeat(65) + "\n";
-        StringBuilder sb = new StringBuilder("Model: \"sequential\"\n").append(rule);
-        sb.append(String.format(Locale.ROOT, " %-28s%-26s%-10s%n", "Layer (type)", "Output Shape", "Param #"));
-        sb.append("=".repeat(65)).append('\n');
+        SummaryTable table = new SummaryTable("sequential");
         int[] s = inputShape;
         long trainable = 0;
         long frozen = 0;
@@ -624,19 +621,11 @@ public class Sequential implements Network {
                     frozen += p.size();
                 }
             }
-            if (layer instanceof dev.neurona.nn.Input) {
-                continue;
+            if (!(layer instanceof dev.neurona.nn.Input)) {
+                table.row(layer.name() + " (" + layer.typeName() + ")", shapeText(s), layer.countParams());
             }
-            String label = layer.name() + " (" + layer.typeName() + ")";
-            // a long label keeps a space before the next column, as Keras's table does
-            sb.append(String.format(Locale.ROOT, " %-28s%-26s%-10s%n", label.length() < 28 ? label : label + " ",
-                    shapeText(s), String.format(Locale.ROOT, "%,d", layer.countParams())));
         }
-        sb.append("=".repeat(65)).append('\n');
-        sb.append("Total params: ").append(count(trainable + frozen)).append('\n');
-        sb.append("Trainable params: ").append(count(trainable)).append('\n');
-        sb.append("Non-trainable params: ").append(count(frozen)).append('\n');
-        return sb.append(rule).toString();
+        return table.format(trainable, frozen);
     }
 
     private static String shapeText(int[] shape) {
@@ -645,14 +634,6 @@ public class Sequential implements Network {
             sb.append(", ").append(d);
         }
         return sb.append(')').toString();
-    }
-
-    private static String count(long n) {
-        double bytes = n * 4.0;
-        String size = bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.2f MB", bytes / (1 << 20))
-                : bytes >= 1 << 10 ? String.format(Locale.ROOT, "%.2f KB", bytes / (1 << 10))
-                : String.format(Locale.ROOT, "%.2f Byte", bytes);
-        return String.format(Locale.ROOT, "%,d (%s)", n, size);
     }
 
     private static String snake(String type) {

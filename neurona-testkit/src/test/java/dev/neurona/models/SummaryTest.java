@@ -23,7 +23,7 @@ class SummaryTest {
                 " dense_2 (Dense)             (None, 10)                2,570     ",
                 "Total params: 203,530 (795.04 KB)",
                 "Trainable params: 203,530 (795.04 KB)",
-                "Non-trainable params: 0 (0.00 Byte)");
+                "Non-trainable params: 0 (0 B)");
         assertThat(m.countParams()).isEqualTo(203_530);
     }
 

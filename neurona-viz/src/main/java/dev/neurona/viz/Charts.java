@@ -36,7 +36,8 @@ final class Charts {
         s.setPlotGridLinesStroke(new BasicStroke(1f));
         s.setChartTitleBoxVisible(false);
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);   // outside the plot: it never covers data
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendBorderColor(Color.LIGHT_GRAY);
         s.setLegendBackgroundColor(new Color(255, 255, 255, 220));
         s.setMarkerSize(6);
@@ -53,18 +54,46 @@ final class Charts {
         return s;
     }
 
+    /**
+     * Sets the y range to the finite values of {@code curves} plus 5 % of their span each side.
+     * Besides the margin, this keeps XChart from treating evenly spaced y values (a straight line)
+     * as data points to tick one by one, which it does when the range is exactly theirs.
+     */
+    static void padY(XYChart chart, List<double[]> curves) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] curve : curves) {
+            for (double v : curve) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (lo <= hi) {
+            double pad = hi > lo ? 0.05 * (hi - lo) : Math.max(1e-3, 0.05 * Math.abs(hi));
+            chart.getStyler().setYAxisMin(lo - pad);
+            chart.getStyler().setYAxisMax(hi + pad);
+        }
+    }
+
     /** Paints {@code charts} row by row into a grid of {@code columns} columns filling the figure. */
     static Figure.Painter grid(List<? extends Chart<?, ?>> charts, int columns) {
-        int rows = (charts.size() + columns - 1) / columns;
+        return gridOf(charts.stream().<Figure.Painter>map(c -> c::paint).toList(), columns);
+    }
+
+    /** Paints {@code panels} row by row into a grid of {@code columns} columns filling the figure. */
+    static Figure.Painter gridOf(List<Figure.Painter> panels, int columns) {
+        int rows = (panels.size() + columns - 1) / columns;
         return (g, width, height) -> {
             int cw = width / columns;
             int ch = height / rows;
-            for (int i = 0; i < charts.size(); i++) {
+            for (int i = 0; i < panels.size(); i++) {
                 Graphics2D cell = (Graphics2D) g.create();
                 try {
                     cell.translate((i % columns) * cw, (i / columns) * ch);
                     cell.clipRect(0, 0, cw, ch);
-                    charts.get(i).paint(cell, cw, ch);
+                    panels.get(i).paint(cell, cw, ch);
                 } finally {
                     cell.dispose();
                 }

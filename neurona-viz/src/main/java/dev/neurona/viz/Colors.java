@@ -52,4 +52,23 @@ final class Colors {
     static Color alpha(Color c, int a) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), a);
     }
+
+    /**
+     * Black or white, whichever reads better on {@code background}: white where its relative
+     * luminance (WCAG 2, from linearised sRGB) is below 0.179, the level at which black and white
+     * text have the same contrast against it; black elsewhere.
+     */
+    static Color textOn(Color background) {
+        return luminance(background) < 0.179 ? Color.WHITE : Color.BLACK;
+    }
+
+    /** WCAG relative luminance in [0, 1]: 0.2126 R + 0.7152 G + 0.0722 B of the linearised channels. */
+    static double luminance(Color c) {
+        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    }
+
+    private static double linear(int channel) {
+        double v = channel / 255.0;
+        return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
 }

@@ -148,8 +148,16 @@ public final class Figure {
         String svg = out.toString(StandardCharsets.UTF_8);
         // The declaration and DOCTYPE would be invalid inside an HTML page; the <svg> element is all we need.
         int start = svg.indexOf("<svg");
-        return start < 0 ? svg : svg.substring(start);
+        if (start < 0) {
+            return svg;
+        }
+        // VectorGraphics2D leaves out the size of text in its default font (12 px), so a browser would draw it in
+        // the page's size (16 px in the report); the root says 12 px, which every <text> without a size inherits.
+        return "<svg font-size=\"" + SVG_DEFAULT_FONT_SIZE + "px\"" + svg.substring(start + "<svg".length());
     }
+
+    /** The font size VectorGraphics2D does not write out: that of its default font. */
+    static final int SVG_DEFAULT_FONT_SIZE = 12;
 
     /** Writes the PNG to {@code file} (through a temporary file, so a crash leaves no half-written picture). */
     public void savePng(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package dev.neurona.viz;
 
+import java.util.List;
 import java.util.Map;
 
 /** A small HTML writer: escaped text, raw markup, sections and two-column tables. */
@@ -14,6 +15,9 @@ final class Html {
             table{border-collapse:collapse}
             th,td{text-align:left;padding:4px 16px 4px 0;border-bottom:1px solid #eee}
             td.num{font-variant-numeric:tabular-nums}
+            table.settings th[scope=row]{font-weight:normal;color:#555;vertical-align:top;white-space:nowrap}
+            table.settings td{overflow-wrap:anywhere}
+            p.note{color:#555;font-size:14px;margin:8px 0 0}
             pre{font-family:"DejaVu Sans Mono",monospace;font-size:13px;overflow-x:auto}
             figure{margin:0}
             figure svg{max-width:100%;height:auto}
@@ -45,6 +49,21 @@ final class Html {
         raw("<table>\n<tr><th>").text(keyHeader).raw("</th><th>").text(valueHeader).raw("</th></tr>\n");
         rows.forEach((k, v) -> raw("<tr><td>").text(k).raw("</td><td class=\"num\">").text(String.valueOf(v))
                 .raw("</td></tr>\n"));
+        return raw("</table>\n");
+    }
+
+    /** A two-column table of settings; a setting of several lines spans as many rows, its key once. */
+    Html settings(String keyHeader, String valueHeader, List<ConfigRows.Row> rows) {
+        raw("<table class=\"settings\">\n<tr><th>").text(keyHeader).raw("</th><th>").text(valueHeader).raw("</th></tr>\n");
+        for (ConfigRows.Row row : rows) {
+            List<String> lines = row.lines();
+            int span = Math.max(1, lines.size());
+            raw("<tr><th scope=\"row\"").raw(span > 1 ? " rowspan=\"" + span + "\"" : "").raw(">").text(row.key())
+                    .raw("</th><td>").text(lines.isEmpty() ? "" : lines.get(0)).raw("</td></tr>\n");
+            for (int i = 1; i < lines.size(); i++) {
+                raw("<tr><td>").text(lines.get(i)).raw("</td></tr>\n");
+            }
+        }
         return raw("</table>\n");
     }
 

@@ -6,6 +6,7 @@ import dev.neurona.models.Sequential;
 import dev.neurona.optim.Optimizer;
 import dev.neurona.perceptron.OneVsRestResult;
 import dev.neurona.perceptron.PerceptronResult;
+import dev.neurona.tensor.Tensor;
 import dev.neurona.train.History;
 import java.util.List;
 
@@ -112,19 +113,51 @@ public final class Plots {
         return OptimizerPlots.learningRates(function, steps, etas);
     }
 
-    /** The counts {@code [true][predicted]} as a heat map with the numbers written in; classes named 0…K−1. Series: 1. */
+    /**
+     * The counts {@code [true][predicted]} as shaded cells with the numbers written in (white on
+     * the dark cells, black on the light ones); classes named 0…K−1. Series: 1.
+     */
     public static Figure confusionMatrix(int[][] counts) {
-        return TrainingPlots.confusionMatrix(counts, null);
+        return ConfusionPlot.confusionMatrix(counts, null);
     }
 
     /** {@link #confusionMatrix(int[][])} with class names. */
     public static Figure confusionMatrix(int[][] counts, List<String> classNames) {
-        return TrainingPlots.confusionMatrix(counts, classNames);
+        return ConfusionPlot.confusionMatrix(counts, classNames);
     }
 
     /** {@link #confusionMatrix(int[][])} of an accumulated metric. */
     public static Figure confusionMatrix(ConfusionMatrix metric) {
-        return TrainingPlots.confusionMatrix(metric.matrix(), null);
+        return ConfusionPlot.confusionMatrix(metric.matrix(), null);
+    }
+
+    /**
+     * A regression's predictions on {@code data} against its targets, with the line y = x on which
+     * a perfect model's points would lie; both axes span the same range. Outputs with several
+     * columns get one point set each. At most 5,000 points per output are drawn (an evenly spaced
+     * sample of larger sets). Series: the line plus one per output.
+     */
+    public static Figure predictedVsActual(Sequential model, Dataset data) {
+        return RegressionPlots.predictedVsActual(data.y(), model.predict(data.x()));
+    }
+
+    /** {@link #predictedVsActual(Sequential, Dataset)} of given targets and predictions (same shape). */
+    public static Figure predictedVsActual(Tensor actual, Tensor predicted) {
+        return RegressionPlots.predictedVsActual(actual, predicted);
+    }
+
+    /**
+     * The residuals {@code actual − predicted} against the prediction, with the zero line: a good
+     * fit scatters evenly around it at every prediction; a curve or funnel shows what is left to
+     * learn. Series: the line plus one per output.
+     */
+    public static Figure residuals(Sequential model, Dataset data) {
+        return RegressionPlots.residuals(data.y(), model.predict(data.x()));
+    }
+
+    /** {@link #residuals(Sequential, Dataset)} of given targets and predictions (same shape). */
+    public static Figure residuals(Tensor actual, Tensor predicted) {
+        return RegressionPlots.residuals(actual, predicted);
     }
 
     /**

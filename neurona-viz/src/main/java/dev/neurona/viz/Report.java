@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * The training report: one self-contained HTML file (styles inline, every picture an inline SVG,
- * nothing fetched from the network) with the configuration, the model summary, the final
- * metrics, the training curves, the confusion matrix and, for 2-D inputs, the decision boundary
- * and each hidden neuron's map, and the network diagram.
+ * nothing fetched from the network) with the configuration, the model summary, the test metrics,
+ * the training curves; for classification the confusion matrix and, for 2-D inputs, the decision
+ * boundary and each hidden neuron's map; for regression predicted against actual and the
+ * residuals; and the network diagram.
  *
  * <pre>{@code
  * Report.write(runDir, new ReportContent("moons").model(model).history(history).data(test));
@@ -51,7 +52,8 @@ public final class Report {
 
     /**
      * The pictures the content allows, by file stem, in report order: {@code history},
-     * {@code confusion_matrix}, {@code decision_boundary}, {@code neuron_maps}, {@code network}.
+     * {@code confusion_matrix}, {@code decision_boundary}, {@code neuron_maps} (classification),
+     * {@code predicted_vs_actual}, {@code residuals} (regression), {@code network}.
      */
     public static Map<String, Figure> figures(ReportContent content) {
         Map<String, Figure> figures = new LinkedHashMap<>();
@@ -60,7 +62,8 @@ public final class Report {
         if (content.history() != null && content.history().epochCount() > 0) {
             figures.put("history", Plots.history(content.history()));
         }
-        boolean classifier = model != null && data != null && isClassification(model);
+        ReportContent.Task task = model == null ? content.task() : task(content.task(), model);
+        boolean classifier = model != null && data != null && task == ReportContent.Task.CLASSIFICATION;
         int[][] counts = content.confusionMatrixCounts();
         if (counts == null && classifier) {
             counts = confusion(model, data);
@@ -77,10 +80,30 @@ public final class Report {
                 figures.put("neuron_maps", Plots.neuronMaps(model, data));
             }
         }
+        if (model != null && data != null && model.isBuilt() && task == ReportContent.Task.REGRESSION) {
+            figures.put("predicted_vs_actual", Plots.predictedVsActual(model, data));
+            figures.put("residuals", Plots.residuals(model, data));
+        }
         if (model != null && model.isBuilt()) {
             figures.put("network", Plots.network(model));
         }
         return figures;
+    }
+
+    /** The losses of models that predict numbers. */
+    static final java.util.Set<String> REGRESSION_LOSSES = java.util.Set.of(
+            "mse", "mae", "mape", "msle", "huber", "log_cosh", "poisson");
+
+    /** The given task, else the one the model's loss implies (null when it implies none). */
+    static ReportContent.Task task(ReportContent.Task given, Sequential model) {
+        if (given != null) {
+            return given;
+        }
+        if (isClassification(model)) {
+            return ReportContent.Task.CLASSIFICATION;
+        }
+        return model.loss() != null && REGRESSION_LOSSES.contains(model.loss().name())
+                ? ReportContent.Task.REGRESSION : null;
     }
 
     /** Whether the model's loss is a classification loss (cross-entropy, hinge or perceptron). */
@@ -111,17 +134,15 @@ public final class Report {
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .raw("<title>").text(content.title()).raw("</title>\n<style>").raw(Html.STYLE).raw("</style>\n")
                 .raw("</head>\n<body>\n<main>\n<h1>").text(content.title()).raw("</h1>\n");
-        if (!content.config().isEmpty()) {
-            h.section("Configuration").table("setting", "value", content.config()).end();
+        List<ConfigRows.Row> settings = ConfigRows.rows(content.config());
+        if (!settings.isEmpty()) {
+            h.section("Configuration").settings("setting", "value", settings).end();
         }
         Sequential model = content.model();
         if (model != null && model.isBuilt()) {
             h.section("Model").raw("<pre>").text(model.summaryString()).raw("</pre>\n").end();
         }
-        Map<String, Object> metrics = finalMetrics(content);
-        if (!metrics.isEmpty()) {
-            h.section("Final metrics").table("metric", "value", metrics).end();
-        }
+        metrics(h, content);
         Map<String, Figure> figures = figures(content);
         figure(h, figures, "history", "Training history", content.history() == null
                 || content.history().stopReason() == null ? null : "Stopped early: " + content.history().stopReason());
@@ -130,6 +151,11 @@ public final class Report {
                 "The model's class over the input plane, paler where it is less sure; points are the data.");
         figure(h, figures, "neuron_maps", "Hidden neurons",
                 "Each hidden neuron's output over the same plane (orange negative, white zero, blue positive).");
+        figure(h, figures, "predicted_vs_actual", "Predicted against actual",
+                "Each test sample's prediction against its target; a perfect model puts every point on the dashed line y = x.");
+        figure(h, figures, "residuals", "Residuals",
+                "Target minus prediction, against the prediction; a good fit scatters evenly around zero, a curve or funnel "
+                        + "shows what the model has not learned.");
         figure(h, figures, "network", "Network", null);
         h.raw("<footer>Neurona report: one file, no network access needed.</footer>\n</main>\n</body>\n</html>\n");
         return h.toString();
@@ -147,20 +173,39 @@ public final class Report {
         h.raw("</figure>\n").end();
     }
 
-    /** The given metrics, or the last epoch of the history (without the learning rate). */
-    private static Map<String, Object> finalMetrics(ReportContent content) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (content.metrics() != null) {
-            content.metrics().forEach((k, v) -> out.put(k, format(v)));
+    /**
+     * The test scores ("Test loss", "Test accuracy", …, with the number of test samples), or
+     * without them the history's last epoch ("Training loss", "Validation loss", …); the learning
+     * rate is left out.
+     */
+    private static void metrics(Html h, ReportContent content) {
+        Map<String, Object> rows = new LinkedHashMap<>();
+        if (content.metrics() != null && !content.metrics().isEmpty()) {
+            content.metrics().forEach((k, v) -> rows.put("Test " + words(k), format(v)));
+            h.section("Test metrics").table("metric", "value", rows);
+            if (content.data() != null) {
+                int n = content.data().size();
+                h.raw("<p class=\"note\">").text(String.format(Locale.ROOT,
+                        "Scored on %,d test sample%s.", n, n == 1 ? "" : "s")).raw("</p>\n");
+            }
+            h.end();
         } else if (content.history() != null && content.history().epochCount() > 0) {
-            Map<String, Double> last = content.history().epoch(content.history().epochCount() - 1);
-            last.forEach((k, v) -> {
+            int last = content.history().epochCount();
+            content.history().epoch(last - 1).forEach((k, v) -> {
                 if (!k.equals("lr")) {
-                    out.put(k, format(v));
+                    rows.put(k.startsWith("val_") ? "Validation " + words(k.substring(4)) : "Training " + words(k),
+                            format(v));
                 }
             });
+            h.section("Last epoch").table("metric", "value", rows)
+                    .raw("<p class=\"note\">").text("After epoch " + last + "; no test scores were given.").raw("</p>\n")
+                    .end();
         }
-        return out;
+    }
+
+    /** A metric key as words: {@code "top_k_categorical_accuracy"} reads "top k categorical accuracy". */
+    static String words(String key) {
+        return key.replace('_', ' ');
     }
 
     private static String format(Double v) {

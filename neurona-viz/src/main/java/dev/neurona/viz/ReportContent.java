@@ -12,10 +12,14 @@ import java.util.Map;
  * Setters are fluent and return this object.
  *
  * <ul>
- *   <li>{@link #config}: the run's settings as key/value rows (data set, layers, optimizer, epochs…);</li>
- *   <li>{@link #model}: the summary table and network diagram; with {@link #data}, the confusion matrix
- *       for classification losses, and for 2-D inputs the decision boundary and hidden-neuron maps;</li>
- *   <li>{@link #history}: the training curves, and the final metrics unless {@link #metrics} are given;</li>
+ *   <li>{@link #config}: the run's settings as key/value rows (data set, layers, optimizer, epochs…);
+ *       unset values ({@code null}, empty) are left out, nested maps and lists written out readably;</li>
+ *   <li>{@link #model}: the summary table and network diagram; with {@link #data}, for classification the
+ *       confusion matrix, and for 2-D inputs the decision boundary and hidden-neuron maps; for regression
+ *       the predicted-against-actual and residual plots ({@link #task}, by default from the loss);</li>
+ *   <li>{@link #metrics}: the test scores, labelled as such with the number of test samples
+ *       ({@link #data}'s size); without them the history's last epoch is shown;</li>
+ *   <li>{@link #history}: the training curves;</li>
  *   <li>{@link #confusionMatrix}: counts to show instead of computing them from model and data.</li>
  * </ul>
  *
@@ -26,7 +30,16 @@ import java.util.Map;
  */
 public final class ReportContent {
 
+    /** What the model predicts, which decides the pictures of its errors. */
+    public enum Task {
+        /** Class labels: the confusion matrix (and decision boundary on 2-D inputs). */
+        CLASSIFICATION,
+        /** Numbers: predicted against actual, and the residuals. */
+        REGRESSION
+    }
+
     private String title;
+    private Task task;
     private final Map<String, Object> config = new LinkedHashMap<>();
     private Sequential model;
     private History history;
@@ -73,7 +86,10 @@ public final class ReportContent {
         return this;
     }
 
-    /** The final metrics, as {@code evaluate} returns them (by default, the last epoch of the history). */
+    /**
+     * The scores on the test data, as {@code model.evaluate(test)} returns them; shown as "Test loss",
+     * "Test accuracy", … on {@link #data}'s samples (by default, the last epoch of the history).
+     */
     public ReportContent metrics(Map<String, Double> metrics) {
         this.metrics = new LinkedHashMap<>(metrics);
         return this;
@@ -82,6 +98,15 @@ public final class ReportContent {
     /** The data to evaluate the pictures on (usually the test set). */
     public ReportContent data(Dataset data) {
         this.data = data;
+        return this;
+    }
+
+    /**
+     * The task, when the loss does not tell it: by default cross-entropy, hinge and perceptron
+     * losses are classification, and mse, mae, mape, msle, huber, log_cosh and poisson regression.
+     */
+    public ReportContent task(Task task) {
+        this.task = task;
         return this;
     }
 
@@ -99,6 +124,10 @@ public final class ReportContent {
 
     String title() {
         return title;
+    }
+
+    Task task() {
+        return task;
     }
 
     Map<String, Object> config() {

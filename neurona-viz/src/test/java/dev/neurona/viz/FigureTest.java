@@ -48,6 +48,28 @@ class FigureTest {
     }
 
     @Test
+    void svgTextInTheDefaultFontKeepsItsSizeInABrowser() throws Exception {
+        Figure text = new Figure("text", 120, 40, 0, (g, w, h) -> {
+            g.setColor(Color.BLACK);
+            g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
+            g.drawString("twelve", 5, 15);
+            g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 14));
+            g.drawString("fourteen", 5, 35);
+        });
+        org.w3c.dom.Document svg = Pictures.parseXml(text.toSvgString());
+        assertThat(svg.getDocumentElement().getAttribute("font-size")).isEqualTo("12px");
+        var texts = svg.getElementsByTagName("text");
+        assertThat(texts.getLength()).isEqualTo(2);
+        for (int i = 0; i < texts.getLength(); i++) {
+            var t = (org.w3c.dom.Element) texts.item(i);
+            String style = t.getAttribute("style");
+            // a text states its own size, or is in the 12 px the root now gives it
+            assertThat(style.contains("font-size:") ? style : "12px from the root")
+                    .contains(t.getTextContent().equals("twelve") ? "12px" : "font-size:14px");
+        }
+    }
+
+    @Test
     void textRendersHeadless() throws Exception {
         // Fonts must be present (fontconfig and a font such as DejaVu) for any label to show.
         assertThat(java.awt.GraphicsEnvironment.isHeadless()).isTrue();
