@@ -77,9 +77,7 @@ final class CsvSource {
 
     /** The reader with {@code --target} set (a header name, or a 0-based index when numeric). */
     static Csv withTarget(Csv reader, String name, Path file, String target) {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("--data " + name + ": no such file " + file.toAbsolutePath());
-        }
+        InputFiles.requireReadable("--data " + name, file);
         if (target == null || target.isBlank()) {
             throw new UsageException("--data " + name + ": name the target column with --target COLUMN (a header name or a 0-based index)");
         }
@@ -100,9 +98,7 @@ final class CsvSource {
         if (schema == null) {
             read = read(withTarget(new Csv().missing(missing), name, file, target), file);
         } else {
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException("--data " + name + ": no such file " + file.toAbsolutePath());
-            }
+            InputFiles.requireReadable("--data " + name, file);
             checkTarget(schema, target);
             read = read(new Csv().schema(schema).missing(missing), file);
             if (read.y() == null) {

@@ -3,11 +3,14 @@ package dev.neurona.cli;
 import dev.neurona.data.Csv;
 import dev.neurona.data.CsvData;
 import dev.neurona.data.TableSchema;
+import dev.neurona.io.AtomicFiles;
 import dev.neurona.models.Sequential;
 import dev.neurona.tensor.Shape;
 import dev.neurona.tensor.Tensor;
 import java.io.PrintWriter;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -57,9 +60,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Csv.Missing handling = CsvSource.missing(missing);
         Sequential loaded = Sequential.load(model);
-        if (!Files.isRegularFile(input)) {
-            throw new UsageException("--input " + input + ": no such file " + input.toAbsolutePath());
-        }
+        InputFiles.requireReadable("--input " + input, input);
         TableSchema schema = loaded.preprocessing().orElse(null);
         Csv reader = (schema != null ? new Csv().schema(schema) : new Csv()).noTarget().missing(handling);
         CsvData read = CsvSource.read(reader, input);
@@ -82,9 +83,12 @@ final class PredictCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("neurona: left out " + read.droppedRows() + " rows with missing values");
             }
         } else {
-            try (Writer w = Files.newBufferedWriter(output)) {
+            // atomic, like every file Neurona writes: an earlier predictions file stays whole if this fails
+            AtomicFiles.write(output, stream -> {
+                Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
                 writer.write(w, y, lines);
-            }
+                w.flush();
+            });
             spec.commandLine().getOut().println("Wrote " + y.dim(0) + " predictions to " + output
                     + (read.droppedRows() > 0 ? " (" + read.droppedRows() + " rows with missing values left out)" : ""));
         }

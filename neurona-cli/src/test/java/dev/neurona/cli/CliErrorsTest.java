@@ -88,6 +88,55 @@ class CliErrorsTest {
         assertThat(r.err()).contains("--out " + below + ": cannot create the run folder");
     }
 
+    /** A small model trained on a CSV file, and that file. */
+    private Path[] csvModel() throws Exception {
+        Path csv = tmp.resolve("points.csv");
+        StringBuilder rows = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 40; i++) {
+            rows.append(i % 7).append(',').append(i % 5).append(',').append(i % 2 == 0 ? "even" : "odd").append('\n');
+        }
+        Files.writeString(csv, rows);
+        CliTest.Result r = train("--data", "csv:" + csv, "--target", "label", "--epochs", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var runs = Files.list(tmp.resolve("runs"))) {
+            return new Path[] {runs.findFirst().orElseThrow().resolve("model.nrn"), csv};
+        }
+    }
+
+    @Test
+    void inputFilesThatAreFoldersOrMissingAreNamedAsSuch() throws Exception {
+        Path[] m = csvModel();
+        CliTest.Result folder = CliTest.run("predict", m[0].toString(), "--input", tmp.toString());
+        assertThat(folder.code()).isEqualTo(2);
+        assertThat(folder.err()).contains("--input " + tmp + ": " + tmp.toAbsolutePath() + " is a folder; give a file");
+        CliTest.Result missing = CliTest.run("predict", m[0].toString(), "--input", "missing.csv");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("--input missing.csv: no such file ");
+        CliTest.Result data = CliTest.run("evaluate", m[0].toString(), "--data", "csv:" + tmp);
+        assertThat(data.code()).isEqualTo(2);
+        assertThat(data.err()).contains("is a folder; give a file");
+    }
+
+    @Test
+    void outputsGoIntoNewFoldersAtomicallyAndErrorsNameTheUsersPath() throws Exception {
+        Path[] m = csvModel();
+        Path predictions = tmp.resolve("out/deeper/predictions.csv");
+        CliTest.Result ok = CliTest.run("predict", m[0].toString(), "--input", m[1].toString(), "--output",
+                predictions.toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(Files.readAllLines(predictions)).hasSize(41).first().asString().isEqualTo("p_odd,label");
+
+        Path onnx = tmp.resolve("export/onnx/model.onnx");
+        assertThat(CliTest.run("export", m[0].toString(), "--out", onnx.toString()).code()).isZero();
+        assertThat(Files.size(onnx)).isPositive();
+
+        Path blocked = m[1].resolve("predictions.csv");   // below a plain file
+        CliTest.Result bad = CliTest.run("predict", m[0].toString(), "--input", m[1].toString(), "--output",
+                blocked.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("cannot write " + blocked).doesNotContain(".tmp");
+    }
+
     @Test
     void aPathOnlyGoesWithTheSetsThatReadFiles() {
         CliTest.Result r = train("--data", "iris:/tmp");

@@ -1,5 +1,6 @@
 package dev.neurona.onnx;
 
+import dev.neurona.io.AtomicFiles;
 import dev.neurona.models.Sequential;
 import dev.neurona.nn.Layer;
 import dev.neurona.onnx.proto.Onnx.ModelProto;
@@ -40,10 +41,13 @@ public final class OnnxExport {
         write(model, path, OnnxOptions.defaults());
     }
 
-    /** Writes {@code model} to {@code path}, replacing the file if it exists. */
+    /**
+     * Writes {@code model} to {@code path}, replacing the file if it exists, atomically (see
+     * {@link AtomicFiles}: never a half-written file; missing folders are created).
+     */
     public static void write(Sequential model, Path path, OnnxOptions options) throws IOException {
         byte[] bytes = toBytes(model, options);
-        Files.write(path, bytes);
+        AtomicFiles.write(path, out -> out.write(bytes));
     }
 
     /** The ONNX file's bytes for {@code model}. */
