@@ -124,7 +124,7 @@ public final class EarlyStopping implements Callback {
                 context.setWeights(bestWeights);
             }
             String best = bestEpoch < 0 ? "no epoch improved"
-                    : "best " + tracker.best() + " at epoch " + bestEpochNumber();
+                    : "best " + String.format(java.util.Locale.ROOT, "%.6g", tracker.best()) + " at epoch " + bestEpochNumber();
             context.requestStop("EarlyStopping: " + monitor + " did not improve for " + wait + " epochs (" + best
                     + "); stopped after epoch " + (epoch + 1)
                     + (restored ? "; restored the weights of epoch " + bestEpochNumber() : ""));

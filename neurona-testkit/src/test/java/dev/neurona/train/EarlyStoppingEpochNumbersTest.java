@@ -42,7 +42,7 @@ class EarlyStoppingEpochNumbersTest {
         for (int e = es.bestEpoch() + 1; e < losses.size(); e++) {
             assertThat(losses.get(e)).isGreaterThan(bestLoss - 0.5);
         }
-        assertThat(h.stopReason()).contains("best " + bestLoss + " at epoch");
+        assertThat(h.stopReason()).contains("best " + String.format(java.util.Locale.ROOT, "%.6g", bestLoss) + " at epoch");
     }
 
     @Test
