@@ -33,8 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  neurona train --data fashion-mnist --layers 256,128 --epochs 10 --batch-size 128",
                 "  neurona train --data csv:houses.csv --target price --task regression --early-stopping 5",
                 "  neurona train --data moons --model spec.json",
-                "  neurona train --spark local[2] --data iris       # the launcher fetches Spark once",
-                "  spark-submit --class dev.neurona.cli.Neurona --jars neurona-spark/target/neurona-spark-VERSION.jar \\",
+                "  neurona train --spark local[2] --data iris   # ./neurona fetches Spark once",
+                "  spark-submit --class dev.neurona.cli.Neurona \\",
+                "      --jars neurona-spark/target/neurona-spark-VERSION.jar \\",
                 "      neurona-cli/target/neurona.jar train --spark default --data digits"})
 final class TrainCommand implements Callable<Integer> {
 

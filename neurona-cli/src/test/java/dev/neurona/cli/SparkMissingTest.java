@@ -73,6 +73,16 @@ class SparkMissingTest {
     }
 
     @Test
+    void trainsHelpShowsBothWaysToRunOnSpark() {
+        CliTest.Result help = CliTest.run("train", "--help");
+        assertThat(help.code()).isZero();
+        String nl = System.lineSeparator();   // each line whole, not wrapped by picocli
+        assertThat(help.out()).contains("neurona train --spark local[2]", "spark-submit --class dev.neurona.cli.Neurona \\" + nl,
+                "--jars neurona-spark/target/neurona-spark-VERSION.jar \\" + nl,
+                "neurona-cli/target/neurona.jar train --spark default");
+    }
+
+    @Test
     void theSparkJarIsNamedWithThisVersion() {
         assertThat(SparkSupport.sparkJar()).matches("neurona-spark/target/neurona-spark-\\d+\\.\\d+\\.\\d+.*\\.jar");
     }
