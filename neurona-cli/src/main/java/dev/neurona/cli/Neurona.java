@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  neurona train                                  # an MLP on the built-in digits, in seconds",
                 "  neurona train --data fashion-mnist --layers 256,128 --epochs 10",
-                "  neurona train --data csv:houses.csv --target price --task regression",
+                "  neurona train --data csv:examples/iris.csv --target petal_width --task regression",
                 "  neurona evaluate runs/<id>/model.nrn --data digits",
                 "  neurona predict runs/<id>/model.nrn --input new.csv --output predictions.csv",
                 "  neurona export runs/<id>/model.nrn --format onnx --out model.onnx"})

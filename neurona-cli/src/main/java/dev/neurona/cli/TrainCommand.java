@@ -1,6 +1,7 @@
 package dev.neurona.cli;
 
 import dev.neurona.data.Split;
+import dev.neurona.models.ClusterTrainer;
 import dev.neurona.models.Sequential;
 import dev.neurona.optim.Optimizer;
 import dev.neurona.optim.Optimizers;
@@ -30,10 +31,13 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  neurona train",
                 "  neurona train --data iris --layers 16 --optimizer sgd --lr 0.1 --epochs 100",
                 "  neurona train --data fashion-mnist --layers 256,128 --epochs 10 --batch-size 128",
-                "  neurona train --data csv:houses.csv --target price --task regression --early-stopping 5",
+                "  neurona train --data csv:examples/iris.csv --target petal_width --task regression --early-stopping 5",
                 "  neurona train --data moons --model spec.json",
                 "  neurona train --data iris --model keras.json --epochs 100  # Keras's to_json()",
-                "  spark-submit --class dev.neurona.cli.Neurona neurona.jar train --spark default --data digits",
+                "  neurona train --spark local[2] --data iris   # ./neurona fetches Spark once",
+                "  spark-submit --class dev.neurona.cli.Neurona \\",
+                "      --jars neurona-spark/target/neurona-spark-VERSION.jar \\",
+                "      neurona-cli/target/neurona.jar train --spark default --data digits",
                 "",
                 "A --model spec.json for iris (4 features, 3 classes):",
                 "  [{\"type\": \"Normalization\"},",
@@ -110,16 +114,15 @@ final class TrainCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--spark", paramLabel = "MASTER", description = "Train on Apache Spark (synchronous data-parallel): "
-            + "local[N], spark://host:port, yarn, or 'default' for spark-submit's master. Spark is not in neurona.jar: "
-            + "run it with spark-submit, or with Spark's jars on the class path.")
+            + "local[N], spark://host:port, yarn, or 'default' for spark-submit's master. neurona.jar holds neither "
+            + "Spark nor neurona-spark: the ./neurona launcher adds both (fetching Spark once), spark-submit needs "
+            + "--jars neurona-spark/target/neurona-spark-VERSION.jar.")
     String spark;
-
-    /** The class whose presence says that Spark is on the class path. */
-    static final String SPARK_CLASS = "org.apache.spark.sql.SparkSession";
 
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
+        ClusterTrainer cluster = spark == null ? null : SparkSupport.trainer();   // before any work
         DataSource source = DataSource.resolve(data, target, parseTask(task), seed, CsvSource.missing(missing));
         Split split = source.split();
         TrainSettings settings = TrainSettings.resolve(TrainDefaults.forData(source), layers, epochs, batchSize,
@@ -165,8 +168,7 @@ final class TrainCommand implements Callable<Integer> {
         if (spark == null) {
             history = model.fit(split.train(), fit);
         } else {
-            requireSpark(SPARK_CLASS);
-            history = dev.neurona.spark.SparkFit.fit(spark, model, split.train(), fit);
+            history = cluster.fit(spark, model, split.train(), fit);
         }
         if (history.stopReason() != null) {
             w.println(history.stopReason());
@@ -200,18 +202,6 @@ final class TrainCommand implements Callable<Integer> {
         RunReport.write(run.dir(), config, model, history, scores, split.test(), source.classNames());
         w.println("Saved " + run.dir() + " (open report.html to see the training)");
         return 0;
-    }
-
-    /** Fails with how to run under Spark when {@code className} (Spark's entry point) cannot be loaded. */
-    static void requireSpark(String className) {
-        try {
-            Class.forName(className, false, TrainCommand.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new UsageException("--spark needs Apache Spark 4 (Scala 2.13) on the class path, and neurona.jar "
-                    + "leaves it out: run 'spark-submit --class dev.neurona.cli.Neurona neurona.jar train --spark default "
-                    + "...', or 'java -cp neurona.jar:$SPARK_HOME/jars/* dev.neurona.cli.Neurona train --spark local[2] "
-                    + "...' (with the --add-opens flags Spark needs on Java 17)");
-        }
     }
 
     static DataSource.Task parseTask(String task) {

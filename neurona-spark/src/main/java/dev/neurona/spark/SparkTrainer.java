@@ -48,7 +48,7 @@ import org.apache.spark.sql.Row;
  * partitioning. Only the epoch's seed travels; executors recompute the permutation.
  *
  * <p>A validation split takes the last rows by global index, as Keras; callbacks see a
- * {@link TrainingContext} that saves the model through {@link Sequential#saver()}. Not
+ * {@link dev.neurona.train.TrainingContext} that saves the model through {@link Sequential#saver()}. Not
  * supported: layers whose training pass draws random numbers (dropout) give each partition its
  * own stream, so they train correctly but not identically to a local run.
  */
