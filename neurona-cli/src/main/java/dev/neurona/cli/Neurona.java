@@ -21,11 +21,11 @@ import picocli.CommandLine.Option;
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class,
                 ExportCommand.class, PlotCommand.class, PerceptronCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
-                "  neurona train                                  # an MLP on the built-in digits, in seconds",
+                "  neurona train                     # an MLP on the built-in digits, in seconds",
                 "  neurona train --data fashion-mnist --layers 256,128 --epochs 10",
-                "  neurona train --data csv:examples/iris.csv --target petal_width --task regression",
+                "  neurona train --data csv:examples/iris.csv --target species",
                 "  neurona evaluate runs/<id>/model.nrn --data digits",
-                "  neurona predict runs/<id>/model.nrn --input new.csv --output predictions.csv",
+                "  neurona predict runs/<id>/model.nrn --input examples/iris.csv --output p.csv",
                 "  neurona export runs/<id>/model.nrn --format onnx --out model.onnx"})
 public final class Neurona implements Runnable {
 

@@ -154,6 +154,18 @@ class CliErrorsTest {
     }
 
     @Test
+    void everyHelpExampleFitsOnAnEightyColumnLine() {
+        picocli.CommandLine root = new picocli.CommandLine(new Neurona());
+        java.util.List<picocli.CommandLine> commands = new java.util.ArrayList<>(root.getSubcommands().values());
+        commands.add(root);
+        for (picocli.CommandLine c : commands) {
+            for (String line : c.getCommandSpec().usageMessage().footer()) {
+                assertThat(line.length()).as(c.getCommandName() + ": " + line).isLessThanOrEqualTo(80);
+            }
+        }
+    }
+
+    @Test
     void suggestionsOnlyForCloseNames() {
         assertThat(Suggestions.didYouMean("trian", java.util.List.of("train", "evaluate"))).contains("'train'");
         assertThat(Suggestions.didYouMean("xyzzy", java.util.List.of("train", "evaluate"))).isEmpty();
