@@ -31,8 +31,13 @@ import java.util.Map;
  *     [--configs small,medium,large] [--epochs 3] [--epochs-large 3] [--rounds 1] \
  *     [--backends native,java] [--torch-threads 1,2,2p] [--python /usr/bin/python3] \
  *     [--script neurona-bench/src/main/python/train_fashion.py] [--torch-openblas-env unset|keep] \
- *     [--predict-calls 10000] [--extra-classpath CP] [--jvm-opts "-Xmx2g ..."] [--out results.jsonl]
+ *     [--predict-calls 10000] [--extra-classpath CP] [--jvm-opts "-Xmx2g ..."] [--out results.jsonl] \
+ *     [--baseline-jar OLD/neurona-bench/target/benchmarks.jar]
  * </pre>
+ *
+ * <p>{@code --baseline-jar OLD/benchmarks.jar} adds a "previous" contender per backend that runs
+ * another build (the last commit's, built in a temporary folder) in the same alternation, so
+ * that the change is measured against the code before it in one run.
  *
  * <p>{@code --from results.jsonl} prints the tables of an earlier run's {@code --out} file
  * without running anything (give the same {@code --configs}, {@code --backends} and
@@ -51,19 +56,26 @@ public final class EndToEnd {
 
     private static final String[] OPTIONS = {"--configs", "--epochs", "--epochs-large", "--rounds", "--backends",
         "--torch-threads", "--python", "--script", "--torch-openblas-env", "--predict-calls", "--extra-classpath",
-        "--jvm-opts", "--out", "--from"};
+        "--jvm-opts", "--out", "--from", "--baseline-jar"};
 
     private EndToEnd() {
     }
 
     /** One contender process: Neurona with a backend, or PyTorch with a thread count. */
-    record Contender(String label, boolean torch, String backend, int threads, boolean passiveWait) {
+    /**
+     * One contender of the run.
+     *
+     * @param classpath the class path of a Neurona contender, or {@code null} for this jar's own
+     *                  ({@code --baseline-jar} gives the previous commit's benchmarks.jar)
+     */
+    record Contender(String label, boolean torch, String backend, int threads, boolean passiveWait, String classpath) {
 
         /** Parses a {@code --torch-threads} entry: a count, with {@code p} for {@code OMP_WAIT_POLICY=PASSIVE}. */
         static Contender torch(String spec) {
             boolean passive = spec.endsWith("p");
             int threads = Integer.parseInt(passive ? spec.substring(0, spec.length() - 1) : spec);
-            return new Contender("PyTorch " + threads + "t" + (passive ? " passive" : ""), true, null, threads, passive);
+            return new Contender("PyTorch " + threads + "t" + (passive ? " passive" : ""), true, null, threads, passive,
+                    null);
         }
     }
 
@@ -78,7 +90,10 @@ public final class EndToEnd {
         int rounds = Integer.parseInt(o.getOrDefault("--rounds", "1"));
         List<Contender> contenders = new ArrayList<>();
         for (String b : o.getOrDefault("--backends", "native,java").split(",")) {
-            contenders.add(new Contender("Neurona " + b.trim(), false, b.trim(), 0, false));
+            contenders.add(new Contender("Neurona " + b.trim(), false, b.trim(), 0, false, null));
+            if (o.containsKey("--baseline-jar")) {
+                contenders.add(new Contender("previous " + b.trim(), false, b.trim(), 0, false, o.get("--baseline-jar")));
+            }
         }
         for (String t : o.getOrDefault("--torch-threads", "1,2,2p").split(",")) {
             contenders.add(Contender.torch(t.trim()));
@@ -179,7 +194,8 @@ public final class EndToEnd {
                 // the Vector API module gives the pure-Java backend its register-blocked GEMM kernel
                 cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
                 cmd.addAll(jvmOpts);
-                cmd.addAll(List.of("-Dneurona.backend=" + c.backend(), "-cp", classpath, TrainFashion.class.getName()));
+                cmd.addAll(List.of("-Dneurona.backend=" + c.backend(), "-cp", c.classpath() != null ? c.classpath() : classpath,
+                        TrainFashion.class.getName()));
             }
             cmd.addAll(List.of("--config", config.id(), "--epochs", String.valueOf(epochs), "--predict-calls", predictCalls));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
