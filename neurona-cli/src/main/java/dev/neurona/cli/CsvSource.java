@@ -1,5 +1,6 @@
 package dev.neurona.cli;
 
+import dev.neurona.data.CellValueException;
 import dev.neurona.data.Csv;
 import dev.neurona.data.CsvData;
 import dev.neurona.data.DataFormatException;
@@ -46,18 +47,36 @@ final class CsvSource {
 
     /** Reads {@code file}; a missing cell's error advises the {@code --missing} flag. */
     static CsvData read(Csv reader, Path file) {
+        return read(reader, file, false);
+    }
+
+    /**
+     * Reads {@code file}; errors advise flags: {@code --missing} for a missing cell, and for training
+     * data {@code --categorical} for a word in a numeric column.
+     */
+    static CsvData read(Csv reader, Path file, boolean training) {
         try {
             return reader.read(file);
         } catch (MissingValueException e) {
             throw e.withAdvice(e.inTarget() ? "use --missing drop to leave such rows out"
                     : "use --missing drop to leave such rows out, or --missing mean to fill them in");
+        } catch (CellValueException e) {
+            throw e.withAdvice(training && e.categoricalHelps()
+                    ? "use --categorical " + e.columnName() + " if the column holds categories" : "");
         }
     }
 
     /** A CSV file given to {@code --data}: its rows, encoded for training, and the schema that encoded them. */
     static Table training(String name, Path file, String target, DataSource.Task task, Csv.Missing missing) {
-        Csv reader = withTarget(new Csv().missing(missing), name, file, target);
-        CsvData read = read(reader, file);
+        return training(name, file, target, task, missing, List.of());
+    }
+
+    /** {@link #training(String, Path, String, DataSource.Task, Csv.Missing)} with the {@code --categorical} columns. */
+    static Table training(String name, Path file, String target, DataSource.Task task, Csv.Missing missing,
+                          List<String> categorical) {
+        Csv reader = withTarget(new Csv().missing(missing).categorical(categorical.toArray(String[]::new)), name, file,
+                target);
+        CsvData read = read(reader, file, true);
         Tensor y = read.y();
         DataSource.Task resolved = task != null ? task : DataSource.inferTask(read);
         if (resolved == DataSource.Task.REGRESSION) {
@@ -77,13 +96,21 @@ final class CsvSource {
 
     /** The reader with {@code --target} set (a header name, or a 0-based index when numeric). */
     static Csv withTarget(Csv reader, String name, Path file, String target) {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("--data " + name + ": no such file " + file.toAbsolutePath());
-        }
+        requireFile(name, file);
         if (target == null || target.isBlank()) {
             throw new UsageException("--data " + name + ": name the target column with --target COLUMN (a header name or a 0-based index)");
         }
         return target.matches("-?\\d+") ? reader.targetColumns(Integer.parseInt(target)) : reader.target(target);
+    }
+
+    private static void requireFile(String name, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UsageException("--data " + name + ": " + file.toAbsolutePath() + " is a directory; give a CSV file, "
+                    + "csv:DIR/FILE.csv");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("--data " + name + ": no such file " + file.toAbsolutePath());
+        }
     }
 
     /** What evaluate scores: every row of a CSV file, with targets encoded as the model's outputs need. */
@@ -100,9 +127,7 @@ final class CsvSource {
         if (schema == null) {
             read = read(withTarget(new Csv().missing(missing), name, file, target), file);
         } else {
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException("--data " + name + ": no such file " + file.toAbsolutePath());
-            }
+            requireFile(name, file);
             checkTarget(schema, target);
             read = read(new Csv().schema(schema).missing(missing), file);
             if (read.y() == null) {
