@@ -24,7 +24,6 @@ final class CsvCells {
         TEXT
     }
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?(\\d+,\\d*|,\\d+)([eE][+-]?\\d+)?");
     private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+");
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
@@ -32,9 +31,51 @@ final class CsvCells {
     private CsvCells() {
     }
 
-    /** Whether {@code s} is written as a decimal number (whatever its size). */
+    /**
+     * Whether {@code s} is written as a decimal number (whatever its size):
+     * {@code [+-]? (digits [. digits*] | . digits) ([eE] [+-]? digits)?}. A scan, not a regular
+     * expression, since it runs for every cell.
+     */
     static boolean isNumber(String s) {
-        return NUMBER.matcher(s).matches();
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The kind of {@code cell} given the missing markers. */
@@ -82,9 +123,16 @@ final class CsvCells {
         return quote(cell) + " is not a number";
     }
 
-    /** The value of a cell for which {@link #problem} is {@code null}. */
+    /**
+     * The value of a non-missing cell of a numeric column, or NaN when it is not a number that fits
+     * a float ({@link #problem} then says why).
+     */
     static double value(String cell) {
-        return Double.parseDouble(cell);
+        if (!isNumber(cell)) {
+            return Double.NaN;
+        }
+        double v = Double.parseDouble(cell);
+        return fitsFloat(v) ? v : Double.NaN;
     }
 
     /** {@code s} in single quotes, as {@link #shown} writes it. */

@@ -147,10 +147,14 @@ final class CsvColumns {
         for (int r = first; r < rows.size(); r++) {
             String[] row = rows.get(r);
             for (int c = 0; c < width; c++) {
-                switch (CsvCells.kind(row[c], missingMarkers)) {
-                    case NUMBER, BAD_NUMBER -> numbers[c]++;
-                    case TEXT -> texts[c]++;
-                    default -> { }
+                String v = row[c];
+                if (missingMarkers.contains(v)) {
+                    continue;
+                }
+                if (CsvCells.looksNumeric(v)) {
+                    numbers[c]++;
+                } else {
+                    texts[c]++;
                 }
             }
         }

@@ -289,13 +289,13 @@ final class CsvSchemas {
         }
 
         private double number(String v, long line, int c, TableSchema.Column col) {
-            String problem = CsvCells.problem(v);
-            if (problem != null) {
+            double value = CsvCells.value(v);
+            if (Double.isNaN(value)) {
                 boolean text = CsvCells.kind(v, missingMarkers) == CsvCells.Kind.TEXT;
-                throw new CellValueException(source, line, column(c), fileColumns.names[c], v, problem
+                throw new CellValueException(source, line, column(c), fileColumns.names[c], v, CsvCells.problem(v)
                         + (text ? "; the model reads " + CsvCells.quote(col.name()) + " as a numeric column" : ""), false, "");
             }
-            return CsvCells.value(v);
+            return value;
         }
 
         private int category(String v, long line, int c, TableSchema.Column col, Map<String, Integer> code) {

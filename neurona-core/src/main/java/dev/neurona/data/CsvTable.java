@@ -110,11 +110,11 @@ final class CsvTable {
                     values[r - first][c] = Double.NaN;
                     continue;
                 }
-                String problem = CsvCells.problem(v);
-                if (problem != null) {
-                    throw columns.badCell(r, c, problem, missingMarkers);
+                double value = CsvCells.value(v);
+                if (Double.isNaN(value)) {
+                    throw columns.badCell(r, c, CsvCells.problem(v), missingMarkers);
                 }
-                values[r - first][c] = CsvCells.value(v);
+                values[r - first][c] = value;
             }
         }
         return values;

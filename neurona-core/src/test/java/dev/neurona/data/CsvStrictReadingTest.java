@@ -173,6 +173,17 @@ class CsvStrictReadingTest {
     // ---------------------------------------------------------------- numbers
 
     @Test
+    void aNumberIsAPlainDecimalNumber() {
+        for (String yes : new String[] {"3", "-0.5", "+.5", "5.", "1e-3", "+2E+10", "007"}) {
+            assertThat(CsvCells.isNumber(yes)).as(yes).isTrue();
+        }
+        for (String no : new String[] {"", "+", "-", ".", "e5", "1e", "1e+", "0x10", "1d", "1f", "1.2.3", "1 ", "--1",
+                "Infinity", "NaN", "1,5", "١"}) {
+            assertThat(CsvCells.isNumber(no)).as(no).isFalse();
+        }
+    }
+
+    @Test
     void numbersBeyondFloatRangeAreErrorsNotInfinity() {
         for (String big : new String[] {"1e39", "1e400", "-3.5e38"}) {
             CellValueException e = cellError(() -> read(new Csv(), "a,y\n1,0\n" + big + ",1\n2,0\n"));
