@@ -29,7 +29,7 @@ class PackageDependencyTest {
             Map.entry("losses", Set.of("tensor", "names")),
             Map.entry("optim", Set.of("tensor", "tensor.kernel", "names")),   // ParallelRange splits large updates
             Map.entry("metrics", Set.of("tensor", "losses", "names")),
-            Map.entry("data", Set.of("tensor")),
+            Map.entry("data", Set.of("tensor", "names")),   // "did you mean" for a misspelt column
             Map.entry("nn.init", Set.of("tensor")),
             Map.entry("nn", Set.of("tensor", "activations", "nn.init")),
             // train uses the kernels directly in its fused fast path (FusedMlp)

@@ -1,5 +1,6 @@
 package dev.neurona.cli;
 
+import dev.neurona.data.CellValueException;
 import dev.neurona.data.Csv;
 import dev.neurona.data.CsvData;
 import dev.neurona.data.DataFormatException;
@@ -46,18 +47,36 @@ final class CsvSource {
 
     /** Reads {@code file}; a missing cell's error advises the {@code --missing} flag. */
     static CsvData read(Csv reader, Path file) {
+        return read(reader, file, false);
+    }
+
+    /**
+     * Reads {@code file}; errors advise flags: {@code --missing} for a missing cell, and for training
+     * data {@code --categorical} for a word in a numeric column.
+     */
+    static CsvData read(Csv reader, Path file, boolean training) {
         try {
             return reader.read(file);
         } catch (MissingValueException e) {
             throw e.withAdvice(e.inTarget() ? "use --missing drop to leave such rows out"
                     : "use --missing drop to leave such rows out, or --missing mean to fill them in");
+        } catch (CellValueException e) {
+            throw e.withAdvice(training && e.categoricalHelps()
+                    ? "use --categorical " + e.columnName() + " if the column holds categories" : "");
         }
     }
 
     /** A CSV file given to {@code --data}: its rows, encoded for training, and the schema that encoded them. */
     static Table training(String name, Path file, String target, DataSource.Task task, Csv.Missing missing) {
-        Csv reader = withTarget(new Csv().missing(missing), name, file, target);
-        CsvData read = read(reader, file);
+        return training(name, file, target, task, missing, List.of());
+    }
+
+    /** {@link #training(String, Path, String, DataSource.Task, Csv.Missing)} with the {@code --categorical} columns. */
+    static Table training(String name, Path file, String target, DataSource.Task task, Csv.Missing missing,
+                          List<String> categorical) {
+        Csv reader = withTarget(new Csv().missing(missing).categorical(categorical.toArray(String[]::new)), name, file,
+                target);
+        CsvData read = read(reader, file, true);
         Tensor y = read.y();
         DataSource.Task resolved = task != null ? task : DataSource.inferTask(read);
         if (resolved == DataSource.Task.REGRESSION) {

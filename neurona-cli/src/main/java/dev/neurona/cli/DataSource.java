@@ -52,9 +52,19 @@ record DataSource(String name, Split split, Task task, int classes, List<String>
 
     /** {@link #resolve(String, String, Task, long)} with what to do about missing CSV cells ({@code --missing}). */
     static DataSource resolve(String data, String target, Task task, long seed, Csv.Missing missing) {
+        return resolve(data, target, task, seed, missing, List.of());
+    }
+
+    /** {@link #resolve(String, String, Task, long, Csv.Missing)} with CSV columns to read as categorical ({@code --categorical}). */
+    static DataSource resolve(String data, String target, Task task, long seed, Csv.Missing missing,
+                              List<String> categorical) {
         String d = data.trim();
+        if (!categorical.isEmpty() && !isCsv(d)) {
+            throw new UsageException("--categorical " + String.join(",", categorical) + ": only csv:FILE data has "
+                    + "columns to name; leave it out for --data " + d);
+        }
         if (isCsv(d)) {
-            CsvSource.Table t = CsvSource.training(d, csvPath(d), target, task, missing);
+            CsvSource.Table t = CsvSource.training(d, csvPath(d), target, task, missing, categorical);
             return new DataSource(d, split(t.all(), seed, t.task() == Task.CLASSIFICATION), t.task(), t.classes(),
                     t.classNames(), t.schema());
         }

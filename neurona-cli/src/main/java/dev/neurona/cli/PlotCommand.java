@@ -41,7 +41,7 @@ final class PlotCommand implements Callable<Integer> {
         Object missing = config.get("missing");
         DataSource source = DataSource.resolve(String.valueOf(config.get("data")), target == null ? null : target.toString(),
                 TrainCommand.parseTask(String.valueOf(config.get("task"))), ((Number) config.get("seed")).longValue(),
-                CsvSource.missing(missing == null ? null : missing.toString()));
+                CsvSource.missing(missing == null ? null : missing.toString()), categorical(config.get("categorical")));
         Map<String, Double> scores = model.evaluate(source.split().test());
         List<Path> written = RunReport.write(runDir, config, model, history, scores, source.split().test(),
                 source.classNames());
@@ -49,5 +49,10 @@ final class PlotCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Wrote " + p);
         }
         return 0;
+    }
+
+    /** The {@code --categorical} columns recorded in config.json (none in runs from before the flag). */
+    private static List<String> categorical(Object value) {
+        return value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     }
 }

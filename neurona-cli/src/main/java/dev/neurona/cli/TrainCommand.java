@@ -64,6 +64,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--missing", defaultValue = "error", paramLabel = "HOW", description = CsvSource.MISSING_HELP)
     String missing;
 
+    @Option(names = "--categorical", split = ",", paramLabel = "COLUMN",
+            description = "CSV columns to read as categories (one-hot encoded) even where they hold numbers, such as zip "
+                    + "codes; a column is otherwise categorical only when most of its cells are not numbers.")
+    List<String> categorical;
+
     @Option(names = "--layers", split = ",", paramLabel = "N,N",
             description = "Hidden layer sizes (default: chosen for the data, e.g. 64 for digits; printed at the start).")
     List<Integer> layers;
@@ -125,7 +130,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
         ClusterTrainer cluster = spark == null ? null : SparkSupport.trainer();   // before any work
-        DataSource source = DataSource.resolve(data, target, parseTask(task), seed, CsvSource.missing(missing));
+        DataSource source = DataSource.resolve(data, target, parseTask(task), seed, CsvSource.missing(missing),
+                categorical == null ? List.of() : categorical);
         Split split = source.split();
         TrainSettings settings = TrainSettings.resolve(TrainDefaults.forData(source), layers, epochs, batchSize,
                 validationSplit, learningRate, optimizer, earlyStopping != null, modelSpec != null);
@@ -183,6 +189,7 @@ final class TrainCommand implements Callable<Integer> {
         config.put("data", source.name());
         config.put("target", target);
         config.put("missing", missing);
+        config.put("categorical", categorical == null ? List.of() : categorical);
         config.put("task", source.task().name().toLowerCase(java.util.Locale.ROOT));
         config.put("layers", model.layers().stream().map(l -> l.config()).toList());
         config.put("optimizer", opt.config());

@@ -1,5 +1,6 @@
 package dev.neurona.data;
 
+import dev.neurona.names.Names;
 import dev.neurona.tensor.Tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -86,6 +87,7 @@ final class CsvSchemas {
     /** One read of raw rows with a schema. */
     static final class Reader {
         private final TableSchema schema;
+        private final CsvText.Rows raw;
         private final String source;
         private final List<String[]> rows;
         private final List<Long> lines;
@@ -94,40 +96,30 @@ final class CsvSchemas {
         private final Csv.Missing missing;
         private final Set<String> missingMarkers;
         private final boolean oneHotTarget;
+        private CsvColumns fileColumns;
         private String[] names;
         private boolean hasHeader;
 
-        Reader(TableSchema schema, String source, List<String[]> rows, List<Long> lines, Boolean header, boolean noTarget,
-               Csv.Missing missing, Set<String> missingMarkers, boolean oneHotTarget) {
+        Reader(TableSchema schema, CsvText.Rows raw, Csv.Settings settings) {
             this.schema = schema;
-            this.source = source;
-            this.rows = rows;
-            this.lines = lines;
-            this.header = header;
-            this.noTarget = noTarget;
-            this.missing = missing;
-            this.missingMarkers = missingMarkers;
-            this.oneHotTarget = oneHotTarget;
+            this.raw = raw;
+            this.source = raw.source();
+            this.rows = raw.rows();
+            this.lines = raw.lines();
+            this.header = settings.header();
+            this.noTarget = settings.noTarget();
+            this.missing = settings.missing();
+            this.missingMarkers = settings.missingMarkers();
+            this.oneHotTarget = settings.oneHotTarget();
         }
 
         CsvData read() {
-            if (rows.isEmpty()) {
-                throw new DataFormatException(source, "the file is empty: no rows to read");
-            }
             String[] top = rows.get(0);
             hasHeader = header != null ? header : schema.header() && namesAnyColumn(top);
+            fileColumns = new CsvColumns(raw, hasHeader);
             names = top;
             int width = top.length;
-            int first = hasHeader ? 1 : 0;
-            if (rows.size() == first) {
-                throw new DataFormatException(source, "the file has a header but no data rows");
-            }
-            for (int r = first; r < rows.size(); r++) {
-                if (rows.get(r).length != width) {
-                    throw new DataFormatException(source, lines.get(r), null, "has " + rows.get(r).length + " fields but the "
-                            + (hasHeader ? "header" : "first row") + " has " + width);
-                }
-            }
+            int first = fileColumns.first;
             List<TableSchema.Column> columns = schema.columns();
             int[] at = hasHeader ? byName(top) : byPosition(width);
             List<Integer> features = new ArrayList<>();
@@ -148,7 +140,7 @@ final class CsvSchemas {
             return schema.columns().stream().anyMatch(c -> cells.contains(c.name()));
         }
 
-        /** Each schema column's index in the file, by header name (the k-th of a repeated name to the k-th); -1 for an absent target. */
+        /** Each schema column's index in the file, by header name (the file's names are distinct); -1 for an absent target. */
         private int[] byName(String[] top) {
             Map<String, Deque<Integer>> where = new HashMap<>();
             for (int c = 0; c < top.length; c++) {
@@ -157,18 +149,22 @@ final class CsvSchemas {
             List<TableSchema.Column> columns = schema.columns();
             int[] at = new int[columns.size()];
             List<String> absent = new ArrayList<>();
+            List<String> absentNames = new ArrayList<>();
             for (int i = 0; i < at.length; i++) {
                 Deque<Integer> q = where.get(columns.get(i).name());
                 at[i] = q == null || q.isEmpty() ? -1 : q.poll();
                 if (at[i] < 0 && !columns.get(i).target()) {
-                    absent.add("'" + columns.get(i).name() + "'");
+                    absent.add(CsvCells.quote(columns.get(i).name()));
+                    absentNames.add(columns.get(i).name());
                 }
             }
             if (!absent.isEmpty()) {
+                String near = absent.size() == 1 ? Names.closest(absentNames.get(0), Arrays.asList(top)) : null;
                 throw new DataFormatException(source, (absent.size() == 1 ? "has no column " : "has no columns ")
                         + String.join(", ", absent) + ", which the model needs; the file's columns are "
-                        + Arrays.toString(top) + ", the model's features " + schema.features().stream()
-                        .map(TableSchema.Column::name).toList());
+                        + CsvCells.shownAll(Arrays.asList(top)) + ", the model's features " + CsvCells.shownAll(
+                        schema.features().stream().map(TableSchema.Column::name).toList())
+                        + (near != null ? "; did you mean " + CsvCells.quote(near) + "?" : ""));
             }
             return at;
         }
@@ -198,7 +194,7 @@ final class CsvSchemas {
         }
 
         private String column(int c) {
-            return hasHeader ? "'" + names[c] + "' (" + (c + 1) + ")" : String.valueOf(c + 1);
+            return fileColumns.label(c);
         }
 
         private CsvData assemble(int first, int[] at, List<Integer> features, List<Integer> targets, List<Integer> used) {
@@ -293,11 +289,13 @@ final class CsvSchemas {
         }
 
         private double number(String v, long line, int c, TableSchema.Column col) {
-            if (!Csv.isNumber(v)) {
-                throw new DataFormatException(source, line, column(c), "'" + v + "' is not a number; the model reads '"
-                        + col.name() + "' as a numeric column");
+            double value = CsvCells.value(v);
+            if (Double.isNaN(value)) {
+                boolean text = CsvCells.kind(v, missingMarkers) == CsvCells.Kind.TEXT;
+                throw new CellValueException(source, line, column(c), fileColumns.names[c], v, CsvCells.problem(v)
+                        + (text ? "; the model reads " + CsvCells.quote(col.name()) + " as a numeric column" : ""), false, "");
             }
-            return Double.parseDouble(v);
+            return value;
         }
 
         private int category(String v, long line, int c, TableSchema.Column col, Map<String, Integer> code) {

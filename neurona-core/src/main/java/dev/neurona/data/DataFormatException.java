@@ -2,8 +2,10 @@ package dev.neurona.data;
 
 /**
  * A data file that cannot be read as its format says: a malformed IDX header, a truncated file, a
- * ragged or non-numeric CSV row, an unknown column. The message names the file and, where they
- * apply, the row and column; they are also available one by one.
+ * directory or text that is not UTF-8, an unclosed quote, a ragged CSV row, a repeated or unknown
+ * column, a cell its column cannot hold ({@link CellValueException}). The message names the file
+ * and, where they apply, the row (for CSV files the 1-based line) and column; they are also
+ * available one by one.
  */
 public class DataFormatException extends IllegalArgumentException {
 

@@ -79,9 +79,9 @@ public final class TableSchema {
                 throw new IllegalArgumentException("TableSchema.Column '" + name + "': a categorical column needs "
                         + "distinct categories, got " + categories);
             }
-            if (fill != null && type == Type.NUMERIC && !(Csv.isNumber(fill) && Double.isFinite(Double.parseDouble(fill)))) {
+            if (fill != null && type == Type.NUMERIC && CsvCells.problem(fill) != null) {
                 throw new IllegalArgumentException("TableSchema.Column '" + name + "': the fill value of a numeric column "
-                        + "must be a finite number, got '" + fill + "'");
+                        + "must be a finite number within float range, got '" + fill + "'");
             }
             if (fill != null && type == Type.CATEGORICAL && !categories.contains(fill)) {
                 throw new IllegalArgumentException("TableSchema.Column '" + name + "': the fill value '" + fill
@@ -170,6 +170,13 @@ public final class TableSchema {
         this.scaler = scaler;
         if (features().isEmpty()) {
             throw new IllegalArgumentException("TableSchema: every column is a target; no feature columns in " + names(columns));
+        }
+        java.util.Set<String> seen = new HashSet<>();
+        for (Column c : this.columns) {
+            if (!seen.add(c.name())) {
+                throw new IllegalArgumentException("TableSchema: column names must be distinct, got '" + c.name()
+                        + "' twice in " + names(columns));
+            }
         }
         List<Column> targets = this.columns.stream().filter(Column::target).toList();
         if (targets.size() > 1 && targets.stream().anyMatch(c -> c.type() == Type.CATEGORICAL)) {

@@ -69,7 +69,7 @@ final class LossChecks {
             float v = y[i];
             if (v != -1f && v != 0f && v != 1f) {
                 throw new IllegalArgumentException(loss + ": labels must be -1/+1 (or 0/1, converted to -1/+1); got "
-                        + v + " at flat index " + i);
+                        + v + " at " + at(yTrue, i));
             }
             binary &= v != -1f;
         }
@@ -78,7 +78,7 @@ final class LossChecks {
         }
         for (int i = 0; i < y.length; i++) {
             if (y[i] == 0f) {
-                throw new IllegalArgumentException(loss + ": labels mix 0 and -1 (0 at flat index " + i
+                throw new IllegalArgumentException(loss + ": labels mix 0 and -1 (0 at " + at(yTrue, i)
                         + "); use either -1/+1 or 0/1");
             }
         }
@@ -87,11 +87,15 @@ final class LossChecks {
 
     // ---------------------------------------------------------------- whole data sets (Loss.checkTargetData)
 
-    /** Where flat index {@code i} of {@code y} sits: {@code "row 3"}, or {@code "row 3, column 1"} for several columns. */
+    /**
+     * Where flat index {@code i} of {@code y} sits: {@code "row 3"}, or {@code "row 3, column 1"} for
+     * several columns (0-based, as the caller indexes {@code y}; for samples of rank above 1 the
+     * column is the flat index within the sample).
+     */
     static String at(Tensor y, int i) {
         int rows = y.rank() == 0 ? 1 : y.dim(0);
         int width = rows == 0 ? 1 : y.size() / rows;
-        return width == 1 ? "row " + i / width : "row " + i / width + ", column " + i % width;
+        return width == 1 ? "row " + i : "row " + i / width + ", column " + i % width;
     }
 
     /** {@code [n]} followed by a sample's output shape: what the model gives for all of {@code y}. */

@@ -51,6 +51,7 @@ public final class Checks {
      * @throws IllegalArgumentException naming the value, its row and the expected form
      */
     public static void requireTargets(String op, String name, Network network, Loss loss, Dataset data) {
+        requireFinite(op, name, data.y());
         int[] out = outputShape(network, data.x());
         OutputChecks.check(op, network, loss, out);
         loss.checkTargetData(op + ": " + name, data.y(), out);
@@ -71,9 +72,26 @@ public final class Checks {
 
     /**
      * Per-sample weights from class weights: the class of a sample is the argmax of a one-hot
-     * row, or the value of a single-column (binary or sparse) target.
+     * row, or the value of a single-column (binary or sparse) target. Called once with all of
+     * the training targets, so that a class without a weight is named by its row of {@code y}.
+     *
+     * @throws IllegalArgumentException for a class without a weight (naming the first row of it) or a
+     *         weight that is negative or not finite
      */
     public static Tensor classWeights(Tensor y, Map<Integer, Double> classWeight) {
+        return classWeights(null, y, classWeight);
+    }
+
+    /** {@link #classWeights(Tensor, Map)} with {@code op} (such as {@code "fit"}, or {@code null}) starting the messages. */
+    public static Tensor classWeights(String op, Tensor y, Map<Integer, Double> classWeight) {
+        String where = op == null ? "classWeight" : op + ": classWeight";
+        for (Map.Entry<Integer, Double> e : classWeight.entrySet()) {
+            Double v = e.getValue();
+            if (v == null || !Double.isFinite(v) || v < 0) {
+                throw new IllegalArgumentException(where + " for class " + e.getKey() + " is " + v
+                        + "; class weights must be finite and >= 0");
+            }
+        }
         int n = y.dim(0);
         int width = y.size() / n;
         float[] d = y.data();
@@ -92,7 +110,7 @@ public final class Checks {
             }
             Double weight = classWeight.get(cls);
             if (weight == null) {
-                throw new IllegalArgumentException("classWeight has no weight for class " + cls + " (row " + i
+                throw new IllegalArgumentException(where + " has no weight for class " + cls + " (y row " + i
                         + "); give one for every class, got " + classWeight.keySet());
             }
             w[i] = weight.floatValue();

@@ -67,11 +67,12 @@ public final class Trainer {
         if (initialEpoch < 0) {
             throw new IllegalArgumentException("fit: the initial epoch must not be negative, got " + initialEpoch);
         }
+        // once for the whole data (never per batch), so that a bad value names the caller's row and
+        // costs no step anything
         Checks.requireFinite("fit", "x", data.x());
-        Checks.requireFinite("fit", "y", data.y());
-        // once for the whole data, so that a bad label names the caller's row and costs no step anything
         Checks.requireTargets("fit", "y", network, loss, data);
         if (fit.validationData() != null) {
+            Checks.requireFinite("fit", "validation x", fit.validationData().x());
             Checks.requireTargets("fit", "validation y", network, loss, fit.validationData());
         }
         // Keras takes the validation samples from the end, before any shuffling
@@ -96,6 +97,8 @@ public final class Trainer {
         List<Callback> callbacks = fit.callbacks();
         BatchGather xs = new BatchGather(train.x());
         BatchGather ys = new BatchGather(train.y());
+        BatchGather ws = fit.classWeight() == null ? null
+                : new BatchGather(Checks.classWeights("fit", train.y(), fit.classWeight()));
 
         callbacks.forEach(c -> c.onTrainBegin(context));
         for (int epoch = initialEpoch; epoch < fit.epochs() && !context.stopRequested(); epoch++) {
@@ -113,7 +116,7 @@ public final class Trainer {
                 int to = Math.min(n, from + fit.batchSize());
                 Tensor x = xs.gather(order, from, to);
                 Tensor y = ys.gather(order, from, to);
-                Tensor weights = fit.classWeight() == null ? null : Checks.classWeights(y, fit.classWeight());
+                Tensor weights = ws == null ? null : ws.gather(order, from, to);
                 float batchLoss = step.run(x, y, weights);
                 lossSum += (double) batchLoss * (to - from);
                 seen += to - from;
