@@ -20,7 +20,6 @@ import dev.neurona.tensor.Tensor;
 import dev.neurona.train.Checks;
 import dev.neurona.train.Evaluation;
 import dev.neurona.train.Fit;
-import dev.neurona.train.FusedMlp;
 import dev.neurona.train.History;
 import dev.neurona.train.ModelSaver;
 import dev.neurona.train.Network;
@@ -79,14 +78,9 @@ public class Sequential implements Network {
 
     private long seed;
     private int[] inputShape;
-    private Optimizer optimizer;
-    /** The fused forward pass for inference, when the layers allow one (see {@link FusedMlp}). */
-    private FusedMlp inference;
-    private boolean inferencePlanned;
-    private Loss loss;
-    private List<Object> metricSpecs = List.of();
-    private List<Metric> metrics;
-    private int[] metricsResolvedFor;
+    private Compilation compiled;
+    /** The fused forward pass for inference, when the layers allow one. */
+    private final InferencePlan inference = new InferencePlan(layers);
     private int epochsCompleted;
     private TableSchema preprocessing;
 
@@ -243,29 +237,17 @@ public class Sequential implements Network {
      * (see {@link Metrics#check}).
      */
     void compile(Optimizer optimizer, Loss loss, Object[] metrics) {
-        if (optimizer == null || loss == null) {
-            throw new IllegalArgumentException("compile: optimizer and loss must not be null");
-        }
-        for (Object m : metrics) {
-            if (m == null) {
-                throw new IllegalArgumentException("compile: metrics must not contain null");
-            }
-            Metrics.check(m, loss);
-        }
-        this.optimizer = optimizer;
-        this.loss = loss;
-        this.metricSpecs = List.of(metrics);
-        this.metrics = null;
+        compiled = new Compilation(optimizer, loss, metrics);
     }
 
     /** Whether {@code compile} was called. */
     public boolean isCompiled() {
-        return optimizer != null;
+        return compiled != null;
     }
 
     /** The metrics as given to {@code compile}: names (Strings) and {@link Metric} objects. */
     List<Object> metricSpecs() {
-        return metricSpecs;
+        return compiled == null ? List.of() : compiled.metricSpecs();
     }
 
     /** The model's seed. */
@@ -332,32 +314,18 @@ public class Sequential implements Network {
 
     /** The compiled optimizer, or {@code null}. */
     public Optimizer optimizer() {
-        return optimizer;
+        return compiled == null ? null : compiled.optimizer();
     }
 
     /** The compiled loss, or {@code null}. */
     public Loss loss() {
-        return loss;
+        return compiled == null ? null : compiled.loss();
     }
 
     private void requireCompiled(String op) {
-        if (optimizer == null || loss == null) {
+        if (compiled == null) {
             throw new IllegalStateException(op + ": the model is not compiled; call compile(optimizer, loss, metrics...) first");
         }
-    }
-
-    /** Metric objects for targets of {@code yShape}, resolved once ("accuracy" depends on the targets). */
-    private List<Metric> metricsFor(Tensor y) {
-        int[] shape = y.shape();
-        if (metrics == null || !Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), metricsResolvedFor)) {
-            List<Metric> resolved = new ArrayList<>();
-            for (Object spec : metricSpecs) {
-                resolved.add(spec instanceof Metric m ? Metrics.resolve(m, loss, shape) : Metrics.get((String) spec, loss, shape));
-            }
-            metrics = resolved;
-            metricsResolvedFor = Arrays.copyOfRange(shape, 1, shape.length);
-        }
-        return metrics;
     }
 
     // ---------------------------------------------------------------- train, evaluate, predict
@@ -403,7 +371,7 @@ public class Sequential implements Network {
         ensureBuiltFor(data.x());
         // a function of the seed only, which the file keeps, unlike the state of a generator
         long shuffleSeed = Seeds.derive(seed, SHUFFLE_STREAM);
-        History history = new Trainer(this, loss, optimizer, metricsFor(data.y()))
+        History history = new Trainer(this, compiled.loss(), compiled.optimizer(), compiled.metricsFor(data.y()))
                 .saver((path, epochs, withOptimizer) -> save(path, withOptimizer, epochs))
                 .fit(data, fit, shuffleSeed, initialEpoch);
         epochsCompleted = initialEpoch + history.epochCount();
@@ -421,8 +389,8 @@ public class Sequential implements Network {
         requireCompiled("evaluate");
         ensureBuiltFor(data.x());
         Checks.requireFinite("evaluate", "x", data.x());
-        Checks.requireTargets("evaluate", "y", this, loss, data);
-        return Evaluation.evaluate(this, loss, metricsFor(data.y()), data, 32);
+        Checks.requireTargets("evaluate", "y", this, compiled.loss(), data);
+        return Evaluation.evaluate(this, compiled.loss(), compiled.metricsFor(data.y()), data, 32);
     }
 
     /** The outputs for {@code x}, computed in batches of 32 without recording a graph. */
@@ -433,38 +401,17 @@ public class Sequential implements Network {
     /** The outputs for {@code x}, computed in batches of {@code batchSize}. */
     public Tensor predict(Tensor x, int batchSize) {
         ensureBuiltFor(x);
-        FusedMlp plan = inferencePlan();
-        if (plan == null || batchSize <= 0) {
-            return Evaluation.predict(this, x, batchSize);
-        }
-        // the fused forward reads each batch in place and its outputs go straight into the result
-        int n = x.dim(0);
-        int width = plan.inputWidth();
-        float[] out = null;
-        int outWidth = 0;
-        for (int start = 0; start < n; start += batchSize) {
-            int rows = Math.min(batchSize, n - start);
-            synchronized (plan) {   // its output buffer is shared until copied
-                Tensor y = plan.forward(x.data(), start * width, rows);
-                if (out == null) {
-                    outWidth = y.dim(1);
-                    out = new float[n * outWidth];
-                }
-                System.arraycopy(y.data(), 0, out, start * outWidth, rows * outWidth);
-            }
-        }
-        return Tensor.wrap(out, n, outWidth);
+        Tensor fused = batchSize > 0 ? inference.predict(x, batchSize) : null;
+        return fused != null ? fused : Evaluation.predict(this, x, batchSize);
     }
 
     @Override
     public Tensor forward(Tensor x, Mode mode) {
         ensureBuiltFor(x);
         if (mode == Mode.INFERENCE && !NoGrad.isGradEnabled()) {
-            FusedMlp plan = inferencePlan();
-            if (plan != null) {
-                synchronized (plan) {   // its output buffer is shared until copied
-                    return plan.forward(x).copy();
-                }
+            Tensor fused = inference.forward(x);
+            if (fused != null) {
+                return fused;
             }
         }
         Tensor h = x;
@@ -472,14 +419,6 @@ public class Sequential implements Network {
             h = layer.call(h, mode);
         }
         return h;
-    }
-
-    private FusedMlp inferencePlan() {
-        if (!inferencePlanned || (inference != null && !inference.isCurrent())) {
-            inference = FusedMlp.compile(layers, null);
-            inferencePlanned = true;
-        }
-        return inference;
     }
 
     // ---------------------------------------------------------------- weights
@@ -608,32 +547,7 @@ public class Sequential implements Network {
     /** The Keras summary table: layer (type), output shape, parameter count, and the totals. */
     public String summaryString() {
         ensureBuilt();
-        SummaryTable table = new SummaryTable("sequential");
-        int[] s = inputShape;
-        long trainable = 0;
-        long frozen = 0;
-        for (Layer layer : layers) {
-            s = layer.outputShape(s);
-            for (Parameter p : layer.parameters()) {
-                if (p.trainable()) {
-                    trainable += p.size();
-                } else {
-                    frozen += p.size();
-                }
-            }
-            if (!(layer instanceof dev.neurona.nn.Input)) {
-                table.row(layer.name() + " (" + layer.typeName() + ")", shapeText(s), layer.countParams());
-            }
-        }
-        return table.format(trainable, frozen);
-    }
-
-    private static String shapeText(int[] shape) {
-        StringBuilder sb = new StringBuilder("(None");
-        for (int d : shape) {
-            sb.append(", ").append(d);
-        }
-        return sb.append(')').toString();
+        return SummaryTable.of(layers, inputShape);
     }
 
     private static String snake(String type) {

@@ -1,5 +1,8 @@
 package dev.neurona.models;
 
+import dev.neurona.nn.Input;
+import dev.neurona.nn.Layer;
+import dev.neurona.tensor.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +24,36 @@ final class SummaryTable {
 
     SummaryTable(String modelName) {
         this.modelName = modelName;
+    }
+
+    /** The summary of {@code layers} fed samples of {@code inputShape} (batch excluded); Input layers get no row. */
+    static String of(List<Layer> layers, int[] inputShape) {
+        SummaryTable table = new SummaryTable("sequential");
+        int[] s = inputShape;
+        long trainable = 0;
+        long frozen = 0;
+        for (Layer layer : layers) {
+            s = layer.outputShape(s);
+            for (Parameter p : layer.parameters()) {
+                if (p.trainable()) {
+                    trainable += p.size();
+                } else {
+                    frozen += p.size();
+                }
+            }
+            if (!(layer instanceof Input)) {
+                table.row(layer.name() + " (" + layer.typeName() + ")", shapeText(s), layer.countParams());
+            }
+        }
+        return table.format(trainable, frozen);
+    }
+
+    private static String shapeText(int[] shape) {
+        StringBuilder sb = new StringBuilder("(None");
+        for (int d : shape) {
+            sb.append(", ").append(d);
+        }
+        return sb.append(')').toString();
     }
 
     /** Adds a layer's row: {@code "name (Type)"}, its output shape text and its parameter count. */
