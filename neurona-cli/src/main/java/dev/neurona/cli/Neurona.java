@@ -1,10 +1,8 @@
 package dev.neurona.cli;
 
+import dev.neurona.io.AtomicFiles;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
@@ -110,21 +108,9 @@ public final class Neurona implements Runnable {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    /** What went wrong with a file, in words ("no such file or folder", "permission denied"). */
+    /** What went wrong with a file, in words ("no such file or directory", "permission denied"). */
     static String reason(FileSystemException e) {
-        if (e.getReason() != null) {
-            return e.getReason().toLowerCase(java.util.Locale.ROOT);
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "a file of that name is in the way";
-        }
-        return e.getClass().getSimpleName();
+        return AtomicFiles.reason(e);
     }
 
     /** The library version from the jar's manifest. */

@@ -29,7 +29,7 @@ class CliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
-    private static Path onlyRun(Path runs) throws Exception {
+    static Path onlyRun(Path runs) throws Exception {
         try (Stream<Path> dirs = Files.list(runs)) {
             List<Path> all = dirs.toList();
             assertThat(all).hasSize(1);

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neurona.data.Datasets;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,17 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 class RunReportTest {
 
     private static Path train(Path runs, String... args) throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         String[] all = Stream.concat(Stream.of("train", "--out", runs.toString(), "--quiet"), Stream.of(args))
                 .toArray(String[]::new);
-        int code = Neurona.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(code).as(err.toString()).isZero();
-        try (Stream<Path> dirs = Files.list(runs)) {
-            List<Path> found = dirs.toList();
-            assertThat(found).hasSize(1);
-            return found.get(0);
-        }
+        CliTest.Result r = CliTest.run(all);
+        assertThat(r.code()).as(r.err()).isZero();
+        return CliTest.onlyRun(runs);
     }
 
     @Test

@@ -105,8 +105,11 @@ public final class AtomicFiles {
         }
     }
 
-    /** What went wrong, in words, without the (temporary) file name Java puts in the message. */
-    static String reason(FileSystemException e) {
+    /**
+     * What went wrong with a file, in words ("no such file or directory", "permission denied"),
+     * without the file name Java puts in the message (for callers that name the file themselves).
+     */
+    public static String reason(FileSystemException e) {
         if (e.getReason() != null) {
             return e.getReason().toLowerCase(java.util.Locale.ROOT);
         }
