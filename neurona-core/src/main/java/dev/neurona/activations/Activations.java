@@ -76,11 +76,11 @@ public final class Activations {
                 throw new ConfigException("negative_slope", "give 'alpha' or its other name 'negative_slope', not both");
             }
             String key = c.has("negative_slope") ? "negative_slope" : "alpha";
-            return leakyRelu(c.number(key, LeakyRelu.DEFAULT_ALPHA, -Double.MAX_VALUE, Double.MAX_VALUE));
+            return leakyRelu(c.number(key, LeakyRelu.DEFAULT_ALPHA, -Float.MAX_VALUE, Float.MAX_VALUE));
         });
         BY_NAME.put("elu", c -> {
             c.only("name", "alpha");
-            return elu(c.number("alpha", 1.0, -Double.MAX_VALUE, Double.MAX_VALUE));
+            return elu(c.number("alpha", 1.0, -Float.MAX_VALUE, Float.MAX_VALUE));
         });
         BY_NAME.put("gelu", c -> {
             c.only("name", "approximate");

@@ -90,22 +90,6 @@ final class Npy {
     }
 
     /**
-     * Reads one complete {@code .npy} from {@code in} (which must end right after the values).
-     *
-     * @param maxBytes the most value bytes this array may hold
-     */
-    static Array read(InputStream in, long maxBytes) throws IOException, FormatException {
-        Header header = readHeader(in, MAX_HEADER_BYTES);
-        checkCount(header.shape(), maxBytes);
-        float[] data = readValues(in, header.count(), false);
-        if (in.read() != -1) {
-            throw new FormatException("has bytes after the " + header.count() + " values of shape "
-                    + Arrays.toString(header.shape()));
-        }
-        return new Array(header.shape(), data);
-    }
-
-    /**
      * Reads the header of a {@code .npy}: magic, version, length and the dict, of at most
      * {@code maxHeader} bytes in all, leaving {@code in} at the first value.
      */

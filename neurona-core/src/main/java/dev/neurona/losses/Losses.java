@@ -30,7 +30,7 @@ public final class Losses {
         register("mae", c -> mae(), "mean_absolute_error");
         register("mape", c -> mape(), "mean_absolute_percentage_error");
         register("msle", c -> msle(), "mean_squared_logarithmic_error");
-        register("huber", c -> huber(c.number("delta", 1.0, Double.MIN_VALUE, Double.MAX_VALUE)), "huber_loss");
+        register("huber", c -> huber(c.number("delta", 1.0, Float.MIN_VALUE, Float.MAX_VALUE)), "huber_loss");
         register("log_cosh", c -> logCosh(), "logcosh");
         register("hinge", c -> hinge());
         register("squared_hinge", c -> squaredHinge());

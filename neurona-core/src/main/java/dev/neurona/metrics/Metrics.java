@@ -276,6 +276,10 @@ public final class Metrics {
         java.util.Set<String> known = new java.util.HashSet<>(metric.config().keySet());
         known.add("class");
         c.only(known);
+        if (raw != null && c.has("class") && !raw.equals(metric.name())) {   // a name the metric cannot carry is not dropped
+            throw new ConfigException("name", "the metric " + canonical + " is always named '" + metric.name()
+                    + "', got '" + raw + "'");
+        }
         return metric;
     }
 
@@ -294,7 +298,7 @@ public final class Metrics {
     }
 
     private static double threshold(ConfigKeys c) {
-        return c.number("threshold", 0.5, -Double.MAX_VALUE, Double.MAX_VALUE);
+        return c.number("threshold", 0.5, -Float.MAX_VALUE, Float.MAX_VALUE);
     }
 
     private static R2Score.Aggregation aggregation(Object v) {

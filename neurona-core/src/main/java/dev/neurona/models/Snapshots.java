@@ -108,8 +108,13 @@ final class Snapshots {
 
     /** Whether {@code p} is trainable in the layer as a file rebuilds it (where the caller's freezing is lost). */
     private static boolean trainableWhenRebuilt(Layer layer, Parameter p) {
-        Layer fresh = Layers.fromConfig(layer.config());
-        fresh.build(layer.inputShape(), new Random(0));
+        Layer fresh;
+        try {
+            fresh = Layers.fromConfig(layer.config());
+            fresh.build(layer.inputShape(), new Random(0));
+        } catch (RuntimeException e) {   // a layer of the caller's own, which no file rebuilds
+            return false;
+        }
         return fresh.parameters().stream().filter(q -> q.name().equals(p.name())).anyMatch(Parameter::trainable);
     }
 
@@ -316,6 +321,9 @@ final class Snapshots {
         return Metrics.fromConfig((Map<String, Object>) config);
     }
 
+    /** Each float of the step count holds less than this (2^24), as {@code Optimizer.exportState} writes it. */
+    private static final float STEP_PART = 1 << 24;
+
     /** Slots whose values are averages of squares or maxima of magnitudes, which a negative value would turn into NaN. */
     private static final Set<String> NON_NEGATIVE_SLOTS =
             Set.of("v", "vhat", "u", "velocity", "accumulator", "accumulated_grad", "accumulated_delta_var");
@@ -349,6 +357,12 @@ final class Snapshots {
         }
         Map<String, float[]> state = file.optimizerState(expected);
         float[] iterations = state.get("iterations");
+        for (float v : iterations) {
+            if (!(v >= 0 && v < STEP_PART && v == Math.rint(v))) {   // what exportState writes: exact in a float
+                throw file.error("optimizer.npz: 'iterations' holds " + Arrays.toString(iterations) + ", not a step count "
+                        + "(one whole number below 2^24, or two: [low, high] with count = high·2^24 + low)");
+            }
+        }
         boolean stepped = iterations.length > 1 || iterations[0] != 0;
         if (stepped && !trainable.isEmpty() && !state.containsKey(trainable.get(0))) {
             throw file.error("optimizer.npz holds no slots, but its step count says " + optimizer.name()

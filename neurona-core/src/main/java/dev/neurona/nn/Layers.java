@@ -92,6 +92,9 @@ public final class Layers {
             case "Flatten" -> {
                 c.only("type", "name", "input_dims");
                 int[] dims = c.has("input_dims") ? dims(c, "input_dims") : new int[0];
+                if (c.has("input_dims") && dims.length == 0) {
+                    throw new ConfigException("input_dims", "must hold at least one dimension (or be left out), got []");
+                }
                 yield built("input_dims", () -> new Flatten(dims));
             }
             case "Activation" -> {

@@ -66,7 +66,7 @@ public final class Regularizer {
      */
     public static Regularizer fromConfig(Map<String, Object> config) {
         ConfigKeys c = ConfigKeys.of(config).only("l1", "l2");
-        return new Regularizer(c.number("l1", 0, 0, Double.MAX_VALUE), c.number("l2", 0, 0, Double.MAX_VALUE));
+        return new Regularizer(c.number("l1", 0, 0, Float.MAX_VALUE), c.number("l2", 0, 0, Float.MAX_VALUE));
     }
 
     @Override
