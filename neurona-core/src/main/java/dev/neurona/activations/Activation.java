@@ -23,4 +23,14 @@ public interface Activation {
     default Map<String, Object> config() {
         return Map.of("name", name());
     }
+
+    /**
+     * Checks that the function applies to inputs of {@code rank} dimensions (batch included),
+     * so that a layer fails when it is built rather than at its first {@code predict}: a
+     * softmax's axis must lie in {@code [-rank, rank)}. Elementwise functions fit any rank.
+     *
+     * @throws dev.neurona.names.ConfigException naming the parameter when it does not fit
+     */
+    default void checkInputRank(int rank) {
+    }
 }

@@ -1,5 +1,7 @@
 package dev.neurona.activations;
 
+import dev.neurona.names.ConfigException;
+import dev.neurona.names.ConfigKeys;
 import dev.neurona.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -36,7 +38,7 @@ public final class Activations {
     private static final Activation EXPONENTIAL = new SimpleActivation("exponential", Tensor::exp);
 
     /** Canonical name → builder from a config (parameters absent from the config take their defaults). */
-    private static final Map<String, Function<Map<String, Object>, Activation>> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, Function<ConfigKeys, Activation>> BY_NAME = new LinkedHashMap<>();
     /** Alternative spellings → canonical name. */
     private static final Map<String, String> ALIASES = Map.of(
             "identity", "linear",
@@ -49,13 +51,49 @@ public final class Activations {
     static {
         for (Activation a : new Activation[] {LINEAR, SIGN, SIGMOID, TANH, RELU, RELU6, SELU, SOFTPLUS, SOFTSIGN,
                 SILU, HARD_SIGMOID, HARD_SILU, EXPONENTIAL}) {
-            BY_NAME.put(a.name(), c -> a);
+            BY_NAME.put(a.name(), c -> {
+                c.only("name");
+                return a;
+            });
         }
-        BY_NAME.put("leaky_relu", c -> leakyRelu(number(c, "leaky_relu", LeakyRelu.DEFAULT_ALPHA, "alpha", "negative_slope")));
-        BY_NAME.put("elu", c -> elu(number(c, "elu", 1.0, "alpha")));
-        BY_NAME.put("gelu", c -> gelu(flag(c.get("approximate"))));
-        BY_NAME.put("softmax", c -> new Softmax((int) number(c, "softmax", -1, "axis")));
-        BY_NAME.put("log_softmax", c -> new LogSoftmax((int) number(c, "log_softmax", -1, "axis")));
+        BY_NAME.put("selu", c -> {
+            // PyTorch and golden files spell out selu's constants; they are fixed
+            c.only("name", "alpha", "scale");
+            fixed(c, "alpha", 1.6732632423543772);
+            fixed(c, "scale", 1.0507009873554805);
+            return SELU;
+        });
+        BY_NAME.put("softplus", c -> {
+            // PyTorch's form: beta must be 1; above its threshold (≥ 20) the exact value rounds to x in float32 anyway
+            c.only("name", "beta", "threshold");
+            fixed(c, "beta", 1.0);
+            c.number("threshold", 20, 20, Double.MAX_VALUE);
+            return SOFTPLUS;
+        });
+        BY_NAME.put("leaky_relu", c -> {
+            c.only("name", "alpha", "negative_slope");
+            if (c.has("alpha") && c.has("negative_slope")) {
+                throw new ConfigException("negative_slope", "give 'alpha' or its other name 'negative_slope', not both");
+            }
+            String key = c.has("negative_slope") ? "negative_slope" : "alpha";
+            return leakyRelu(c.number(key, LeakyRelu.DEFAULT_ALPHA, -Float.MAX_VALUE, Float.MAX_VALUE));
+        });
+        BY_NAME.put("elu", c -> {
+            c.only("name", "alpha");
+            return elu(c.number("alpha", 1.0, -Float.MAX_VALUE, Float.MAX_VALUE));
+        });
+        BY_NAME.put("gelu", c -> {
+            c.only("name", "approximate");
+            return gelu(flag(c.get("approximate")));
+        });
+        BY_NAME.put("softmax", c -> {
+            c.only("name", "axis");
+            return new Softmax((int) c.integer("axis", -1, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        });
+        BY_NAME.put("log_softmax", c -> {
+            c.only("name", "axis");
+            return new LogSoftmax((int) c.integer("axis", -1, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        });
     }
 
     private Activations() {
@@ -191,29 +229,58 @@ public final class Activations {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static Activation get(String name) {
-        return fromConfig(name == null ? Map.of() : Map.of("name", name));
+        if (name == null) {
+            return LINEAR;
+        }
+        try {
+            return fromConfig(Map.of("name", name));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.problem(), e);   // the name is the value itself, not a key
+        }
     }
 
     /**
      * Rebuilds an activation from {@link Activation#config()}: {@code name} plus parameters
-     * ({@code alpha}, {@code approximate}, {@code axis}); a missing parameter takes its default.
+     * ({@code alpha}, {@code approximate}, {@code axis}); a missing parameter takes its default,
+     * a {@code null} config means linear (Keras's {@code None}).
      *
-     * @throws IllegalArgumentException for an unknown name or a parameter of the wrong type
+     * @throws ConfigException naming the key for a missing {@code name}, an unknown name or key,
+     *         or a parameter of the wrong type or out of range
      */
     public static Activation fromConfig(Map<String, Object> config) {
-        Object raw = config == null ? null : config.get("name");
-        if (raw == null) {
+        if (config == null) {
             return LINEAR;
         }
-        String key = raw.toString().trim().toLowerCase(Locale.ROOT);
+        ConfigKeys c = ConfigKeys.of(config);
+        String raw = c.string("name");
+        String key = raw.trim().toLowerCase(Locale.ROOT);
         key = ALIASES.getOrDefault(key, key);
-        Function<Map<String, Object>, Activation> builder = BY_NAME.get(key);
+        Function<ConfigKeys, Activation> builder = BY_NAME.get(key);
         if (builder == null) {
             String guess = dev.neurona.names.Names.closest(key, names());
-            throw new IllegalArgumentException("unknown activation '" + raw + "'"
+            throw new ConfigException("name", "unknown activation '" + raw + "'"
                     + (guess == null ? "" : " (did you mean '" + guess + "'?)") + "; known activations: " + names());
         }
-        return builder.apply(config);
+        try {
+            return builder.apply(c);
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {   // a parameter the activation's own constructor refused
+            throw new ConfigException("", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks a softmax-like {@code axis} against inputs of {@code rank} dimensions (batch
+     * included), as Keras: it must lie in {@code [-rank, rank)}.
+     *
+     * @throws ConfigException naming {@code axis} otherwise
+     */
+    static void checkAxis(String name, int axis, int rank) {
+        if (axis < -rank || axis >= rank) {
+            throw new ConfigException("axis", name + " over axis " + axis + " of inputs of rank " + rank
+                    + " (batch included): the axis must be in [" + (-rank) + ", " + (rank - 1) + "]");
+        }
     }
 
     /** The canonical names and aliases that {@link #get(String)} accepts, sorted. */
@@ -223,17 +290,11 @@ public final class Activations {
         return all;
     }
 
-    private static double number(Map<String, Object> config, String name, double fallback, String... keys) {
-        for (String key : keys) {
-            Object v = config.get(key);
-            if (v instanceof Number n) {
-                return n.doubleValue();
-            }
-            if (v != null) {
-                throw new IllegalArgumentException(name + ": parameter '" + key + "' must be a number, got " + v);
-            }
+    /** A parameter whose value is fixed: it may be given, but only with that value. */
+    private static void fixed(ConfigKeys c, String key, double value) {
+        if (c.has(key) && Math.abs(c.number(key, -Double.MAX_VALUE, Double.MAX_VALUE) - value) > 1e-7 * Math.abs(value)) {
+            throw new ConfigException(key, "must be " + value + " (fixed for this activation), got " + c.get(key));
         }
-        return fallback;
     }
 
     /** Accepts a boolean, or PyTorch's {@code "tanh"}/{@code "none"} spelling for gelu. */
@@ -248,6 +309,7 @@ public final class Activations {
         if (s.equals("false") || s.equals("none")) {
             return false;
         }
-        throw new IllegalArgumentException("gelu: parameter 'approximate' must be true/false (or \"tanh\"/\"none\"), got " + v);
+        throw new ConfigException("approximate", "must be true or false (or \"tanh\" or \"none\"), got "
+                + ConfigKeys.describe(v));
     }
 }

@@ -17,6 +17,11 @@ public record Softmax(int axis) implements Activation {
     }
 
     @Override
+    public void checkInputRank(int rank) {
+        Activations.checkAxis(name(), axis, rank);
+    }
+
+    @Override
     public String name() {
         return "softmax";
     }

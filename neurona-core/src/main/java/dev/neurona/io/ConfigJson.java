@@ -111,8 +111,10 @@ final class ConfigJson {
                     + ModelFiles.libraryVersion() + ") reads format versions up to " + ModelSnapshot.FORMAT_VERSION
                     + ": update Neurona to load it");
         }
+        top.only("format_version", "library_version", "model", "compile", "training_state");
         String library = top.string("library_version");
         Fields model = top.object("model");
+        model.only("class", "seed", "input_shape", "layers");
         String modelClass = model.string("class");
         if (!modelClass.equals("Sequential")) {
             throw error.create("config.json: model class '" + modelClass + "' is not supported (only Sequential)");
@@ -131,6 +133,7 @@ final class ConfigJson {
         ModelSnapshot.Compile compile = null;
         if (top.present("compile")) {
             Fields c = top.object("compile");
+            c.only("optimizer", "loss", "metrics");
             List<Object> metrics = c.list("metrics", 0, 1000);
             for (int i = 0; i < metrics.size(); i++) {
                 if (!(metrics.get(i) instanceof String)) {
@@ -140,6 +143,7 @@ final class ConfigJson {
             compile = new ModelSnapshot.Compile(c.object("optimizer").map(), c.object("loss").map(), metrics);
         }
         Fields training = top.object("training_state");
+        training.only("epochs_completed", "layers");
         int epochs = (int) training.integer("epochs_completed", 0, Integer.MAX_VALUE);
         Fields states = training.object("layers");
         Map<String, Map<String, Object>> layerStates = new LinkedHashMap<>();
@@ -169,6 +173,17 @@ final class ConfigJson {
 
         Map<String, Object> map() {
             return map;
+        }
+
+        /** Refuses keys outside {@code known}: nothing in the file is silently ignored. */
+        void only(String... known) throws ModelFileException {
+            List<String> list = List.of(known);
+            for (String key : map.keySet()) {
+                if (!list.contains(key)) {
+                    throw error.create("config.json: '" + path(key) + "' is not a key of "
+                            + (where.isEmpty() ? "the file" : "'" + where + "'") + "; the known keys are " + list);
+                }
+            }
         }
 
         boolean present(String key) {

@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -32,18 +30,18 @@ import java.util.zip.ZipOutputStream;
  * </ul>
  *
  * <p>Writing is atomic ({@link AtomicFiles}). Reading executes nothing from the file (JSON and
- * arrays only, no Java serialization), checks every entry's checksum, and bounds every size by
- * {@link ModelFileLimits} before allocating; whatever is wrong is a {@link ModelFileException}
- * naming the file and the problem.
+ * arrays only, no Java serialization), reads every archive through its central directory,
+ * checks every entry's checksum, bounds every size by {@link ModelFileLimits} (and, through
+ * {@link #open}, by the shapes the architecture implies) before allocating, and refuses
+ * non-finite values unless the limits allow them; whatever is wrong is a
+ * {@link ModelFileException} naming the file, the entry and the problem.
  */
 public final class ModelFiles {
 
-    private static final String CONFIG = "config.json";
-    private static final String WEIGHTS = "weights.npz";
-    private static final String OPTIMIZER = "optimizer.npz";
-    private static final String PREPROCESSING = "preprocessing.json";
-    /** Slack for an .npz's headers and directory beyond its array bytes. */
-    private static final long NPZ_OVERHEAD = 64L << 20;
+    private static final String CONFIG = ModelFileReader.CONFIG;
+    private static final String WEIGHTS = ModelFileReader.WEIGHTS;
+    private static final String OPTIMIZER = ModelFileReader.OPTIMIZER;
+    private static final String PREPROCESSING = ModelFileReader.PREPROCESSING;
 
     private ModelFiles() {
     }
@@ -146,12 +144,33 @@ public final class ModelFiles {
     }
 
     /**
-     * Reads a model file, refusing anything beyond {@code limits}.
+     * Reads a model file, refusing anything beyond {@code limits}. Without an architecture to
+     * compare them with, the arrays are bounded only by the limits; {@code Sequential.load}
+     * reads through {@link #open} instead, so that it bounds every array by the shape its
+     * architecture implies.
      *
      * @throws ModelFileException when the file is missing, not a model file, corrupt,
      *         truncated, over the limits or of a newer format version
      */
     public static ModelSnapshot read(Path path, ModelFileLimits limits) throws IOException {
+        try (ModelFileReader file = open(path, limits)) {
+            Map<String, Tensor> weights = file.weights(null);
+            Map<String, float[]> optimizerState = file.optimizerState(null);
+            return new ModelSnapshot(file.architecture(), file.compile(), weights,
+                    new ModelSnapshot.Training(file.epochsCompleted(), file.layerStates(), optimizerState),
+                    file.libraryVersion(), file.preprocessing());
+        }
+    }
+
+    /**
+     * Opens a model file and reads its configuration (config.json and preprocessing.json, each
+     * checked against the limits and its checksum), leaving the arrays to be read with the
+     * shapes the architecture implies ({@link ModelFileReader#weights}). Close it when done.
+     *
+     * @throws ModelFileException when the file is missing, not a model file, corrupt, over the
+     *         limits, of a newer format version, or its configuration is malformed
+     */
+    public static ModelFileReader open(Path path, ModelFileLimits limits) throws IOException {
         if (path == null || limits == null) {
             throw new IllegalArgumentException("ModelFiles.read: path and limits must not be null");
         }
@@ -169,128 +188,6 @@ public final class ModelFiles {
         } catch (IOException | RuntimeException e) {
             throw error.create("not a model file: not a valid zip archive (" + e.getMessage() + ")", e);
         }
-        try (zip) {
-            Map<String, ZipEntry> entries = entries(zip, limits, error);
-            long maxJson = Math.min(limits.maxJsonBytes(), Integer.MAX_VALUE - 8);
-            byte[] json = readVerified(zip, entries.get(CONFIG), maxJson, error);
-            ConfigJson.Parsed config = ConfigJson.parse(json, error);
-            Map<String, Object> preprocessing = entries.containsKey(PREPROCESSING)
-                    ? ConfigJson.parseObject(readVerified(zip, entries.get(PREPROCESSING), maxJson, error), PREPROCESSING, error)
-                    : null;
-            Map<String, Tensor> weights = new LinkedHashMap<>();
-            readArrays(zip, entries.get(WEIGHTS), limits, error)
-                    .forEach((name, a) -> weights.put(name, Tensor.of(a.data(), a.shape())));
-            Map<String, float[]> optimizerState = null;
-            if (entries.containsKey(OPTIMIZER)) {
-                optimizerState = new LinkedHashMap<>();
-                for (Map.Entry<String, Npy.Array> e : readArrays(zip, entries.get(OPTIMIZER), limits, error).entrySet()) {
-                    optimizerState.put(e.getKey(), e.getValue().data());
-                }
-                if (!optimizerState.containsKey("iterations")) {
-                    throw error.create(OPTIMIZER + ": lacks the step count 'iterations.npy'");
-                }
-            }
-            return new ModelSnapshot(config.architecture(), config.compile(), weights,
-                    new ModelSnapshot.Training(config.epochsCompleted(), config.layerStates(), optimizerState),
-                    config.libraryVersion(), preprocessing);
-        } catch (ModelFileException e) {
-            throw e;
-        } catch (IOException e) {
-            throw error.create("cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    /** The archive's entries by name: config.json and weights.npz, optionally optimizer.npz and preprocessing.json, nothing else. */
-    private static Map<String, ZipEntry> entries(ZipFile zip, ModelFileLimits limits, FileErrors error)
-            throws ModelFileException {
-        Map<String, ZipEntry> entries = new LinkedHashMap<>();
-        try {
-            Enumeration<? extends ZipEntry> all = zip.entries();
-            while (all.hasMoreElements()) {
-                ZipEntry e = all.nextElement();
-                String name = e.getName();
-                if (!name.equals(CONFIG) && !name.equals(WEIGHTS) && !name.equals(OPTIMIZER) && !name.equals(PREPROCESSING)) {
-                    throw error.create("unexpected entry '" + Npz.printable(name) + "'; a model file holds "
-                            + CONFIG + ", " + WEIGHTS + " and optionally " + OPTIMIZER + " and " + PREPROCESSING);
-                }
-                if (entries.put(name, e) != null) {
-                    throw error.create("the entry '" + name + "' appears twice");
-                }
-            }
-        } catch (RuntimeException e) {   // the JDK's zip reader reports some malformed directories unchecked
-            throw error.create("not a valid zip archive (" + e.getMessage() + ")", e);
-        }
-        for (String required : new String[] {CONFIG, WEIGHTS}) {
-            if (!entries.containsKey(required)) {
-                throw error.create("not a model file: it lacks " + required);
-            }
-        }
-        return entries;
-    }
-
-    /** An entry's bytes, after checking its declared size against {@code max} and its checksum. */
-    private static byte[] readVerified(ZipFile zip, ZipEntry entry, long max, FileErrors error) throws IOException {
-        long size = declaredSize(entry, max, error);
-        byte[] bytes = new byte[(int) size];
-        try (InputStream in = zip.getInputStream(entry)) {
-            int off = 0;
-            while (off < bytes.length) {
-                int n = in.read(bytes, off, bytes.length - off);
-                if (n < 0) {
-                    throw error.create(entry.getName() + ": truncated (" + off + " of " + size + " bytes)");
-                }
-                off += n;
-            }
-            if (in.read() != -1) {
-                throw error.create(entry.getName() + ": longer than the " + size + " bytes it declares");
-            }
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        checkCrc(entry, crc, error);
-        return bytes;
-    }
-
-    /** The arrays of an .npz entry: a first pass checks size and checksum without keeping anything, a second decodes. */
-    private static Map<String, Npy.Array> readArrays(ZipFile zip, ZipEntry entry, ModelFileLimits limits,
-            FileErrors error) throws IOException {
-        long size = declaredSize(entry, limits.maxArrayBytes() + NPZ_OVERHEAD, error);
-        CRC32 crc = new CRC32();
-        try (InputStream in = zip.getInputStream(entry)) {
-            byte[] buffer = new byte[1 << 16];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                total += n;
-                if (total > size) {
-                    throw error.create(entry.getName() + ": longer than the " + size + " bytes it declares");
-                }
-                crc.update(buffer, 0, n);
-            }
-            if (total != size) {
-                throw error.create(entry.getName() + ": truncated (" + total + " of " + size + " bytes)");
-            }
-        }
-        checkCrc(entry, crc, error);
-        try (InputStream in = zip.getInputStream(entry)) {
-            return Npz.read(in, limits, error, entry.getName());
-        }
-    }
-
-    private static long declaredSize(ZipEntry entry, long max, FileErrors error) throws ModelFileException {
-        long size = entry.getSize();
-        if (size < 0) {
-            throw error.create(entry.getName() + ": the archive does not declare its size");
-        }
-        if (size > max) {
-            throw error.create(entry.getName() + ": " + size + " bytes uncompressed, more than the limit of " + max);
-        }
-        return size;
-    }
-
-    private static void checkCrc(ZipEntry entry, CRC32 crc, FileErrors error) throws ModelFileException {
-        if (entry.getCrc() != crc.getValue()) {
-            throw error.create(entry.getName() + ": corrupt (checksum " + Long.toHexString(crc.getValue())
-                    + " differs from the recorded " + Long.toHexString(entry.getCrc()) + ")");
-        }
+        return ModelFileReader.open(path, limits, zip);
     }
 }

@@ -23,6 +23,8 @@ final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final int ALIGN = 64;
     private static final int MAX_HEADER = 1 << 16;
+    /** The most bytes a header (magic through newline) may take when nothing is known of the array. */
+    static final int MAX_HEADER_BYTES = MAX_HEADER + 12;
     private static final int MAX_RANK = 32;
     private static final int CHUNK = 1 << 16;
 
@@ -74,12 +76,24 @@ final class Npy {
         return header(shape).length + 4L * count;
     }
 
+    /** The header of an array: its shape and how many bytes the header takes (magic through newline). */
+    record Header(int[] shape, long bytes) {
+
+        /** The number of values (at most {@link Integer#MAX_VALUE} − 8, checked when the header was read). */
+        int count() {
+            long n = 1;
+            for (int d : shape) {
+                n *= d;
+            }
+            return (int) n;
+        }
+    }
+
     /**
-     * Reads one complete {@code .npy} from {@code in} (which must end right after the values).
-     *
-     * @param maxBytes the most value bytes this array may hold
+     * Reads the header of a {@code .npy}: magic, version, length and the dict, of at most
+     * {@code maxHeader} bytes in all, leaving {@code in} at the first value.
      */
-    static Array read(InputStream in, long maxBytes) throws IOException, FormatException {
+    static Header readHeader(InputStream in, int maxHeader) throws IOException, FormatException {
         byte[] prefix = readFully(in, MAGIC.length + 2, "the magic string");
         if (!Arrays.equals(Arrays.copyOf(prefix, MAGIC.length), MAGIC)) {
             throw new FormatException("not a .npy array (bad magic string)");
@@ -89,11 +103,14 @@ final class Npy {
             throw new FormatException(".npy format version " + major + "." + (prefix[MAGIC.length + 1] & 0xFF)
                     + " is not supported (1.0, 2.0 and 3.0 are)");
         }
-        byte[] lengthBytes = readFully(in, major == 1 ? 2 : 4, "the header length");
+        int lengthSize = major == 1 ? 2 : 4;
+        byte[] lengthBytes = readFully(in, lengthSize, "the header length");
         ByteBuffer lb = ByteBuffer.wrap(lengthBytes).order(ByteOrder.LITTLE_ENDIAN);
         long headerLength = major == 1 ? lb.getShort() & 0xFFFF : lb.getInt() & 0xFFFFFFFFL;
-        if (headerLength > MAX_HEADER) {
-            throw new FormatException("header of " + headerLength + " bytes exceeds the limit of " + MAX_HEADER);
+        long total = MAGIC.length + 2L + lengthSize + headerLength;
+        if (headerLength > MAX_HEADER || total > maxHeader) {
+            throw new FormatException("header of " + headerLength + " bytes exceeds the limit of "
+                    + Math.min(MAX_HEADER, maxHeader - MAGIC.length - 2 - lengthSize));
         }
         byte[] text = readFully(in, (int) headerLength, "the header");
         String header = new String(text, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
@@ -104,21 +121,33 @@ final class Npy {
                 throw new FormatException("shape " + Arrays.toString(shape) + " has a dimension below 1");
             }
             count *= d;   // no overflow: each factor fits in an int and the product is checked at each step
-            if (count > Integer.MAX_VALUE - 8 || 4 * count > maxBytes) {
+            if (count > Integer.MAX_VALUE - 8) {
                 throw new FormatException("shape " + Arrays.toString(shape) + " holds more values than the limit of "
-                        + Math.min(Integer.MAX_VALUE - 8, maxBytes / 4) + " allows");
+                        + (Integer.MAX_VALUE - 8) + " allows");
             }
         }
-        float[] data = readFloats(in, (int) count);
-        if (in.read() != -1) {
-            throw new FormatException("has bytes after the " + count + " values of shape " + Arrays.toString(shape));
-        }
-        return new Array(shape, data);
+        return new Header(shape, total);
     }
 
-    /** Reads {@code count} values, growing the array as data arrives so that a lying header cannot force a large allocation. */
-    private static float[] readFloats(InputStream in, int count) throws IOException, FormatException {
-        float[] data = new float[Math.min(count, CHUNK)];
+    /** Refuses a shape of more than {@code maxBytes} of values. */
+    static void checkCount(int[] shape, long maxBytes) throws FormatException {
+        long count = 1;
+        for (int d : shape) {
+            count *= d;
+        }
+        if (4 * count > maxBytes) {
+            throw new FormatException("shape " + Arrays.toString(shape) + " holds more values than the limit of "
+                    + Math.min(Integer.MAX_VALUE - 8, maxBytes / 4) + " allows");
+        }
+    }
+
+    /**
+     * Reads {@code count} little-endian float32 values. With {@code exact} (the count was
+     * already checked against what is expected) the array is allocated at once; otherwise it
+     * grows as data arrives, so that a lying header cannot force a large allocation.
+     */
+    static float[] readValues(InputStream in, int count, boolean exact) throws IOException, FormatException {
+        float[] data = new float[exact ? count : Math.min(count, CHUNK)];
         byte[] bytes = new byte[CHUNK];
         int filled = 0;
         int pending = 0;   // bytes in `bytes` not yet converted (fewer than 4)

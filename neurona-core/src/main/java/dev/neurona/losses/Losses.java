@@ -1,5 +1,7 @@
 package dev.neurona.losses;
 
+import dev.neurona.names.ConfigException;
+import dev.neurona.names.ConfigKeys;
 import dev.neurona.names.Names;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,24 +23,24 @@ import java.util.function.Function;
 public final class Losses {
 
     /** Canonical name → builder from a config. */
-    private static final Names<Function<Map<String, Object>, Loss>> NAMES = new Names<>("loss", "losses");
+    private static final Names<Function<ConfigKeys, Loss>> NAMES = new Names<>("loss", "losses");
 
     static {
         register("mse", c -> mse(), "mean_squared_error");
         register("mae", c -> mae(), "mean_absolute_error");
         register("mape", c -> mape(), "mean_absolute_percentage_error");
         register("msle", c -> msle(), "mean_squared_logarithmic_error");
-        register("huber", c -> huber(number(c, "delta", 1.0)), "huber_loss");
+        register("huber", c -> huber(c.number("delta", 1.0, Float.MIN_VALUE, Float.MAX_VALUE)), "huber_loss");
         register("log_cosh", c -> logCosh(), "logcosh");
         register("hinge", c -> hinge());
         register("squared_hinge", c -> squaredHinge());
         register("categorical_hinge", c -> categoricalHinge());
         register("perceptron", c -> perceptron(), "perceptron_loss");
-        register("binary_crossentropy", c -> binaryCrossentropy(flag(c, "from_logits"), number(c, "label_smoothing", 0.0)),
-                "bce");
-        register("categorical_crossentropy",
-                c -> categoricalCrossentropy(flag(c, "from_logits"), number(c, "label_smoothing", 0.0)), "cce");
-        register("sparse_categorical_crossentropy", c -> sparseCategoricalCrossentropy(flag(c, "from_logits")));
+        register("binary_crossentropy", c -> binaryCrossentropy(c.bool("from_logits", false),
+                c.number("label_smoothing", 0.0, 0, 1)), "bce");
+        register("categorical_crossentropy", c -> categoricalCrossentropy(c.bool("from_logits", false),
+                c.number("label_smoothing", 0.0, 0, 1)), "cce");
+        register("sparse_categorical_crossentropy", c -> sparseCategoricalCrossentropy(c.bool("from_logits", false)));
         register("kl_divergence", c -> klDivergence(), "kld", "kullback_leibler_divergence", "kl_div");
         register("poisson", c -> poisson());
         register("cosine_similarity", c -> cosineSimilarity());
@@ -50,7 +52,7 @@ public final class Losses {
     private Losses() {
     }
 
-    private static void register(String name, Function<Map<String, Object>, Loss> builder, String... aliases) {
+    private static void register(String name, Function<ConfigKeys, Loss> builder, String... aliases) {
         NAMES.register(name, builder, aliases);
     }
 
@@ -177,17 +179,44 @@ public final class Losses {
         if (name == null) {
             throw new IllegalArgumentException("loss name must not be null; known losses: " + names());
         }
-        return fromConfig(Map.of("name", name));
+        return NAMES.lookup(name).apply(ConfigKeys.of(Map.of("name", name)));
     }
 
     /**
      * Rebuilds a loss from {@link Loss#config()}: {@code name} plus parameters
-     * ({@code from_logits}, {@code label_smoothing}, {@code delta}); missing ones take defaults.
+     * ({@code from_logits}, {@code label_smoothing} in [0, 1], {@code delta} &gt; 0); missing
+     * ones take defaults, keys the loss does not have are refused.
      *
-     * @throws IllegalArgumentException for an unknown name or a parameter of the wrong type
+     * @throws ConfigException naming the key for a missing or unknown name, an unknown key or
+     *         a parameter of the wrong type or out of range
      */
     public static Loss fromConfig(Map<String, Object> config) {
-        return NAMES.lookup(config == null ? null : config.get("name")).apply(config);
+        ConfigKeys c = ConfigKeys.of(config);
+        String name = c.string("name");
+        Function<ConfigKeys, Loss> builder;
+        try {
+            builder = NAMES.lookup(name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("name", e.getMessage(), e);
+        }
+        Loss loss;
+        try {
+            loss = builder.apply(c);
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("", e.getMessage(), e);
+        }
+        java.util.Set<String> known = new java.util.HashSet<>(loss.config().keySet());
+        if (!known.contains("from_logits") && c.has("from_logits")) {
+            // a loss on values, not logits, may say so (as configs written for every loss at once do), never the opposite
+            if (c.bool("from_logits")) {
+                throw new ConfigException("from_logits", "loss '" + loss.name() + "' does not take logits");
+            }
+            known.add("from_logits");
+        }
+        c.only(known);
+        return loss;
     }
 
     /**
@@ -203,24 +232,5 @@ public final class Losses {
     /** The canonical loss names, sorted. */
     public static java.util.SortedSet<String> names() {
         return NAMES.names();
-    }
-
-    private static double number(Map<String, Object> config, String key, double fallback) {
-        Object v = config.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw new IllegalArgumentException("loss '" + config.get("name") + "': parameter '" + key + "' must be a number, got " + v);
-    }
-
-    private static boolean flag(Map<String, Object> config, String key) {
-        Object v = config.get(key);
-        if (v == null || v instanceof Boolean) {
-            return Boolean.TRUE.equals(v);
-        }
-        throw new IllegalArgumentException("loss '" + config.get("name") + "': parameter '" + key + "' must be true or false, got " + v);
     }
 }

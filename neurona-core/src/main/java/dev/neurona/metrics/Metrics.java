@@ -1,5 +1,7 @@
 package dev.neurona.metrics;
 
+import dev.neurona.names.ConfigException;
+import dev.neurona.names.ConfigKeys;
 import dev.neurona.names.Names;
 import dev.neurona.losses.Loss;
 import dev.neurona.losses.Losses;
@@ -28,37 +30,38 @@ import java.util.function.BiFunction;
 public final class Metrics {
 
     /** Canonical name → builder from the name to show and a config. */
-    private static final Names<BiFunction<String, Map<String, Object>, Metric>> NAMES = new Names<>("metric", "metrics");
+    private static final Names<BiFunction<String, ConfigKeys, Metric>> NAMES = new Names<>("metric", "metrics");
     private static final Set<String> SCORE_LOSSES = Set.of("hinge", "squared_hinge", "perceptron");
 
     static {
         register("accuracy", (n, c) -> new Accuracy(), "acc");
-        register("binary_accuracy", (n, c) -> new BinaryAccuracy(n, number(c, "threshold", 0.5)));
+        register("binary_accuracy", (n, c) -> new BinaryAccuracy(n, threshold(c)));
         register("categorical_accuracy", (n, c) -> new CategoricalAccuracy(n));
         register("sparse_categorical_accuracy", (n, c) -> new SparseCategoricalAccuracy(n));
-        register("top_k_categorical_accuracy", (n, c) -> new TopKCategoricalAccuracy((int) number(c, "k", 5), false));
+        register("top_k_categorical_accuracy",
+                (n, c) -> new TopKCategoricalAccuracy((int) c.integer("k", 5, 1, Integer.MAX_VALUE), false));
         register("sparse_top_k_categorical_accuracy",
-                (n, c) -> new TopKCategoricalAccuracy((int) number(c, "k", 5), true));
-        register("precision", (n, c) -> new Precision(number(c, "threshold", 0.5)));
-        register("recall", (n, c) -> new Recall(number(c, "threshold", 0.5)));
-        register("f1_score", (n, c) -> new F1Score(number(c, "threshold", 0.5)), "f1");
+                (n, c) -> new TopKCategoricalAccuracy((int) c.integer("k", 5, 1, Integer.MAX_VALUE), true));
+        register("precision", (n, c) -> new Precision(threshold(c)));
+        register("recall", (n, c) -> new Recall(threshold(c)));
+        register("f1_score", (n, c) -> new F1Score(threshold(c)), "f1");
         register("auc", (n, c) -> new Auc(), "roc_auc");
         register("mae", (n, c) -> new MeanAbsoluteError(), "mean_absolute_error");
         register("mse", (n, c) -> new MeanSquaredError(), "mean_squared_error");
         register("rmse", (n, c) -> new RootMeanSquaredError(), "root_mean_squared_error");
-        register("r2_score", (n, c) -> new R2Score(aggregation(c)), "r2");
+        register("r2_score", (n, c) -> new R2Score(aggregation(c.get("class_aggregation"))), "r2");
         register("confusion_matrix", (n, c) -> {
-            if (!(c.get("num_classes") instanceof Number k)) {
+            if (!c.has("num_classes")) {
                 throw new IllegalArgumentException("confusion_matrix needs 'num_classes' (or use Metrics.confusionMatrix(k))");
             }
-            return new ConfusionMatrix(k.intValue());
+            return new ConfusionMatrix((int) c.integer("num_classes", 1, Integer.MAX_VALUE));
         });
     }
 
     private Metrics() {
     }
 
-    private static void register(String name, BiFunction<String, Map<String, Object>, Metric> builder, String... aliases) {
+    private static void register(String name, BiFunction<String, ConfigKeys, Metric> builder, String... aliases) {
         NAMES.register(name, builder, aliases);
     }
 
@@ -203,7 +206,7 @@ public final class Metrics {
                 return new ConfusionMatrix(2);
             }
             default -> {
-                return NAMES.get(canonical).apply(canonical, Map.of());
+                return NAMES.get(canonical).apply(canonical, ConfigKeys.of(Map.of()));
             }
         }
     }
@@ -245,13 +248,39 @@ public final class Metrics {
     /**
      * Rebuilds a metric from {@link Metric#config()}: {@code name}, an optional {@code class}
      * (for an accuracy shown as {@code "accuracy"}) and parameters ({@code threshold}, {@code k},
-     * {@code num_classes}, {@code class_aggregation}).
+     * {@code num_classes}, {@code class_aggregation}); keys the metric does not have are refused.
+     *
+     * @throws dev.neurona.names.ConfigException naming a missing, bad or unknown key
      */
     public static Metric fromConfig(Map<String, Object> config) {
-        Object raw = config == null ? null : config.get("name");
-        Object kind = config == null ? null : config.getOrDefault("class", raw);
-        String canonical = NAMES.canonical(kind);
-        return NAMES.get(canonical).apply(raw == null ? canonical : raw.toString(), config);
+        ConfigKeys c = ConfigKeys.of(config);
+        String raw = c.string("name", null);
+        String kind = c.string("class", raw);
+        if (kind == null) {
+            throw new ConfigException("", "missing \"name\"");
+        }
+        String canonical;
+        try {
+            canonical = NAMES.canonical(kind);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(c.has("class") ? "class" : "name", e.getMessage(), e);
+        }
+        Metric metric;
+        try {
+            metric = NAMES.get(canonical).apply(raw == null ? canonical : raw, c);
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("", e.getMessage(), e);
+        }
+        java.util.Set<String> known = new java.util.HashSet<>(metric.config().keySet());
+        known.add("class");
+        c.only(known);
+        if (raw != null && c.has("class") && !raw.equals(metric.name())) {   // a name the metric cannot carry is not dropped
+            throw new ConfigException("name", "the metric " + canonical + " is always named '" + metric.name()
+                    + "', got '" + raw + "'");
+        }
+        return metric;
     }
 
     /** The canonical metric names, sorted. */
@@ -268,20 +297,11 @@ public final class Metrics {
         return logits || SCORE_LOSSES.contains(loss.name()) ? 0.0 : 0.5;
     }
 
-    private static double number(Map<String, Object> config, String key, double fallback) {
-        Object v = config.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw new IllegalArgumentException("metric '" + config.get("name") + "': parameter '" + key
-                + "' must be a number, got " + v);
+    private static double threshold(ConfigKeys c) {
+        return c.number("threshold", 0.5, -Float.MAX_VALUE, Float.MAX_VALUE);
     }
 
-    private static R2Score.Aggregation aggregation(Map<String, Object> config) {
-        Object v = config.get("class_aggregation");
+    private static R2Score.Aggregation aggregation(Object v) {
         if (v == null) {
             return R2Score.Aggregation.UNIFORM_AVERAGE;
         }
@@ -289,8 +309,8 @@ public final class Metrics {
         return switch (s) {
             case "uniform_average" -> R2Score.Aggregation.UNIFORM_AVERAGE;
             case "variance_weighted", "variance_weighted_average" -> R2Score.Aggregation.VARIANCE_WEIGHTED;
-            default -> throw new IllegalArgumentException("r2_score: class_aggregation must be uniform_average or "
-                    + "variance_weighted, got " + v);
+            default -> throw new ConfigException("class_aggregation", "must be uniform_average or variance_weighted, got "
+                    + ConfigKeys.describe(v));
         };
     }
 }

@@ -534,7 +534,7 @@ public class Sequential implements Network {
 
     /** {@link #load(Path)} with tighter (or looser) bounds on what the file may hold. */
     public static Sequential load(Path path, ModelFileLimits limits) throws IOException {
-        return Snapshots.restore(ModelFiles.read(path, limits), path);
+        return Snapshots.load(path, limits);
     }
 
     // ---------------------------------------------------------------- summary

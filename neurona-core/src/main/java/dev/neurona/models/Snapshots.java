@@ -1,32 +1,45 @@
 package dev.neurona.models;
 
+import dev.neurona.activations.Activation;
 import dev.neurona.data.TableSchema;
+import dev.neurona.io.ExpectedArrays;
 import dev.neurona.io.ModelFileException;
+import dev.neurona.io.ModelFileLimits;
+import dev.neurona.io.ModelFileReader;
 import dev.neurona.io.ModelFiles;
 import dev.neurona.io.ModelSnapshot;
 import dev.neurona.losses.Loss;
 import dev.neurona.losses.Losses;
 import dev.neurona.metrics.Metric;
 import dev.neurona.metrics.Metrics;
+import dev.neurona.names.ConfigException;
+import dev.neurona.nn.Dense;
 import dev.neurona.nn.Layer;
 import dev.neurona.nn.Layers;
+import dev.neurona.nn.Normalization;
 import dev.neurona.optim.Optimizer;
 import dev.neurona.optim.Optimizers;
 import dev.neurona.tensor.Parameter;
 import dev.neurona.tensor.Shape;
 import dev.neurona.tensor.Tensor;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 /**
  * Turns a {@link Sequential} into the neutral {@link ModelSnapshot} that {@code io} writes, and
- * a snapshot read from a file back into a model, checking that the weights and the optimizer
- * state fit the architecture before anything is allocated or assigned.
+ * a model file back into a model: the architecture first, every configuration value checked
+ * (errors name the JSON path, {@code config.json: model.layers[2].activation: missing "name"}),
+ * then only the arrays that architecture implies, with their exact shapes (so that a file
+ * cannot make the loader allocate more than its model), every value checked (finite; a
+ * variance or a second-moment slot not negative), and every optimizer slot required once the
+ * optimizer has taken a step.
  */
 final class Snapshots {
 
@@ -52,7 +65,7 @@ final class Snapshots {
                 states.put(layer.name(), layer.state());
             }
         }
-        Map<String, float[]> optimizerState = includeOptimizer ? model.optimizer().exportState() : null;
+        Map<String, float[]> optimizerState = includeOptimizer ? completeState(model) : null;
         TableSchema schema = model.preprocessing().orElse(null);
         if (schema != null) {
             Sequential.checkPreprocessing(schema, model.inputShape());
@@ -64,148 +77,242 @@ final class Snapshots {
     }
 
     /**
-     * The model a snapshot describes: layers rebuilt from their configs, built (after checking
-     * that the weights the architecture needs match what the file holds), weights assigned,
-     * compiled, optimizer state and training position restored.
-     *
-     * @throws ModelFileException naming {@code file} and the problem, such as a parameter whose
-     *         shape differs from the architecture's
+     * The optimizer's state with every slot of every parameter a resumed model will train:
+     * once the optimizer has stepped, a parameter without slots (frozen by the caller, whose
+     * freezing the file does not keep) or with some missing (a setting changed since the
+     * last step) gets fresh ones, as its next step would give it. Parameters that the
+     * architecture itself keeps frozen (a normalization's statistics) stay without.
      */
-    static Sequential restore(ModelSnapshot snapshot, Path file) throws ModelFileException {
-        ModelSnapshot.Architecture a = snapshot.architecture();
+    private static Map<String, float[]> completeState(Sequential model) {
+        Optimizer optimizer = model.optimizer();
+        Map<String, float[]> state = optimizer.exportState();
+        if (state.size() == 1 && optimizer.iterations() == 0) {
+            return state;
+        }
+        List<String> slots = slotNames(optimizer);
+        for (Layer layer : model.layers()) {
+            for (Parameter p : layer.parameters()) {
+                boolean any = slots.stream().anyMatch(s -> state.containsKey(p.name() + "/" + s));
+                boolean all = slots.stream().allMatch(s -> state.containsKey(p.name() + "/" + s));
+                if (all || (!any && !p.trainable() && !trainableWhenRebuilt(layer, p))) {
+                    continue;
+                }
+                Map<String, float[]> fresh = optimizer.newSlots(p.size()).asMap();
+                for (String s : slots) {
+                    state.putIfAbsent(p.name() + "/" + s, fresh.get(s));
+                }
+            }
+        }
+        return state;
+    }
+
+    /** Whether {@code p} is trainable in the layer as a file rebuilds it (where the caller's freezing is lost). */
+    private static boolean trainableWhenRebuilt(Layer layer, Parameter p) {
+        Layer fresh;
+        try {
+            fresh = Layers.fromConfig(layer.config());
+            fresh.build(layer.inputShape(), new Random(0));
+        } catch (RuntimeException e) {   // a layer of the caller's own, which no file rebuilds
+            return false;
+        }
+        return fresh.parameters().stream().filter(q -> q.name().equals(p.name())).anyMatch(Parameter::trainable);
+    }
+
+    private static List<String> slotNames(Optimizer optimizer) {
+        return List.copyOf(optimizer.newSlots(1).asMap().keySet());
+    }
+
+    /**
+     * Loads the model a file describes: layers rebuilt from their configs (each value checked),
+     * built after checking that the file can hold the weights they need, weights read with
+     * exactly the architecture's shapes and assigned, layer states restored (every stateful
+     * layer's required), compiled, optimizer state read with exactly the slots the optimizer
+     * keeps, training position and preprocessing restored.
+     *
+     * @throws ModelFileException naming the file, the entry and the problem
+     */
+    static Sequential load(Path path, ModelFileLimits limits) throws IOException {
+        try (ModelFileReader file = ModelFiles.open(path, limits)) {
+            return restore(file);
+        }
+    }
+
+    private static Sequential restore(ModelFileReader file) throws IOException {
+        ModelSnapshot.Architecture a = file.architecture();
         Sequential model = new Sequential();
         for (int i = 0; i < a.layers().size(); i++) {
-            Map<String, Object> config = a.layers().get(i);
+            String where = "model.layers[" + i + "]";
             try {
-                model.add(Layers.fromConfig(config));
+                model.add(Layers.fromConfig(a.layers().get(i)));
+            } catch (ConfigException e) {
+                throw file.error("config.json: " + e.pathUnder(where) + ": " + e.problem(), e);
             } catch (RuntimeException e) {   // configs come from the file: any failure is the file's
-                throw new ModelFileException(file, "config.json: layer " + i + " (" + config.get("name") + "): "
-                        + e.getMessage(), e);
+                throw file.error("config.json: " + where + ": " + e.getMessage(), e);
             }
         }
         model.seed(a.seed());
-        checkWeightCount(model, a.inputShape(), snapshot.weights(), file);
+        checkArchitecture(model, a.inputShape(), file);
         try {
             model.build(a.inputShape());
         } catch (RuntimeException e) {
-            throw new ModelFileException(file, "config.json: the architecture cannot be built for input "
+            throw file.error("config.json: the architecture cannot be built for input "
                     + Shape.toString(a.inputShape()) + ": " + e.getMessage(), e);
         }
-        assignWeights(model, snapshot.weights(), file);
-        restoreLayerStates(model, snapshot.training().layerStates(), file);
-        if (snapshot.compile() != null) {
-            compile(model, snapshot.compile(), file);
+        assignWeights(model, file.weights(expectedWeights(model)), file);
+        restoreLayerStates(model, file.layerStates(), file);
+        if (file.compile() != null) {
+            compile(model, file.compile(), file);
         }
-        Map<String, float[]> state = snapshot.training().optimizerState();
-        if (state != null) {
-            restoreOptimizer(model, state, file);
+        if (file.hasOptimizerState()) {
+            restoreOptimizer(model, file);
         }
-        model.epochsCompleted(snapshot.training().epochsCompleted());
-        if (snapshot.preprocessing() != null) {
-            model.preprocessing(preprocessing(snapshot.preprocessing(), a.inputShape(), file));
+        model.epochsCompleted(file.epochsCompleted());
+        if (file.preprocessing() != null) {
+            model.preprocessing(preprocessing(file.preprocessing(), a.inputShape(), file));
         }
         return model;
     }
 
     /** The schema of preprocessing.json, checked key by key and against the model's input size. */
-    private static TableSchema preprocessing(Map<String, Object> config, int[] inputShape, Path file)
+    private static TableSchema preprocessing(Map<String, Object> config, int[] inputShape, ModelFileReader file)
             throws ModelFileException {
         TableSchema schema;
         try {
             schema = TableSchema.fromConfig(config);
         } catch (RuntimeException e) {
-            throw new ModelFileException(file, "preprocessing.json: " + e.getMessage(), e);
+            throw file.error("preprocessing.json: " + e.getMessage(), e);
         }
         try {
             Sequential.checkPreprocessing(schema, inputShape);
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(file, "preprocessing.json: " + e.getMessage(), e);
+            throw file.error("preprocessing.json: " + e.getMessage(), e);
         }
         return schema;
     }
 
-    /** Compares what the architecture would allocate with what the file holds, before allocating it. */
-    private static void checkWeightCount(Sequential model, int[] inputShape, Map<String, Tensor> weights, Path file)
+    /**
+     * Before building: what the architecture would allocate must fit what the file can hold
+     * (weights.npz's declared size) and the limits; each activation must fit the rank of its
+     * input (a softmax axis within it).
+     */
+    private static void checkArchitecture(Sequential model, int[] inputShape, ModelFileReader file)
             throws ModelFileException {
-        long inFile = 0;
-        for (Tensor t : weights.values()) {
-            inFile += t.size();
-        }
+        long available = Math.min(file.weightsBytes(), file.limits().maxArrayBytes()) / 4;
         long needed = 0;
         int[] shape = inputShape;
-        try {
-            for (Layer layer : model.layers()) {
+        List<Layer> layers = model.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            try {
                 needed += layer.countParams(shape);
-                if (needed > inFile) {
+                if (needed > available) {
                     break;
                 }
                 shape = layer.outputShape(shape);
                 Shape.checked("output of " + layer, shape);
+            } catch (RuntimeException e) {
+                throw file.error("config.json: the architecture does not fit input " + Shape.toString(inputShape)
+                        + ": " + e.getMessage(), e);
             }
-        } catch (RuntimeException e) {
-            throw new ModelFileException(file, "config.json: the architecture does not fit input "
-                    + Shape.toString(inputShape) + ": " + e.getMessage(), e);
+            Activation activation = layer instanceof Dense d ? d.activation()
+                    : layer instanceof dev.neurona.nn.Activation l ? l.function() : null;
+            if (activation != null) {
+                try {
+                    activation.checkInputRank(shape.length + 1);
+                } catch (ConfigException e) {
+                    throw file.error("config.json: " + e.within("activation").pathUnder("model.layers[" + i + "]")
+                            + ": " + e.problem(), e);
+                }
+            }
         }
-        if (needed != inFile) {
-            throw new ModelFileException(file, "weights.npz holds " + inFile + " weight values, but the architecture "
-                    + (needed > inFile ? "needs more" : "needs " + needed));
+        if (needed > available) {
+            boolean byLimit = file.limits().maxArrayBytes() < file.weightsBytes();
+            throw file.error("config.json: the architecture needs more than " + available + " weight values, but "
+                    + (byLimit ? "the limit on arrays is " + file.limits().maxArrayBytes() + " bytes"
+                            : "weights.npz holds at most " + file.weightsBytes() + " bytes"));
         }
     }
 
-    private static void assignWeights(Sequential model, Map<String, Tensor> weights, Path file)
+    /** Every parameter of the built model, with its shape. */
+    private static ExpectedArrays expectedWeights(Sequential model) {
+        ExpectedArrays expected = new ExpectedArrays("parameter", "the architecture");
+        for (Parameter p : model.parameters()) {
+            expected.require(p.name(), p.shape());
+        }
+        return expected;
+    }
+
+    private static void assignWeights(Sequential model, Map<String, Tensor> weights, ModelFileReader file)
             throws ModelFileException {
-        Set<String> used = new HashSet<>();
         for (Parameter p : model.parameters()) {
             Tensor t = weights.get(p.name());
-            if (t == null) {
-                throw new ModelFileException(file, "weights.npz lacks the parameter '" + p.name() + "' of shape "
-                        + Shape.toString(p.shape()));
-            }
-            if (!Arrays.equals(t.shape(), p.shape())) {
-                throw new ModelFileException(file, "weights.npz: the parameter '" + p.name() + "' has shape "
-                        + Shape.toString(t.shape()) + " but the architecture needs " + Shape.toString(p.shape()));
+            if (t == null || !Arrays.equals(t.shape(), p.shape())) {   // the reader checked both; kept as a guard
+                throw file.error("weights.npz lacks the parameter '" + p.name() + "' of shape " + Shape.toString(p.shape()));
             }
             p.assign(t);
-            used.add(p.name());
         }
-        for (String name : weights.keySet()) {
-            if (!used.contains(name)) {
-                throw new ModelFileException(file, "weights.npz holds '" + name + "', which is not a parameter of the "
-                        + "architecture");
+        for (Layer layer : model.layers()) {
+            if (layer instanceof Normalization n) {
+                float[] v = n.variance().data();
+                for (int i = 0; i < v.length; i++) {
+                    if (!(v[i] >= 0) && Float.isFinite(v[i])) {
+                        throw file.error("weights.npz: '" + n.variance().name() + "' holds " + v[i] + " at [" + i
+                                + "]; a variance cannot be negative");
+                    }
+                }
             }
         }
     }
 
-    private static void restoreLayerStates(Sequential model, Map<String, Map<String, Object>> states, Path file)
-            throws ModelFileException {
+    /** Restores each layer's state; every layer that keeps state must find its own. */
+    private static void restoreLayerStates(Sequential model, Map<String, Map<String, Object>> states,
+            ModelFileReader file) throws ModelFileException {
         for (Map.Entry<String, Map<String, Object>> e : states.entrySet()) {
             Layer layer = model.layers().stream().filter(l -> l.name().equals(e.getKey())).findFirst().orElse(null);
             if (layer == null) {
-                throw new ModelFileException(file, "config.json: training_state names the layer '" + e.getKey()
+                throw file.error("config.json: training_state.layers names the layer '" + e.getKey()
                         + "', which the model does not have");
             }
             try {
                 layer.loadState(e.getValue());
             } catch (RuntimeException ex) {
-                throw new ModelFileException(file, "config.json: training_state of " + layer + ": " + ex.getMessage(),
-                        ex);
+                throw file.error("config.json: training_state.layers." + e.getKey() + ": " + ex.getMessage(), ex);
+            }
+        }
+        for (Layer layer : model.layers()) {
+            if (!layer.state().isEmpty() && !states.containsKey(layer.name())) {
+                throw file.error("config.json: training_state.layers lacks the state of " + layer
+                        + ", which a resumed run needs");
             }
         }
     }
 
-    private static void compile(Sequential model, ModelSnapshot.Compile c, Path file) throws ModelFileException {
+    private static void compile(Sequential model, ModelSnapshot.Compile c, ModelFileReader file)
+            throws ModelFileException {
+        Optimizer optimizer = configured("compile.optimizer", () -> Optimizers.fromConfig(c.optimizer()), file);
+        Loss loss = configured("compile.loss", () -> Losses.fromConfig(c.loss()), file);
         Object[] metrics = new Object[c.metrics().size()];
+        for (int i = 0; i < metrics.length; i++) {
+            Object m = c.metrics().get(i);
+            // a name stays a name: compile resolves it against the loss and the targets, as it did
+            metrics[i] = m instanceof String ? m : configured("compile.metrics[" + i + "]", () -> metricFrom(m), file);
+        }
         try {
-            Optimizer optimizer = Optimizers.fromConfig(c.optimizer());
-            Loss loss = Losses.fromConfig(c.loss());
-            for (int i = 0; i < metrics.length; i++) {
-                Object m = c.metrics().get(i);
-                // a name stays a name: compile resolves it against the loss and the targets, as it did
-                metrics[i] = m instanceof String ? m : metricFrom(m);
-            }
             model.compile(optimizer, loss, metrics);   // which checks the metric names against the loss
         } catch (RuntimeException e) {
-            throw new ModelFileException(file, "config.json: compile settings: " + e.getMessage(), e);
+            throw file.error("config.json: compile settings: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code build}'s result, its configuration errors named under {@code where}. */
+    private static <T> T configured(String where, java.util.function.Supplier<T> build, ModelFileReader file)
+            throws ModelFileException {
+        try {
+            return build.get();
+        } catch (ConfigException e) {
+            throw file.error("config.json: " + e.pathUnder(where) + ": " + e.problem(), e);
+        } catch (RuntimeException e) {
+            throw file.error("config.json: " + where + ": " + e.getMessage(), e);
         }
     }
 
@@ -214,36 +321,70 @@ final class Snapshots {
         return Metrics.fromConfig((Map<String, Object>) config);
     }
 
-    /** Checks every slot against its parameter (name and size) before handing the state to the optimizer. */
-    private static void restoreOptimizer(Sequential model, Map<String, float[]> state, Path file)
-            throws ModelFileException {
+    /** Each float of the step count holds less than this (2^24), as {@code Optimizer.exportState} writes it. */
+    private static final float STEP_PART = 1 << 24;
+
+    /** Slots whose values are averages of squares or maxima of magnitudes, which a negative value would turn into NaN. */
+    private static final Set<String> NON_NEGATIVE_SLOTS =
+            Set.of("v", "vhat", "u", "velocity", "accumulator", "accumulated_grad", "accumulated_delta_var");
+
+    /**
+     * Reads optimizer.npz with exactly the slots the optimizer keeps: once it has stepped, every
+     * slot of every trainable parameter (all missing ones named); a frozen parameter's all or
+     * none. Second-moment slots must not be negative.
+     */
+    private static void restoreOptimizer(Sequential model, ModelFileReader file) throws IOException {
         if (!model.isCompiled()) {
-            throw new ModelFileException(file, "optimizer.npz is present but config.json has no compile settings");
+            throw file.error("optimizer.npz is present but config.json has no compile settings");
         }
-        Map<String, Parameter> params = new LinkedHashMap<>();
+        Optimizer optimizer = model.optimizer();
+        List<String> slots = slotNames(optimizer);
+        String slotList = slots.isEmpty() ? "none as configured" : String.join(", ", slots) + " of every trainable parameter";
+        String owner = "the optimizer " + optimizer.name() + " (slots: " + slotList + ")";
+        ExpectedArrays expected = new ExpectedArrays("slot", owner).require("iterations", new int[] {1}, new int[] {2});
+        List<String> trainable = new ArrayList<>();
         for (Parameter p : model.parameters()) {
-            params.put(p.name(), p);
+            for (String slot : slots) {
+                String key = p.name() + "/" + slot;
+                int[][] shapes = p.shape().length == 1 ? new int[][] {p.shape()} : new int[][] {p.shape(), {p.size()}};
+                if (p.trainable()) {
+                    expected.requireTogether(key, shapes);
+                    trainable.add(key);
+                } else {
+                    expected.allow(key, shapes);
+                }
+            }
+        }
+        Map<String, float[]> state = file.optimizerState(expected);
+        float[] iterations = state.get("iterations");
+        for (float v : iterations) {
+            if (!(v >= 0 && v < STEP_PART && v == Math.rint(v))) {   // what exportState writes: exact in a float
+                throw file.error("optimizer.npz: 'iterations' holds " + Arrays.toString(iterations) + ", not a step count "
+                        + "(one whole number below 2^24, or two: [low, high] with count = high·2^24 + low)");
+            }
+        }
+        boolean stepped = iterations.length > 1 || iterations[0] != 0;
+        if (stepped && !trainable.isEmpty() && !state.containsKey(trainable.get(0))) {
+            throw file.error("optimizer.npz holds no slots, but its step count says " + optimizer.name()
+                    + " has taken steps; it keeps the slots " + slotList);
         }
         for (Map.Entry<String, float[]> e : state.entrySet()) {
-            String key = e.getKey();
-            if (key.equals("iterations")) {
+            String slot = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+            if (!NON_NEGATIVE_SLOTS.contains(slot) || e.getKey().equals("iterations")) {
                 continue;
             }
-            int slash = key.lastIndexOf('/');
-            Parameter p = slash < 0 ? null : params.get(key.substring(0, slash));
-            if (p == null) {
-                throw new ModelFileException(file, "optimizer.npz: '" + key + "' is not '<parameter>/<slot>' for a "
-                        + "parameter of the model");
-            }
-            if (e.getValue().length != p.size()) {
-                throw new ModelFileException(file, "optimizer.npz: '" + key + "' has " + e.getValue().length
-                        + " values but the parameter '" + p.name() + "' has " + p.size());
+            float[] v = e.getValue();
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] < 0) {
+                    throw file.error("optimizer.npz: '" + e.getKey() + "' holds " + v[i] + " at index " + i
+                            + "; the slot '" + slot + "' of " + optimizer.name() + " cannot be negative");
+                }
             }
         }
         try {
-            model.optimizer().loadState(state);
+            optimizer.loadState(state);
         } catch (RuntimeException e) {
-            throw new ModelFileException(file, "optimizer.npz: " + e.getMessage(), e);
+            throw file.error("optimizer.npz: " + e.getMessage(), e);
         }
     }
 }

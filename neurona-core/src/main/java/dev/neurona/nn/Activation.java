@@ -31,6 +31,11 @@ public final class Activation extends Layer {
     }
 
     @Override
+    protected void createWeights(int[] inputShape, java.util.Random random) {
+        Dense.checkActivation(function, label(), inputShape.length + 1);
+    }
+
+    @Override
     protected Tensor forward(Tensor x, Mode mode) {
         return function.apply(x);
     }

@@ -108,6 +108,7 @@ public final class Dense extends Layer {
 
     @Override
     protected void createWeights(int[] inputShape, Random random) {
+        checkActivation(activation, label(), inputShape.length + 1);   // the output has the input's rank
         int in = inputShape[inputShape.length - 1];
         kernel = addWeight("kernel", kernelInitializer.create(new int[] {in, units}, random));
         if (useBias) {
@@ -165,6 +166,15 @@ public final class Dense extends Layer {
             s.put("bias_regularizer", biasRegularizer.config());
         }
         return s;
+    }
+
+    /** Fails at build, naming the layer, when the activation does not fit outputs of {@code rank} (a softmax axis beyond it). */
+    static void checkActivation(Activation activation, String label, int rank) {
+        try {
+            activation.checkInputRank(rank);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(label + ": activation: " + e.getMessage(), e);
+        }
     }
 
     private void unbuilt() {

@@ -27,7 +27,7 @@ public final class Dropout extends Layer {
      * @param rate the fraction of values to drop, in {@code [0, 1)}
      */
     public Dropout(double rate) {
-        if (!(rate >= 0 && rate < 1)) {
+        if (!(rate >= 0 && rate < 1) || (float) rate >= 1f) {   // a rate that rounds to 1 would scale by 1/0
             throw new IllegalArgumentException("Dropout: rate must be in [0, 1), got " + rate);
         }
         this.rate = (float) rate;

@@ -1,5 +1,6 @@
 package dev.neurona.nn;
 
+import dev.neurona.names.ConfigKeys;
 import dev.neurona.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,8 +15,8 @@ public final class Regularizer {
     private final double l2;
 
     private Regularizer(double l1, double l2) {
-        if (!(l1 >= 0) || !(l2 >= 0)) {
-            throw new IllegalArgumentException("regularizer factors must be non-negative, got l1=" + l1 + ", l2=" + l2);
+        if (!(l1 >= 0) || !(l2 >= 0) || Double.isInfinite(l1) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("regularizer factors must be finite and non-negative, got l1=" + l1 + ", l2=" + l2);
         }
         this.l1 = l1;
         this.l2 = l2;
@@ -57,10 +58,15 @@ public final class Regularizer {
         return c;
     }
 
-    /** Rebuilds a regularizer from {@link #config()}. */
+    /**
+     * Rebuilds a regularizer from {@link #config()}: {@code l1} and {@code l2}, each a finite
+     * factor ≥ 0 (0 when absent).
+     *
+     * @throws dev.neurona.names.ConfigException naming a bad or unknown key
+     */
     public static Regularizer fromConfig(Map<String, Object> config) {
-        return new Regularizer(((Number) config.getOrDefault("l1", 0.0)).doubleValue(),
-                ((Number) config.getOrDefault("l2", 0.0)).doubleValue());
+        ConfigKeys c = ConfigKeys.of(config).only("l1", "l2");
+        return new Regularizer(c.number("l1", 0, 0, Float.MAX_VALUE), c.number("l2", 0, 0, Float.MAX_VALUE));
     }
 
     @Override

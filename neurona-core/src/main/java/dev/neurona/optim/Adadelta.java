@@ -92,11 +92,7 @@ public final class Adadelta extends Optimizer {
     @Override
     protected void readConfig(Map<String, Object> config) {
         ConfigReader in = new ConfigReader(owner(), config);
-        if (in.has("rho")) {
-            rho(in.number("rho"));
-        }
-        if (in.has("epsilon")) {
-            epsilon(in.number("epsilon"));
-        }
+        in.number("rho", this::rho);
+        in.number("epsilon", this::epsilon);
     }
 }

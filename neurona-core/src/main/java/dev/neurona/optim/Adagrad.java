@@ -107,14 +107,8 @@ public final class Adagrad extends Optimizer {
     @Override
     protected void readConfig(Map<String, Object> config) {
         ConfigReader in = new ConfigReader(owner(), config);
-        if (in.has("initial_accumulator_value")) {
-            initialAccumulatorValue(in.number("initial_accumulator_value"));
-        }
-        if (in.has("epsilon")) {
-            epsilon(in.number("epsilon"));
-        }
-        if (in.has("epsilon_mode")) {
-            epsilonMode(in.enumValue("epsilon_mode", EpsilonMode.class));
-        }
+        in.number("initial_accumulator_value", this::initialAccumulatorValue);
+        in.number("epsilon", this::epsilon);
+        in.enumValue("epsilon_mode", EpsilonMode.class, this::epsilonMode);
     }
 }

@@ -117,17 +117,9 @@ public final class Adamax extends Optimizer {
     @Override
     protected void readConfig(Map<String, Object> config) {
         ConfigReader in = new ConfigReader(owner(), config);
-        if (in.has("beta_1")) {
-            beta1(in.number("beta_1"));
-        }
-        if (in.has("beta_2")) {
-            beta2(in.number("beta_2"));
-        }
-        if (in.has("epsilon")) {
-            epsilon(in.number("epsilon"));
-        }
-        if (in.has("epsilon_mode")) {
-            epsilonMode(in.enumValue("epsilon_mode", EpsilonMode.class));
-        }
+        in.number("beta_1", this::beta1);
+        in.number("beta_2", this::beta2);
+        in.number("epsilon", this::epsilon);
+        in.enumValue("epsilon_mode", EpsilonMode.class, this::epsilonMode);
     }
 }

@@ -86,6 +86,7 @@ public record CosineDecay(double initialLearningRate, long decaySteps, double al
 
     static CosineDecay fromConfig(Map<String, Object> values) {
         ConfigReader in = new ConfigReader("CosineDecay", values);
+        in.rejectUnknown(java.util.Set.of("initial_learning_rate", "decay_steps", "alpha", "warmup_target", "warmup_steps"));
         return new CosineDecay(in.number("initial_learning_rate"), in.integer("decay_steps"),
                 in.has("alpha") ? in.number("alpha") : 0.0, in.optionalNumber("warmup_target"),
                 in.has("warmup_steps") ? in.integer("warmup_steps") : 0);

@@ -51,6 +51,7 @@ public record ExponentialDecay(double initialLearningRate, long decaySteps, doub
 
     static ExponentialDecay fromConfig(Map<String, Object> values) {
         ConfigReader in = new ConfigReader("ExponentialDecay", values);
+        in.rejectUnknown(java.util.Set.of("initial_learning_rate", "decay_steps", "decay_rate", "staircase"));
         return new ExponentialDecay(in.number("initial_learning_rate"), in.integer("decay_steps"),
                 in.number("decay_rate"), in.has("staircase") && in.bool("staircase"));
     }

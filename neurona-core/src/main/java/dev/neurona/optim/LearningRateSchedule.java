@@ -30,20 +30,23 @@ public interface LearningRateSchedule {
      */
     @SuppressWarnings("unchecked")
     static LearningRateSchedule fromConfig(Map<String, Object> config) {
-        Object className = config.get("class_name");
-        Object inner = config.get("config");
-        if (!(inner instanceof Map)) {
-            throw new IllegalArgumentException("LearningRateSchedule: config needs 'class_name' and a 'config' object, got " + config);
+        dev.neurona.names.ConfigKeys c = dev.neurona.names.ConfigKeys.of(config).only("class_name", "config");
+        String name = c.string("class_name");
+        Map<String, Object> values = c.object("config");
+        try {
+            return switch (name) {
+                case "ExponentialDecay" -> ExponentialDecay.fromConfig(values);
+                case "PiecewiseConstantDecay" -> PiecewiseConstantDecay.fromConfig(values);
+                case "CosineDecay" -> CosineDecay.fromConfig(values);
+                default -> throw new dev.neurona.names.ConfigException("class_name", "LearningRateSchedule: unknown "
+                        + "class_name '" + name + "'; known are "
+                        + List.of("ExponentialDecay", "PiecewiseConstantDecay", "CosineDecay"));
+            };
+        } catch (dev.neurona.names.ConfigException e) {
+            throw e.path().equals("class_name") ? e : e.within("config");
+        } catch (IllegalArgumentException e) {   // a value the schedule's constructor refused
+            throw new dev.neurona.names.ConfigException("config", e.getMessage(), e);
         }
-        Map<String, Object> values = (Map<String, Object>) inner;
-        String name = String.valueOf(className);
-        return switch (name) {
-            case "ExponentialDecay" -> ExponentialDecay.fromConfig(values);
-            case "PiecewiseConstantDecay" -> PiecewiseConstantDecay.fromConfig(values);
-            case "CosineDecay" -> CosineDecay.fromConfig(values);
-            default -> throw new IllegalArgumentException("LearningRateSchedule: unknown class_name '" + name
-                    + "'; known are " + List.of("ExponentialDecay", "PiecewiseConstantDecay", "CosineDecay"));
-        };
     }
 
     /** Wraps a schedule's own values as {@code {"class_name": ..., "config": ...}}. */

@@ -151,17 +151,9 @@ public final class Nadam extends Optimizer {
     @Override
     protected void readConfig(Map<String, Object> config) {
         ConfigReader in = new ConfigReader(owner(), config);
-        if (in.has("beta_1")) {
-            beta1(in.number("beta_1"));
-        }
-        if (in.has("beta_2")) {
-            beta2(in.number("beta_2"));
-        }
-        if (in.has("epsilon")) {
-            epsilon(in.number("epsilon"));
-        }
-        if (in.has("momentum_decay")) {
-            momentumDecay(in.number("momentum_decay"));
-        }
+        in.number("beta_1", this::beta1);
+        in.number("beta_2", this::beta2);
+        in.number("epsilon", this::epsilon);
+        in.number("momentum_decay", this::momentumDecay);
     }
 }

@@ -358,25 +358,28 @@ public abstract class Optimizer {
         ConfigReader in = new ConfigReader(owner(), config);
         in.rejectUnknown(config().keySet());
         if (in.raw("learning_rate") instanceof Map<?, ?> schedule) {
-            learningRate(LearningRateSchedule.fromConfig((Map<String, Object>) schedule));
-        } else if (in.has("learning_rate")) {
-            learningRate(in.number("learning_rate"));
+            ConfigReader.apply("learning_rate",
+                    () -> learningRate(LearningRateSchedule.fromConfig((Map<String, Object>) schedule)));
+        } else {
+            in.number("learning_rate", this::learningRate);
         }
         if (in.has("weight_decay")) {
-            weightDecay(in.raw("weight_decay") == null ? 0 : in.number("weight_decay"));
+            double decay = in.raw("weight_decay") == null ? 0 : in.number("weight_decay");
+            ConfigReader.apply("weight_decay", () -> weightDecay(decay));
         }
-        if (in.has("weight_decay_mode")) {
-            weightDecayMode(in.enumValue("weight_decay_mode", WeightDecayMode.class));
-        }
+        in.enumValue("weight_decay_mode", WeightDecayMode.class, this::weightDecayMode);
         noClipping();
-        if (in.optionalNumber("clipvalue") != null) {
-            clipValue(in.number("clipvalue"));
+        Double clipValue = in.optionalNumber("clipvalue");
+        if (clipValue != null) {
+            ConfigReader.apply("clipvalue", () -> clipValue(clipValue));
         }
-        if (in.optionalNumber("clipnorm") != null) {
-            clipNorm(in.number("clipnorm"));
+        Double clipNorm = in.optionalNumber("clipnorm");
+        if (clipNorm != null) {
+            ConfigReader.apply("clipnorm", () -> clipNorm(clipNorm));
         }
-        if (in.optionalNumber("global_clipnorm") != null) {
-            globalClipNorm(in.number("global_clipnorm"));
+        Double globalClipNorm = in.optionalNumber("global_clipnorm");
+        if (globalClipNorm != null) {
+            ConfigReader.apply("global_clipnorm", () -> globalClipNorm(globalClipNorm));
         }
         readConfig(config);
         return this;

@@ -1,5 +1,6 @@
 package dev.neurona.optim;
 
+import dev.neurona.names.ConfigException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -55,8 +56,15 @@ public final class Optimizers {
      */
     public static Optimizer fromConfig(Map<String, Object> config) {
         if (config == null || !(config.get("name") instanceof String name)) {
-            throw new IllegalArgumentException("Optimizers.fromConfig: needs a 'name' such as \"adam\", got " + config);
+            throw new ConfigException(config == null || config.get("name") == null ? "" : "name",
+                    "Optimizers.fromConfig: needs a 'name' such as \"adam\", got " + config);
         }
-        return get(name).applyConfig(config);
+        Optimizer optimizer;
+        try {
+            optimizer = get(name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("name", e.getMessage(), e);
+        }
+        return optimizer.applyConfig(config);
     }
 }

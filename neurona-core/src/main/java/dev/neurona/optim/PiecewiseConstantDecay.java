@@ -74,10 +74,19 @@ public final class PiecewiseConstantDecay implements LearningRateSchedule {
 
     static PiecewiseConstantDecay fromConfig(Map<String, Object> config) {
         ConfigReader in = new ConfigReader("PiecewiseConstantDecay", config);
+        in.rejectUnknown(java.util.Set.of("boundaries", "values"));
         List<Double> b = in.numbers("boundaries");
         List<Double> v = in.numbers("values");
-        return new PiecewiseConstantDecay(b.stream().mapToLong(Double::longValue).toArray(),
-                v.stream().mapToDouble(Double::doubleValue).toArray());
+        long[] steps = new long[b.size()];
+        for (int i = 0; i < steps.length; i++) {
+            double d = b.get(i);
+            if (d != Math.rint(d) || Math.abs(d) >= 0x1p63) {
+                throw new dev.neurona.names.ConfigException("boundaries[" + i + "]",
+                        "PiecewiseConstantDecay: must be a whole number of steps, got " + d);
+            }
+            steps[i] = (long) d;
+        }
+        return new PiecewiseConstantDecay(steps, v.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     @Override

@@ -156,20 +156,10 @@ public final class RMSprop extends Optimizer {
     @Override
     protected void readConfig(Map<String, Object> config) {
         ConfigReader in = new ConfigReader(owner(), config);
-        if (in.has("rho")) {
-            rho(in.number("rho"));
-        }
-        if (in.has("momentum")) {
-            momentum(in.number("momentum"));
-        }
-        if (in.has("epsilon")) {
-            epsilon(in.number("epsilon"));
-        }
-        if (in.has("centered")) {
-            centered(in.bool("centered"));
-        }
-        if (in.has("epsilon_mode")) {
-            epsilonMode(in.enumValue("epsilon_mode", EpsilonMode.class));
-        }
+        in.number("rho", this::rho);
+        in.number("momentum", this::momentum);
+        in.number("epsilon", this::epsilon);
+        in.bool("centered", this::centered);
+        in.enumValue("epsilon_mode", EpsilonMode.class, this::epsilonMode);
     }
 }

@@ -156,11 +156,7 @@ public final class SGD extends Optimizer {
     @Override
     protected void readConfig(Map<String, Object> config) {
         ConfigReader in = new ConfigReader(owner(), config);
-        if (in.has("momentum")) {
-            momentum(in.number("momentum"));
-        }
-        if (in.has("nesterov")) {
-            nesterov(in.bool("nesterov"));
-        }
+        in.number("momentum", this::momentum);
+        in.bool("nesterov", this::nesterov);
     }
 }

@@ -126,7 +126,7 @@ class BadModelFileTest {
         Map<String, byte[]> extra = new HashMap<>();
         extra.put("dense_3/bias.npy", Fixtures.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }",
                 floats(1)));
-        assertRejected(withArrays(extra)).hasMessageContaining("weight values");
+        assertRejected(withArrays(extra)).hasMessageContaining("'dense_3/bias', which is not a parameter of the architecture");
     }
 
     @Test
@@ -146,17 +146,21 @@ class BadModelFileTest {
         assertRejected(withArrays(Map.of("dense_1/kernel.npy",
                 Fixtures.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), ", floats(6)))))
                 .hasMessageContaining("malformed header");
-        assertRejected(withArrays(Map.of("dense_1/kernel.npy", "not numpy".getBytes(StandardCharsets.US_ASCII))))
+        assertRejected(withArrays(Map.of("dense_1/kernel.npy", "not numpy ".repeat(15).getBytes(StandardCharsets.US_ASCII))))
                 .hasMessageContaining("magic");
+        // too short for the kernel's 6 values: refused by its declared size, before it is read
+        assertRejected(withArrays(Map.of("dense_1/kernel.npy", "not numpy".getBytes(StandardCharsets.US_ASCII))))
+                .hasMessageContaining("'dense_1/kernel.npy' declares 9 bytes");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void hugeDeclaredShapesFailWithoutAllocating() throws IOException {
-        // checksums are valid here: only the header lies, and nothing near its size is allocated
+        // checksums are valid here: only the header lies, and it is refused for the shape the architecture implies
         assertRejected(withArrays(Map.of("dense_1/kernel.npy",
                 Fixtures.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (50000, 40000), }", floats(6)))))
-                .hasMessageContaining("truncated");
+                .hasMessageContaining("'dense_1/kernel' has 2000000000 values (shape [50000, 40000])")
+                .hasMessageContaining("needs 6");
         assertRejected(withArrays(Map.of("dense_1/kernel.npy",
                 Fixtures.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4000000000, 4000000000), }", floats(6)))))
                 .hasMessageContaining("dimension 4000000000 is too large");
@@ -185,11 +189,11 @@ class BadModelFileTest {
         assertRejected(withConfig(c -> model(c).put("input_shape", List.of(0)))).hasMessageContaining("model.input_shape[0]");
         assertRejected(withConfig(c -> c.remove("model"))).hasMessageContaining("'model' is missing");
         assertRejected(withConfig(c -> ((Map<String, Object>) ((List<?>) model(c).get("layers")).get(1)).put("type", "Conv9")))
-                .hasMessageContaining("layer 1").hasMessageContaining("unknown layer type 'Conv9'");
+                .hasMessageContaining("model.layers[1].type").hasMessageContaining("unknown layer type 'Conv9'");
         assertRejected(withConfig(c -> ((Map<String, Object>) ((List<?>) model(c).get("layers")).get(1)).put("units", "many")))
-                .hasMessageContaining("layer 1");
+                .hasMessageContaining("model.layers[1].units");
         assertRejected(withConfig(c -> ((Map<String, Object>) c.get("compile")).put("loss", Map.of("name", "nonsense"))))
-                .hasMessageContaining("compile settings").hasMessageContaining("nonsense");
+                .hasMessageContaining("config.json: compile.loss.name").hasMessageContaining("nonsense");
         assertRejected(Fixtures.rewrite(valid, bad, Map.of("config.json", "{\"a\": 1} trailing".getBytes(StandardCharsets.UTF_8))))
                 .hasMessageContaining("not valid JSON");
         assertRejected(Fixtures.rewrite(valid, bad, Map.of("config.json", "{\"a\": 1, \"a\": 2}".getBytes(StandardCharsets.UTF_8))))

@@ -1,5 +1,7 @@
 package dev.neurona.nn.init;
 
+import dev.neurona.names.ConfigException;
+import dev.neurona.names.ConfigKeys;
 import dev.neurona.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,25 +53,41 @@ public final class Initializers {
         return s.get();
     }
 
-    /** Rebuilds an initializer from {@link Initializer#config()}. */
+    /**
+     * Rebuilds an initializer from {@link Initializer#config()}: {@code name} plus, for the
+     * parametrized ones, their parameters ({@code value}; {@code mean} and {@code stddev};
+     * {@code minval} and {@code maxval}; {@code gain}), each a finite number.
+     *
+     * @throws ConfigException naming a missing, bad or unknown key, or an unknown name
+     */
     public static Initializer fromConfig(Map<String, Object> config) {
-        String name = String.valueOf(config.get("name"));
-        return switch (name) {
-            case "constant" -> constant(number(config, "value"));
-            case "random_normal" -> randomNormal(number(config, "mean"), number(config, "stddev"));
-            case "random_uniform" -> randomUniform(number(config, "minval"), number(config, "maxval"));
-            case "truncated_normal" -> truncatedNormal(number(config, "mean"), number(config, "stddev"));
-            case "orthogonal" -> orthogonal(number(config, "gain"));
-            default -> get(name);
-        };
-    }
-
-    private static double number(Map<String, Object> config, String key) {
-        Object v = config.get(key);
-        if (!(v instanceof Number n)) {
-            throw new IllegalArgumentException("initializer config " + config + ": '" + key + "' must be a number");
+        ConfigKeys c = ConfigKeys.of(config);
+        String name = c.string("name");
+        double any = Double.MAX_VALUE;
+        try {
+            return switch (name) {
+                case "constant" -> constant(c.only("name", "value").number("value", -any, any));
+                case "random_normal" -> randomNormal(c.only("name", "mean", "stddev").number("mean", -any, any),
+                        c.number("stddev", Double.MIN_VALUE, any));
+                case "random_uniform" -> randomUniform(c.only("name", "minval", "maxval").number("minval", -any, any),
+                        c.number("maxval", -any, any));
+                case "truncated_normal" -> truncatedNormal(c.only("name", "mean", "stddev").number("mean", -any, any),
+                        c.number("stddev", Double.MIN_VALUE, any));
+                case "orthogonal" -> orthogonal(c.only("name", "gain").number("gain", -any, any));
+                default -> {
+                    c.only("name");
+                    try {
+                        yield get(name);
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException("name", e.getMessage(), e);
+                    }
+                }
+            };
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {   // a parameter the factory refused, such as stddev ≤ 0
+            throw new ConfigException("", e.getMessage(), e);
         }
-        return n.doubleValue();
     }
 
     /** All zeros (the Dense bias default). */
