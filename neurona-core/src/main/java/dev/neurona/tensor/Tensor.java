@@ -562,9 +562,9 @@ public class Tensor {
         return ReduceOps.sum(this, axis, keepDims);
     }
 
-    /** The mean of all elements, as a scalar. */
+    /** The mean of all elements, as a scalar; summed in double, so it is finite whenever the exact mean is. */
     public Tensor mean() {
-        return sum().mul(1f / data.length);
+        return ReduceOps.meanAll(this);
     }
 
     /** The mean along {@code axis}, which is removed. */
@@ -574,8 +574,7 @@ public class Tensor {
 
     /** The mean along {@code axis}, kept as size 1 when {@code keepDims}. */
     public Tensor mean(int axis, boolean keepDims) {
-        int a = Shape.axis("mean", axis, shape.length);
-        return sum(a, keepDims).mul(1f / shape[a]);
+        return ReduceOps.mean(this, axis, keepDims);
     }
 
     /** The largest element, as a scalar; the gradient goes to its first occurrence. */
