@@ -24,7 +24,7 @@ public final class OneHot {
         if (k < 1) {
             throw new IllegalArgumentException("OneHot.toCategorical: the number of classes must be >= 1, got " + k);
         }
-        float[] out = new float[Math.multiplyExact(ids.length, k)];
+        float[] out = new float[Shape.allocatable("OneHot.toCategorical", ids.length, k)];
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] < 0 || ids[i] >= k) {
                 throw new IllegalArgumentException("OneHot.toCategorical: class id " + ids[i] + " at row " + i

@@ -1,5 +1,6 @@
 package dev.neurona.losses;
 
+import dev.neurona.tensor.CrossEntropy;
 import dev.neurona.tensor.Tensor;
 import java.util.Map;
 
@@ -10,8 +11,10 @@ import java.util.Map;
  *   logits z:         l = max(z, 0) − z·y + log(1 + e^−|z|)   (the same with p = sigmoid(z))
  * </pre>
  * The logits form never overflows and keeps full precision where {@code sigmoid} saturates;
- * its gradient is {@code sigmoid(z) − y} (also at {@code z = 0}, where {@code max} shares its
- * gradient half and half). With label smoothing {@code s}, targets become
+ * its gradient is {@code sigmoid(z) − y}. Both forms are {@link CrossEntropy}'s fused
+ * primitives: a term whose factor ({@code y} or {@code 1 − y}) is 0 contributes exactly 0, and
+ * the loss and its gradient are finite for logits up to {@code ±Float.MAX_VALUE} wherever
+ * their exact values are. With label smoothing {@code s}, targets become
  * {@code y·(1 − s) + s/2}. Keras {@code "binary_crossentropy"}.
  *
  * <pre>{@code
@@ -42,13 +45,7 @@ public final class BinaryCrossentropy extends ElementwiseLoss {
     @Override
     protected Tensor elementwise(Tensor yTrue, Tensor yPred) {
         Tensor y = labelSmoothing == 0f ? yTrue : yTrue.mul(1f - labelSmoothing).add(0.5f * labelSmoothing);
-        if (fromLogits) {
-            Tensor z = yPred;
-            return z.maximum(0f).sub(z.mul(y)).add(z.abs().neg().softplus());
-        }
-        Tensor p = yPred.clamp(EPSILON, 1f - EPSILON);
-        Tensor oneMinusY = y.neg().add(1f);
-        return y.mul(p.log()).add(oneMinusY.mul(p.neg().add(1f).log())).neg();
+        return fromLogits ? CrossEntropy.binaryWithLogits(yPred, y) : CrossEntropy.binary(yPred, y, EPSILON);
     }
 
     /** Targets in [0, 1]: 0/1 labels or probabilities (also with label smoothing, which is applied to them). */

@@ -1,5 +1,6 @@
 package dev.neurona.losses;
 
+import dev.neurona.tensor.CrossEntropy;
 import dev.neurona.tensor.Shape;
 import dev.neurona.tensor.Tensor;
 import java.util.Map;
@@ -15,6 +16,9 @@ import java.util.Map;
  *   <li>logits: {@code L_b = −Σ_k y_k·log_softmax(z)_k}, by log-sum-exp, finite for logits of
  *       any size; gradient {@code (softmax(z) − y)/B}.</li>
  * </ul>
+ * Classes whose target is 0 contribute exactly 0 (never {@code 0 × log 0}), and the sums run
+ * in double ({@link CrossEntropy}), so a logit of {@code −3e38} beside {@code 3e38} gives the
+ * finite loss it should.
  * With label smoothing {@code s}, targets become {@code y·(1 − s) + s/K}. Targets must be
  * one-hot or probability distributions (rows of non-negative values summing to 1); for
  * integer class ids use {@link SparseCategoricalCrossentropy}. Keras
@@ -45,16 +49,17 @@ public final class CategoricalCrossentropy extends RowwiseLoss {
     protected Tensor row(Tensor yTrue, Tensor yPred) {
         int classes = yPred.dim(-1);
         Tensor y = labelSmoothing == 0f ? yTrue : yTrue.mul(1f - labelSmoothing).add(labelSmoothing / classes);
-        return y.mul(logProbabilities(yPred, fromLogits)).sum(-1).neg();
+        return crossEntropy(y, yPred, fromLogits);
     }
 
-    /** {@code log p} along the last axis, from logits or from (renormalized, clipped) probabilities. */
-    static Tensor logProbabilities(Tensor yPred, boolean fromLogits) {
-        if (fromLogits) {
-            return yPred.logSoftmax(-1);
-        }
-        Tensor p = yPred.div(yPred.sum(-1, true));
-        return p.clamp(BinaryCrossentropy.EPSILON, 1f - BinaryCrossentropy.EPSILON).log();
+    /**
+     * {@code −Σ_k y_k·log p_k} along the last axis, from logits (by log-softmax) or from
+     * (renormalized, clipped) probabilities, as {@link CrossEntropy}'s fused primitives: zero
+     * targets contribute exactly 0 and every finite exact loss stays finite.
+     */
+    static Tensor crossEntropy(Tensor y, Tensor yPred, boolean fromLogits) {
+        return fromLogits ? CrossEntropy.softmaxWithLogits(yPred, y)
+                : CrossEntropy.categorical(yPred, y, BinaryCrossentropy.EPSILON);
     }
 
     @Override

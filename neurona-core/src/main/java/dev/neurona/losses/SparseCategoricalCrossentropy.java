@@ -30,7 +30,7 @@ public final class SparseCategoricalCrossentropy extends Loss {
     public Tensor perSample(Tensor yTrue, Tensor yPred) {
         LossChecks.hasClassAxis(name(), yPred);
         Tensor oneHot = oneHot(yTrue, yPred.shape());
-        return LossChecks.perSample(oneHot.mul(CategoricalCrossentropy.logProbabilities(yPred, fromLogits)).sum(-1).neg());
+        return LossChecks.perSample(CategoricalCrossentropy.crossEntropy(oneHot, yPred, fromLogits));
     }
 
     /**

@@ -20,8 +20,11 @@ final class Graph {
         return out;
     }
 
-    /** A new tensor of the given shape with a fresh zero buffer. */
+    /**
+     * A new tensor of the given shape with a fresh zero buffer; a shape too large to allocate
+     * fails with its size (see {@link Shape#allocatable(String, int...)}), not an out-of-memory error.
+     */
     static Tensor empty(int[] shape) {
-        return new Tensor(new float[Shape.size(shape)], shape);
+        return new Tensor(new float[Shape.allocatable(shape)], shape);
     }
 }

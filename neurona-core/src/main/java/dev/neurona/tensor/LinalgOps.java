@@ -35,6 +35,11 @@ final class LinalgOps {
         int m = a.data.length / (batches * k);
         int n = b.shape[rb - 1];
         int[] shape = ra == 2 ? new int[] {a.shape[0], n} : new int[] {a.shape[0], a.shape[1], n};
+        long elements = (long) (a.data.length / k) * n;
+        if (!Shape.canAllocate(elements)) {
+            throw Shape.tooLarge("matmul: " + Shape.toString(a.shape) + " x " + Shape.toString(b.shape) + " gives shape "
+                    + Shape.toString(shape) + ", which", java.math.BigInteger.valueOf(elements));
+        }
         Tensor out = Graph.empty(shape);
         Gemm gemm = Backend.gemm();
         for (int i = 0; i < batches; i++) {

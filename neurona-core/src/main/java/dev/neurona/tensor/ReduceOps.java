@@ -26,6 +26,38 @@ final class ReduceOps {
                 MathOps.broadcastTo(new Tensor(g.data, kept), x.shape)}, x);
     }
 
+    /** The mean of all elements, summed in double and divided once, so that it is finite whenever the exact mean is. */
+    static Tensor meanAll(Tensor x) {
+        double s = 0;
+        for (float v : x.data) {
+            s += v;
+        }
+        int n = x.data.length;
+        Tensor out = new Tensor(new float[] {(float) (s / n)}, new int[0]);
+        return Graph.record(out, "mean", g -> {
+            Tensor dx = Graph.empty(x.shape.clone());
+            java.util.Arrays.fill(dx.data, g.data[0] * (1f / n));
+            return new Tensor[] {dx};
+        }, x);
+    }
+
+    /** The mean along one axis, summed in double (see {@link Reductions#mean}). */
+    static Tensor mean(Tensor x, int axis, boolean keepDims) {
+        int a = Shape.axis("mean", axis, x.shape.length);
+        int n = x.shape[a];
+        int[] kept = Shape.reduced(x.shape, a, true);
+        Tensor out = Graph.empty(Shape.reduced(x.shape, a, keepDims));
+        Reductions.mean(x.data, Shape.outer(x.shape, a), n, Shape.inner(x.shape, a), out.data);
+        return Graph.record(out, "mean", g -> {
+            Tensor scaled = Graph.empty(kept);
+            float inv = 1f / n;
+            for (int i = 0; i < scaled.data.length; i++) {
+                scaled.data[i] = g.data[i] * inv;
+            }
+            return new Tensor[] {MathOps.broadcastTo(scaled, x.shape)};
+        }, x);
+    }
+
     static Tensor extreme(Tensor x, int axis, boolean keepDims, boolean max) {
         String op = max ? "max" : "min";
         int a = Shape.axis(op, axis, x.shape.length);

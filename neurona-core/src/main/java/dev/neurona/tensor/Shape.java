@@ -1,5 +1,6 @@
 package dev.neurona.tensor;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -11,23 +12,128 @@ public final class Shape {
     private Shape() {
     }
 
-    /** The number of elements of a tensor of this shape (1 for a scalar). */
+    /**
+     * The most elements a tensor holds: the largest {@code float[]} a HotSpot JVM allocates
+     * (2,147,483,639).
+     */
+    public static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
+    /** What the JVM's heap can hold at most ({@code -Xmx}); a larger array can never be allocated. */
+    private static final long MAX_HEAP = Runtime.getRuntime().maxMemory();
+
+    /**
+     * The number of elements of a tensor of this shape (1 for a scalar).
+     *
+     * @throws IllegalArgumentException when that is more than {@link #MAX_ELEMENTS}, saying how many
+     */
     public static int size(int... shape) {
+        return size("shape ", shape, "");
+    }
+
+    /** The size, or an error naming {@code before + shape + after} as the request. */
+    private static int size(String before, int[] shape, String after) {
         long n = 1;
         for (int d : shape) {
             n *= d;
-            if (n > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("shape " + toString(shape)
-                        + " has more than " + (Integer.MAX_VALUE - 8) + " elements");
+            if (n > MAX_ELEMENTS) {
+                throw tooLarge(before + toString(shape) + after, product(shape));
             }
         }
         return (int) n;
     }
 
     /**
+     * The number of elements of a new tensor of {@code shape}, checked before anything is
+     * allocated: not more than {@link #MAX_ELEMENTS}, and not more than the JVM's whole heap
+     * could ever hold, so that an oversized request fails with its size instead of an
+     * {@link OutOfMemoryError}.
+     *
+     * @param op names the request in the message, such as {@code "Tensor.zeros"}: "Tensor.zeros:
+     *        shape [100000, 100000] would hold 10,000,000,000 floats (40 GB); a tensor holds at
+     *        most 2,147,483,639 elements"
+     * @throws IllegalArgumentException saying how many floats and bytes were asked for
+     */
+    public static int allocatable(String op, int... shape) {
+        return allocatable(op + ": shape ", shape, "");
+    }
+
+    /** {@link #allocatable(String, int...)} for a result shape that no one named: "a tensor of shape [...]". */
+    static int allocatable(int[] shape) {
+        return allocatable("a tensor of shape ", shape, "");
+    }
+
+    private static int allocatable(String before, int[] shape, String after) {
+        int n = size(before, shape, after);
+        if (4L * n > MAX_HEAP) {
+            throw tooLarge(before + toString(shape) + after, BigInteger.valueOf(n));
+        }
+        return n;
+    }
+
+    /**
+     * {@code elements} as an {@code int}, checked like {@link #allocatable(String, int...)}
+     * before a tensor of that many floats is allocated.
+     *
+     * @param request names the request in the message, such as {@code "Tensor.arange(0, 1e13)"}
+     * @throws IllegalArgumentException saying how many floats and bytes were asked for
+     */
+    public static int allocatable(String request, long elements) {
+        if (!canAllocate(elements)) {
+            throw tooLarge(request, BigInteger.valueOf(elements));
+        }
+        return (int) elements;
+    }
+
+    /** Whether a tensor of {@code elements} floats could be allocated here (without building any message). */
+    static boolean canAllocate(long elements) {
+        return elements >= 0 && elements <= MAX_ELEMENTS && 4 * elements <= MAX_HEAP;
+    }
+
+    /**
+     * The error for a request of {@code elements} floats that no tensor can hold here, such as
+     * {@code "Tensor.arange(0, 1e13) would hold 10,000,000,000,000 floats (40 TB); a tensor
+     * holds at most 2,147,483,639 elements"}.
+     */
+    static IllegalArgumentException tooLarge(String request, BigInteger elements) {
+        String asked = request + " would hold " + String.format(java.util.Locale.ROOT, "%,d", elements) + " floats ("
+                + bytes(elements.multiply(BigInteger.valueOf(4))) + ")";
+        if (elements.compareTo(BigInteger.valueOf(MAX_ELEMENTS)) > 0) {
+            return new IllegalArgumentException(asked + "; a tensor holds at most "
+                    + String.format(java.util.Locale.ROOT, "%,d", MAX_ELEMENTS) + " elements");
+        }
+        return new IllegalArgumentException(asked + ", more than this JVM's whole heap (" + bytes(BigInteger.valueOf(MAX_HEAP))
+                + "; raise it with -Xmx)");
+    }
+
+    /** The exact product of the dimensions, however large. */
+    static BigInteger product(int[] shape) {
+        BigInteger p = BigInteger.ONE;
+        for (int d : shape) {
+            p = p.multiply(BigInteger.valueOf(d));
+        }
+        return p;
+    }
+
+    /** A byte count in decimal units: {@code 512 bytes}, {@code 4.0 GB}, {@code 40 TB}. */
+    static String bytes(BigInteger count) {
+        String[] units = {"bytes", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+        double v = count.doubleValue();
+        int u = 0;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        if (u == 0) {
+            return count + " bytes";
+        }
+        return String.format(java.util.Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
+    }
+
+    /**
      * Checks that every dimension is positive and returns a defensive copy.
      *
-     * @throws IllegalArgumentException naming the bad dimension
+     * @throws IllegalArgumentException naming the bad dimension, or saying how many elements
+     *         the shape would hold when that is more than {@link #MAX_ELEMENTS}
      */
     public static int[] checked(String op, int... shape) {
         if (shape == null) {
@@ -39,7 +145,7 @@ public final class Shape {
                         + " is " + shape[i] + "; every dimension must be at least 1");
             }
         }
-        size(shape);
+        size(op + ": shape ", shape, "");
         return shape.clone();
     }
 
@@ -62,7 +168,8 @@ public final class Shape {
      * The NumPy broadcast of two shapes: aligned at the right, each pair of dimensions equal
      * or one of them 1.
      *
-     * @throws IllegalArgumentException naming the op and both shapes when they do not broadcast
+     * @throws IllegalArgumentException naming the op and both shapes when they do not broadcast,
+     *         or when the result would be too large to allocate (saying how large)
      */
     public static int[] broadcast(String op, int[] a, int[] b) {
         int rank = Math.max(a.length, b.length);
@@ -76,6 +183,14 @@ public final class Shape {
                         + "; sizes must be equal or 1)");
             }
             out[i] = Math.max(da, db);
+        }
+        long n = 1;
+        for (int d : out) {
+            n = Math.min(n * d, Long.MAX_VALUE / Integer.MAX_VALUE);   // saturates: no long overflow
+        }
+        if (!canAllocate(n)) {
+            throw tooLarge(op + ": broadcasting " + toString(a) + " and " + toString(b) + " gives shape " + toString(out)
+                    + ", which", product(out));
         }
         return out;
     }

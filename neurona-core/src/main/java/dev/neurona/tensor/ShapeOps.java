@@ -17,7 +17,7 @@ final class ShapeOps {
                 throw new IllegalArgumentException("reshape: dimension " + i + " of " + Shape.toString(newShape)
                         + " is " + s[i] + "; dimensions must be at least 1 (one may be -1 to infer it)");
             } else {
-                known *= s[i];
+                known = Math.min(known * s[i], 1L << 40);   // saturates well above any tensor, never overflows
             }
         }
         if (inferred >= 0) {
@@ -27,9 +27,10 @@ final class ShapeOps {
             }
             s[inferred] = (int) (x.data.length / known);
         }
-        if (Shape.size(s) != x.data.length) {
+        if (inferred < 0 && known != x.data.length) {
             throw new IllegalArgumentException("reshape: cannot reshape " + Shape.toString(x.shape) + " ("
-                    + x.data.length + " elements) into " + Shape.toString(newShape) + " (" + Shape.size(s) + " elements)");
+                    + x.data.length + " elements) into " + Shape.toString(newShape) + " ("
+                    + String.format(java.util.Locale.ROOT, "%,d", Shape.product(s)) + " elements)");
         }
         Tensor out = new Tensor(x.data, s);
         return Graph.record(out, "reshape", g -> new Tensor[] {new Tensor(g.data, x.shape.clone())}, x);
@@ -71,6 +72,10 @@ final class ShapeOps {
         }
         int[] shape = x.shape.clone();
         shape[0] = rows.length;
+        if (!Shape.canAllocate((long) rows.length * width)) {
+            throw Shape.tooLarge("take: " + rows.length + " rows of " + width + " values",
+                    java.math.BigInteger.valueOf((long) rows.length * width));
+        }
         Tensor out = Graph.empty(shape);
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(x.data, rows[i] * width, out.data, i * width, width);
@@ -118,7 +123,7 @@ final class ShapeOps {
         }
         int a = Shape.axis("concat", axis, rank);
         int[] shape = parts[0].shape.clone();
-        shape[a] = 0;
+        long joined = 0;
         for (int p = 0; p < parts.length; p++) {
             int[] s = parts[p].shape;
             boolean ok = s.length == rank;
@@ -129,8 +134,14 @@ final class ShapeOps {
                 throw new IllegalArgumentException("concat: tensor " + p + " has shape " + Shape.toString(s)
                         + ", which does not match " + Shape.toString(parts[0].shape) + " outside axis " + a);
             }
-            shape[a] += s[a];
+            joined += s[a];
         }
+        long elements = joined * (parts[0].data.length / parts[0].shape[a]);
+        if (joined > Integer.MAX_VALUE || !Shape.canAllocate(elements)) {
+            throw Shape.tooLarge("concat: joining " + parts.length + " tensors along axis " + a + " gives "
+                    + joined + " entries on it, which", java.math.BigInteger.valueOf(elements));
+        }
+        shape[a] = (int) joined;
         int outer = Shape.outer(shape, a);
         int inner = Shape.inner(shape, a);
         Tensor out = Graph.empty(shape);

@@ -1,6 +1,8 @@
 package dev.neurona.tensor;
 
 import dev.neurona.tensor.kernel.Broadcasting.BinaryOp;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Random;
 
 /**
@@ -113,8 +115,13 @@ public class Tensor {
 
     /** A tensor of zeros. */
     public static Tensor zeros(int... shape) {
-        int[] s = Shape.checked("Tensor.zeros", shape);
-        return new Tensor(new float[Shape.size(s)], s);
+        return zeros("Tensor.zeros", shape);
+    }
+
+    /** Zeros of a user-given shape, its size checked before anything is allocated, {@code op} named in errors. */
+    private static Tensor zeros(String op, int[] shape) {
+        int[] s = Shape.checked(op, shape);
+        return new Tensor(new float[Shape.allocatable(op, s)], s);
     }
 
     /** A tensor of ones. */
@@ -124,15 +131,14 @@ public class Tensor {
 
     /** A tensor with every element equal to {@code value}. */
     public static Tensor full(float value, int... shape) {
-        int[] s = Shape.checked("Tensor.full", shape);
-        float[] data = new float[Shape.size(s)];
-        java.util.Arrays.fill(data, value);
-        return new Tensor(data, s);
+        Tensor t = zeros("Tensor.full", shape);
+        java.util.Arrays.fill(t.data, value);
+        return t;
     }
 
     /** The {@code n × n} identity matrix. */
     public static Tensor eye(int n) {
-        Tensor t = zeros(n, n);
+        Tensor t = zeros("Tensor.eye", new int[] {n, n});
         for (int i = 0; i < n; i++) {
             t.data[i * n + i] = 1f;
         }
@@ -153,11 +159,23 @@ public class Tensor {
         if (step == 0f || Float.isNaN(step)) {
             throw new IllegalArgumentException("Tensor.arange: step must be non-zero, got " + step);
         }
-        int n = (int) Math.ceil((end - start) / (double) step);
-        if (n <= 0) {
+        if (!Float.isFinite(start) || !Float.isFinite(end) || !Float.isFinite(step)) {
+            throw new IllegalArgumentException("Tensor.arange: start, end and step must be finite, got "
+                    + start + ", " + end + ", " + step);
+        }
+        double count = Math.ceil((end - start) / (double) step);
+        if (!(count > 0)) {
             throw new IllegalArgumentException("Tensor.arange: the range [" + start + ", " + end + ") with step "
                     + step + " is empty");
         }
+        String request = "Tensor.arange(" + TensorFormat.decimal(start) + ", " + TensorFormat.decimal(end)
+                + (step == 1f ? "" : ", " + TensorFormat.decimal(step)) + ")";
+        if (count > Shape.MAX_ELEMENTS) {
+            // the count of the decimal range the caller wrote: 1e13 is 10,000,000,000,000, not the float's 9,999,999,827,968
+            BigDecimal span = TensorFormat.shortest(end).subtract(TensorFormat.shortest(start));
+            throw Shape.tooLarge(request, span.divide(TensorFormat.shortest(step), 0, RoundingMode.CEILING).toBigInteger());
+        }
+        int n = Shape.allocatable(request, (long) count);
         float[] data = new float[n];
         for (int i = 0; i < n; i++) {
             data[i] = start + i * step;
@@ -175,7 +193,7 @@ public class Tensor {
         if (!(low < high)) {
             throw new IllegalArgumentException("Tensor.uniform: need low < high, got low=" + low + ", high=" + high);
         }
-        Tensor t = zeros(shape);
+        Tensor t = zeros("Tensor.uniform", shape);
         for (int i = 0; i < t.data.length; i++) {
             t.data[i] = low + (high - low) * random.nextFloat();
         }
@@ -184,7 +202,7 @@ public class Tensor {
 
     /** Values drawn from the standard normal distribution with the given generator. */
     public static Tensor randn(Random random, int... shape) {
-        Tensor t = zeros(shape);
+        Tensor t = zeros("Tensor.randn", shape);
         for (int i = 0; i < t.data.length; i++) {
             t.data[i] = (float) random.nextGaussian();
         }
@@ -544,9 +562,9 @@ public class Tensor {
         return ReduceOps.sum(this, axis, keepDims);
     }
 
-    /** The mean of all elements, as a scalar. */
+    /** The mean of all elements, as a scalar; summed in double, so it is finite whenever the exact mean is. */
     public Tensor mean() {
-        return sum().mul(1f / data.length);
+        return ReduceOps.meanAll(this);
     }
 
     /** The mean along {@code axis}, which is removed. */
@@ -556,8 +574,7 @@ public class Tensor {
 
     /** The mean along {@code axis}, kept as size 1 when {@code keepDims}. */
     public Tensor mean(int axis, boolean keepDims) {
-        int a = Shape.axis("mean", axis, shape.length);
-        return sum(a, keepDims).mul(1f / shape[a]);
+        return ReduceOps.mean(this, axis, keepDims);
     }
 
     /** The largest element, as a scalar; the gradient goes to its first occurrence. */

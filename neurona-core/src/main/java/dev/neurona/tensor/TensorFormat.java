@@ -72,6 +72,34 @@ final class TensorFormat {
         sb.append(']');
     }
 
+    /**
+     * {@code v} as a short decimal for messages, the way a caller would write it:
+     * {@code 0}, {@code 0.5}, {@code 1000000}, {@code 1e13}, {@code 1.5e-30}.
+     */
+    static String decimal(float v) {
+        java.math.BigDecimal d = shortest(v);
+        double a = Math.abs(v);
+        if (a == 0 || (a >= 1e-4 && a < 1e7)) {
+            return d.toPlainString();
+        }
+        return d.toString().toLowerCase(Locale.ROOT).replace("+", "");
+    }
+
+    /**
+     * The decimal with the fewest digits that reads back as {@code v} (JDK 17's
+     * {@code Float.toString(1e13f)} gives {@code 9.9999998E12}).
+     */
+    static java.math.BigDecimal shortest(float v) {
+        java.math.BigDecimal exact = new java.math.BigDecimal(v);
+        for (int digits = 1; digits < 9; digits++) {
+            java.math.BigDecimal d = exact.round(new java.math.MathContext(digits));
+            if (d.floatValue() == v) {
+                return d.stripTrailingZeros();
+            }
+        }
+        return exact.round(new java.math.MathContext(9)).stripTrailingZeros();
+    }
+
     private static String value(float v, boolean scientific) {
         if (Float.isNaN(v)) {
             return "nan";

@@ -377,10 +377,13 @@ public final class FusedMlp {
                     for (int j = 0; j < k; j++) {
                         sum += Math.exp(z[r * k + j] - max);
                     }
-                    double logSum = max + Math.log(sum);
+                    // (z − max) − log Σ, never z − (max + log Σ): that sum rounds log Σ away for large max
+                    double logSum = Math.log(sum);
                     for (int j = 0; j < k; j++) {
                         int i = r * k + j;
-                        loss -= y[i] * (z[i] - logSum);
+                        if (y[i] != 0f) {   // a zero target adds exactly 0, never 0 × −∞
+                            loss -= y[i] * ((z[i] - max) - logSum);
+                        }
                         g[i] = (float) ((g[i] * ySum - y[i]) / rows);
                     }
                 }
@@ -389,7 +392,7 @@ public final class FusedMlp {
             case BCE -> {
                 for (int i = 0; i < n; i++) {
                     float pc = Math.min(Math.max(p[i], EPSILON), 1f - EPSILON);
-                    loss -= y[i] * Math.log(pc) + (1 - y[i]) * Math.log(1 - pc);
+                    loss -= (y[i] == 0f ? 0 : y[i] * Math.log(pc)) + (y[i] == 1f ? 0 : (1 - y[i]) * Math.log(1 - pc));
                     float dp = p[i] >= EPSILON && p[i] <= 1f - EPSILON ? (-y[i] / p[i] + (1f - y[i]) / (1f - p[i])) / n : 0f;
                     g[i] = dp * p[i] * (1f - p[i]);
                 }
@@ -398,7 +401,7 @@ public final class FusedMlp {
             case BCE_LOGITS -> {
                 for (int i = 0; i < n; i++) {
                     double zi = z[i];
-                    loss += Math.max(zi, 0) - zi * y[i] + Math.log1p(Math.exp(-Math.abs(zi)));
+                    loss += Math.max(zi, 0) - (y[i] == 0f ? 0 : zi * y[i]) + Math.log1p(Math.exp(-Math.abs(zi)));
                     g[i] = (ActivationKernel.sigmoid(z[i]) - y[i]) / n;
                 }
                 return (float) (loss / n);

@@ -24,6 +24,8 @@ public final class ProgressBar {
     private int steps;
     private long epochStart;
     private long lastDraw;
+    /** Whether a bar was drawn in place and its line not yet ended. */
+    private boolean midLine;
 
     /**
      * @param out where to print
@@ -64,6 +66,7 @@ public final class ProgressBar {
                 : seconds(elapsed) + " " + perStep(elapsed / step);
         out.print("\r" + bar(step) + " - " + timing + metrics(logs));
         out.flush();
+        midLine = true;
     }
 
     /**
@@ -86,11 +89,19 @@ public final class ProgressBar {
                 : steps + "/" + steps + " - " + seconds(elapsed) + " - " + perStep(elapsed / Math.max(1, steps)) + metrics(logs);
         out.print(interactive && verbose == 1 ? "\r" + line + "\n" : line + "\n");
         out.flush();
+        midLine = false;
     }
 
-    /** Prints a message on its own line (a stop reason, a warning). */
+    /**
+     * Prints a message on its own line (a stop reason, a warning), at verbose 1 and 2; a bar
+     * being redrawn in place gets its line ended first, and the next redraw starts below.
+     */
     public void message(String text) {
         if (verbose > 0) {
+            if (midLine) {
+                out.println();
+                midLine = false;
+            }
             out.println(text);
         }
     }

@@ -15,6 +15,12 @@ import java.util.List;
  * <p>Multilayer perceptrons take the {@link FusedMlp} fast path, which computes the same
  * gradients without recording a graph or allocating; every other network, and any batch
  * with sample weights, goes through autograd.
+ *
+ * <p>The loss is checked before the update: a batch whose loss is NaN or infinite is not
+ * applied (its gradients would make every weight NaN for good), so the weights stay those of
+ * the last finite step. An update with a finite loss can still overflow the weights (a
+ * learning rate of 1e3); with {@link #keepPreviousWeights(boolean)} on, the step keeps a copy
+ * of the weights before each update so that {@link #restorePreviousWeights()} can undo it.
  */
 public final class TrainStep {
 
@@ -25,6 +31,10 @@ public final class TrainStep {
     private final List<Parameter> parameters;
     private FusedMlp plan;
     private boolean planned;
+    /** The weights before the last applied update, when kept; allocated once, on the first update. */
+    private float[][] previous;
+    private boolean keepPrevious;
+    private boolean previousKept;
 
     /** A step for {@code network} trained with {@code loss} and {@code optimizer}, updating {@code metrics}. */
     public TrainStep(Network network, Loss loss, Optimizer optimizer, List<Metric> metrics) {
@@ -37,10 +47,11 @@ public final class TrainStep {
 
     /**
      * Sets the gradients to this batch's (zeroing them first, or overwriting them on the fast
-     * path) and applies the optimizer.
+     * path) and applies the optimizer, unless the loss is not finite: then nothing is applied
+     * (the optimizer takes no step), and the weights stay as they were.
      *
      * @param sampleWeight per-sample weights {@code [batch]}, or {@code null}
-     * @return the batch's loss (regularization included), possibly NaN
+     * @return the batch's loss (regularization included), possibly NaN or infinite (then not applied)
      */
     public float run(Tensor x, Tensor y, Tensor sampleWeight) {
         FusedMlp fused = fastPath(x, y, sampleWeight);
@@ -53,8 +64,100 @@ public final class TrainStep {
             }
             value = computeGradients(x, y, sampleWeight);
         }
+        if (!Float.isFinite(value)) {
+            return value;   // checked before the update: a stopped run keeps the last finite weights
+        }
+        if (keepPrevious) {
+            savePrevious();
+        }
         optimizer.step(parameters);
         return value;
+    }
+
+    /**
+     * Keeps a copy of the weights before each update from now on (one pass over them per step,
+     * into buffers allocated once), so that an update that makes them non-finite can be undone
+     * with {@link #restorePreviousWeights()}. Off by default; {@code fit} turns it on when
+     * {@link TerminateOnNaN} is among the callbacks.
+     *
+     * @return this step
+     */
+    public TrainStep keepPreviousWeights(boolean keep) {
+        this.keepPrevious = keep;
+        if (!keep) {
+            previous = null;
+            previousKept = false;
+        }
+        return this;
+    }
+
+    private void savePrevious() {
+        if (previous == null) {
+            previous = new float[parameters.size()][];
+            for (int i = 0; i < previous.length; i++) {
+                previous[i] = new float[parameters.get(i).data().length];
+            }
+        }
+        for (int i = 0; i < previous.length; i++) {
+            float[] w = parameters.get(i).data();
+            System.arraycopy(w, 0, previous[i], 0, w.length);
+        }
+        previousKept = true;
+    }
+
+    /**
+     * Whether every trainable weight is finite: one pass over them, for the rare moments that
+     * ask (a non-finite loss, the end of an epoch), never every step.
+     */
+    public boolean weightsFinite() {
+        for (int i = 0; i < parameters.size(); i++) {
+            if (!allFinite(parameters.get(i).data())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Puts back the weights from before the last applied update, kept by
+     * {@link #keepPreviousWeights(boolean)}. The optimizer's state (its moments and step count)
+     * is not rewound.
+     *
+     * @return whether they were put back: {@code false} when no update was applied since the
+     *         copy was turned on, or when the copy itself is not finite
+     */
+    public boolean restorePreviousWeights() {
+        if (!previousKept) {
+            return false;
+        }
+        for (float[] w : previous) {
+            if (!allFinite(w)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < previous.length; i++) {
+            System.arraycopy(previous[i], 0, parameters.get(i).data(), 0, previous[i].length);
+        }
+        return true;
+    }
+
+    /** Whether no value is NaN or infinite ({@code v·0} is 0 exactly for finite {@code v}, NaN otherwise). */
+    static boolean allFinite(float[] values) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int i = 0;
+        for (; i + 4 <= values.length; i += 4) {
+            s0 += values[i] * 0f;
+            s1 += values[i + 1] * 0f;
+            s2 += values[i + 2] * 0f;
+            s3 += values[i + 3] * 0f;
+        }
+        for (; i < values.length; i++) {
+            s0 += values[i] * 0f;
+        }
+        return s0 + s1 + s2 + s3 == 0f;
     }
 
     /**

@@ -18,6 +18,10 @@ import java.util.Random;
  * logs, callbacks and the progress bar. It reads like the lecture's recipe; everything it
  * does per batch is in {@code TrainStep}.
  *
+ * <p>A batch whose loss is not finite is not applied, and the run stops there (with
+ * {@link TerminateOnNaN}, keeping the last finite weights) or warns once; see
+ * {@code NonFiniteGuard}.
+ *
  * <p>Shuffling is a function of the training position only: each epoch's order comes from a
  * generator seeded by {@code Seeds.derive(shuffleSeed, optimizer.iterations())}, the step count
  * at the epoch's start. A run resumed from a checkpoint (which restores the step count) thus
@@ -99,6 +103,7 @@ public final class Trainer {
         BatchGather ys = new BatchGather(train.y());
         BatchGather ws = fit.classWeight() == null ? null
                 : new BatchGather(Checks.classWeights("fit", train.y(), fit.classWeight()));
+        NonFiniteGuard guard = new NonFiniteGuard(step, callbacks.stream().anyMatch(TerminateOnNaN.class::isInstance), bar);
 
         callbacks.forEach(c -> c.onTrainBegin(context));
         for (int epoch = initialEpoch; epoch < fit.epochs() && !context.stopRequested(); epoch++) {
@@ -117,9 +122,10 @@ public final class Trainer {
                 Tensor x = xs.gather(order, from, to);
                 Tensor y = ys.gather(order, from, to);
                 Tensor weights = ws == null ? null : ws.gather(order, from, to);
-                float batchLoss = step.run(x, y, weights);
+                float batchLoss = step.run(x, y, weights);   // not applied when the loss is not finite
                 lossSum += (double) batchLoss * (to - from);
                 seen += to - from;
+                guard.afterBatch(epoch, b, batchLoss, context);
                 // the running logs are built only for someone who reads them, not every step
                 if (!callbacks.isEmpty() || bar.drawsAfter(b + 1)) {
                     Map<String, Double> logs = logs(lossSum / seen);
@@ -129,6 +135,7 @@ public final class Trainer {
                     }
                 }
             }
+            guard.endOfEpoch(context);   // before validation and callbacks: a checkpoint must not save overflowed weights
             Map<String, Double> epochLogs = new LinkedHashMap<>(seen == 0 ? Map.of() : logs(lossSum / seen));
             if (validation != null) {
                 Evaluation.evaluate(network, loss, metrics, validation, fit.batchSize())

@@ -57,4 +57,22 @@ class ProgressBarTest {
         assertThat(out.lines().toList().get(1)).startsWith("1688/1688 - ").contains("loss: 0.4213").doesNotContain("[");
         assertThat(run(0, true)).isEmpty();
     }
+
+    @Test
+    void aMessageInTheMiddleOfABarGetsALineOfItsOwn() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), 1, true);
+        bar.epochBegin(0, 1, 2);
+        bar.batchEnd(1, logs());
+        bar.message("Warning: the loss became NaN at epoch 1, batch 1");
+        bar.batchEnd(2, logs());
+        bar.epochEnd(logs());
+        bar.message("after the epoch");
+        java.util.List<String> lines = java.util.List.of(bytes.toString(StandardCharsets.UTF_8).split("\n"));
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(1)).startsWith("\r1/2 [").doesNotContain("Warning");
+        assertThat(lines.get(2)).isEqualTo("Warning: the loss became NaN at epoch 1, batch 1");
+        assertThat(lines.get(3)).startsWith("\r2/2 [");
+        assertThat(lines.get(4)).isEqualTo("after the epoch");
+    }
 }

@@ -74,7 +74,15 @@ public final class Reductions {
         }
     }
 
-    /** Numerically stable log-softmax along the axis: {@code x − max − log Σ exp(x − max)}. */
+    /**
+     * Numerically stable log-softmax along the axis: {@code (x − max) − log Σ exp(x − max)}, in
+     * double and rounded once. The shift is never folded into one number: {@code max + log Σ}
+     * rounds away the digits of {@code log Σ} once {@code max} is large (near 1e4 the float
+     * spacing is 1e-3, at 3e38 it is 2e31), so equal logits of 3e38 would get a log-probability
+     * of 0 instead of {@code −log n}. Logits anywhere in the float range work; an entry whose
+     * exact value lies below {@code −Float.MAX_VALUE} (say {@code x = −3e38} beside
+     * {@code max = 3e38}) is {@code −∞}, its correct rounding.
+     */
     public static void logSoftmax(float[] x, int outer, int n, int inner, float[] out) {
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
@@ -85,12 +93,40 @@ public final class Reductions {
                 }
                 double sum = 0;
                 for (int k = 0; k < n; k++) {
-                    sum += Math.exp(x[base + k * inner] - max);
+                    sum += Math.exp((double) x[base + k * inner] - max);
                 }
-                float shift = (float) (max + Math.log(sum));
+                double logSum = Math.log(sum);
                 for (int k = 0; k < n; k++) {
-                    out[base + k * inner] = x[base + k * inner] - shift;
+                    out[base + k * inner] = (float) (((double) x[base + k * inner] - max) - logSum);
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code out[o, i] = (Σ_k x[o, k, i]) / n}, summed in double: the mean of values near
+     * {@code Float.MAX_VALUE} stays finite (a float sum would overflow first).
+     */
+    public static void mean(float[] x, int outer, int n, int inner, float[] out) {
+        double[] acc = inner == 1 ? null : new double[inner];
+        for (int o = 0; o < outer; o++) {
+            if (inner == 1) {
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s += x[o * n + k];
+                }
+                out[o] = (float) (s / n);
+                continue;
+            }
+            java.util.Arrays.fill(acc, 0);
+            for (int k = 0; k < n; k++) {
+                int xb = (o * n + k) * inner;
+                for (int i = 0; i < inner; i++) {
+                    acc[i] += x[xb + i];
+                }
+            }
+            for (int i = 0; i < inner; i++) {
+                out[o * inner + i] = (float) (acc[i] / n);
             }
         }
     }
