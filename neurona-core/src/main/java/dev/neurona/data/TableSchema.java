@@ -1,5 +1,6 @@
 package dev.neurona.data;
 
+import dev.neurona.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -226,6 +227,20 @@ public final class TableSchema {
             out.addAll(c.encodedNames());
         }
         return out;
+    }
+
+    /**
+     * Checks that a model whose samples have {@code inputShape} (batch excluded) takes exactly the
+     * {@link #width()} values these columns encode to.
+     *
+     * @throws IllegalArgumentException naming both sizes and the encoded column names
+     */
+    public void requireInputShape(int[] inputShape) {
+        long size = Shape.size(inputShape);
+        if (size != width()) {
+            throw new IllegalArgumentException("preprocessing: the schema encodes " + width() + " input columns "
+                    + featureNames() + " but the model's input " + Shape.toString(inputShape) + " has " + size);
+        }
     }
 
     /** The number of model inputs the features encode to. */

@@ -7,7 +7,6 @@ import dev.neurona.io.ModelFiles;
 import dev.neurona.losses.Loss;
 import dev.neurona.losses.Losses;
 import dev.neurona.metrics.Metric;
-import dev.neurona.metrics.Metrics;
 import dev.neurona.nn.Layer;
 import dev.neurona.nn.Mode;
 import dev.neurona.optim.Optimizer;
@@ -26,12 +25,9 @@ import dev.neurona.train.Network;
 import dev.neurona.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -71,8 +67,8 @@ import java.util.Random;
  */
 public class Sequential implements Network {
 
-    private final List<Layer> layers = new ArrayList<>();
-    private final Map<String, Integer> nameCounts = new HashMap<>();
+    private final LayerStack stack = new LayerStack();
+    private final List<Layer> layers = stack.list();
     /** The stream of {@link Seeds} that gives the default shuffling seed. */
     private static final long SHUFFLE_STREAM = 1;
 
@@ -97,27 +93,11 @@ public class Sequential implements Network {
      * @return this model
      */
     public Sequential add(Layer layer) {
-        if (layer == null) {
-            throw new IllegalArgumentException("Sequential.add: layer must not be null");
-        }
         if (inputShape != null) {
             throw new IllegalStateException("Sequential.add: the model is already built; add layers before "
                     + "its first use");
         }
-        if (layer.isBuilt() || layers.contains(layer)) {
-            throw new IllegalArgumentException("Sequential.add: " + layer + " already belongs to a model");
-        }
-        String base = snake(layer.typeName());
-        int count = nameCounts.merge(base, 1, Integer::sum);
-        if (layer.name() == null) {
-            layer.name(base + "_" + count);
-        }
-        for (Layer other : layers) {
-            if (other.name().equals(layer.name())) {
-                throw new IllegalArgumentException("Sequential.add: a layer named '" + layer.name() + "' exists already");
-            }
-        }
-        layers.add(layer);
+        stack.add(layer);
         return this;
     }
 
@@ -231,11 +211,7 @@ public class Sequential implements Network {
         compile(optimizer, loss, (Object[]) metrics);
     }
 
-    /**
-     * Compiles with metrics given as names (Strings) or {@link Metric} objects, as {@code compile}
-     * received them; an unknown name, or {@code "accuracy"} under a regression loss, fails here
-     * (see {@link Metrics#check}).
-     */
+    /** Compiles with metrics as names (Strings) or {@link Metric} objects, checked by {@link Compilation}. */
     void compile(Optimizer optimizer, Loss loss, Object[] metrics) {
         compiled = new Compilation(optimizer, loss, metrics);
     }
@@ -268,10 +244,7 @@ public class Sequential implements Network {
         return epochsCompleted;
     }
 
-    /**
-     * Sets the training position, for a training loop outside {@code fit} (such as Spark's)
-     * that completed {@code epochs} epochs.
-     */
+    /** Sets the training position, for a training loop outside {@code fit} (such as Spark's) that ran {@code epochs}. */
     public void epochsCompleted(int epochs) {
         if (epochs < 0) {
             throw new IllegalArgumentException("epochsCompleted: must not be negative, got " + epochs);
@@ -293,7 +266,7 @@ public class Sequential implements Network {
     public Sequential preprocessing(TableSchema schema) {
         int[] shape = inputShape != null ? inputShape : layers.isEmpty() ? null : layers.get(0).declaredInputShape();
         if (schema != null && shape != null) {
-            checkPreprocessing(schema, shape);
+            schema.requireInputShape(shape);
         }
         this.preprocessing = schema;
         return this;
@@ -304,13 +277,6 @@ public class Sequential implements Network {
         return Optional.ofNullable(preprocessing);
     }
 
-    static void checkPreprocessing(TableSchema schema, int[] inputShape) {
-        long size = Shape.size(inputShape);
-        if (size != schema.width()) {
-            throw new IllegalArgumentException("preprocessing: the schema encodes " + schema.width() + " input columns "
-                    + schema.featureNames() + " but the model's input " + Shape.toString(inputShape) + " has " + size);
-        }
-    }
 
     /** The compiled optimizer, or {@code null}. */
     public Optimizer optimizer() {
@@ -426,11 +392,7 @@ public class Sequential implements Network {
     /** All parameters, layer by layer in Keras order (kernel, then bias). */
     public List<Parameter> parameters() {
         ensureBuilt();
-        List<Parameter> all = new ArrayList<>();
-        for (Layer layer : layers) {
-            all.addAll(layer.parameters());
-        }
-        return all;
+        return stack.parameters();
     }
 
     @Override
@@ -440,14 +402,7 @@ public class Sequential implements Network {
 
     @Override
     public Tensor regularizationLoss() {
-        Tensor total = null;
-        for (Layer layer : layers) {
-            Tensor p = layer.regularizationLoss();
-            if (p != null) {
-                total = total == null ? p : total.add(p);
-            }
-        }
-        return total;
+        return stack.regularizationLoss();
     }
 
     /** Copies of the weights, as Keras's {@code get_weights()}: per layer the kernel {@code [in, out]}, then the bias. */
@@ -463,14 +418,8 @@ public class Sequential implements Network {
      */
     @Override
     public void setWeights(List<Tensor> weights) {
-        List<Parameter> params = parameters();
-        if (weights.size() != params.size()) {
-            throw new IllegalArgumentException("setWeights: the model has " + params.size() + " weight tensors, got "
-                    + weights.size());
-        }
-        for (int i = 0; i < params.size(); i++) {
-            params.get(i).assign(weights.get(i));
-        }
+        ensureBuilt();
+        stack.setWeights(weights);
     }
 
     /** The number of weight values. */
@@ -537,8 +486,6 @@ public class Sequential implements Network {
         return Snapshots.load(path, limits);
     }
 
-    // ---------------------------------------------------------------- summary
-
     /** Prints {@link #summaryString()} to standard output. */
     public void summary() {
         System.out.print(summaryString());
@@ -548,9 +495,5 @@ public class Sequential implements Network {
     public String summaryString() {
         ensureBuilt();
         return SummaryTable.of(layers, inputShape);
-    }
-
-    private static String snake(String type) {
-        return type.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -68,7 +68,7 @@ final class Snapshots {
         Map<String, float[]> optimizerState = includeOptimizer ? completeState(model) : null;
         TableSchema schema = model.preprocessing().orElse(null);
         if (schema != null) {
-            Sequential.checkPreprocessing(schema, model.inputShape());
+            schema.requireInputShape(model.inputShape());
         }
         return new ModelSnapshot(
                 new ModelSnapshot.Architecture("Sequential", model.seed(), model.inputShape(), layers),
@@ -183,7 +183,7 @@ final class Snapshots {
             throw file.error("preprocessing.json: " + e.getMessage(), e);
         }
         try {
-            Sequential.checkPreprocessing(schema, inputShape);
+            schema.requireInputShape(inputShape);
         } catch (IllegalArgumentException e) {
             throw file.error("preprocessing.json: " + e.getMessage(), e);
         }
