@@ -63,26 +63,26 @@ final class LossChecks {
      * @throws IllegalArgumentException for any other label, naming it
      */
     static Tensor signedLabels(String loss, Tensor yTrue) {
-        float[] y = yTrue.data();
-        boolean binary = true;
-        for (int i = 0; i < y.length; i++) {
-            float v = y[i];
-            if (v != -1f && v != 0f && v != 1f) {
-                throw new IllegalArgumentException(loss + ": labels must be -1/+1 (or 0/1, converted to -1/+1); got "
-                        + v + " at " + at(yTrue, i));
+        // an op, so that a compiled step converts (and checks) every batch's labels
+        return Tensor.generate("signed_labels", out -> {
+            float[] y = yTrue.data();
+            boolean binary = true;
+            for (int i = 0; i < y.length; i++) {
+                float v = y[i];
+                if (v != -1f && v != 0f && v != 1f) {
+                    throw new IllegalArgumentException(loss + ": labels must be -1/+1 (or 0/1, converted to -1/+1); got "
+                            + v + " at " + at(yTrue, i));
+                }
+                binary &= v != -1f;
             }
-            binary &= v != -1f;
-        }
-        if (binary) {
-            return yTrue.mul(2f).sub(1f);
-        }
-        for (int i = 0; i < y.length; i++) {
-            if (y[i] == 0f) {
-                throw new IllegalArgumentException(loss + ": labels mix 0 and -1 (0 at " + at(yTrue, i)
-                        + "); use either -1/+1 or 0/1");
+            for (int i = 0; i < y.length; i++) {
+                if (!binary && y[i] == 0f) {
+                    throw new IllegalArgumentException(loss + ": labels mix 0 and -1 (0 at " + at(yTrue, i)
+                            + "); use either -1/+1 or 0/1");
+                }
+                out[i] = binary ? 2f * y[i] - 1f : y[i];
             }
-        }
-        return yTrue;
+        }, yTrue.shape());
     }
 
     // ---------------------------------------------------------------- whole data sets (Loss.checkTargetData)

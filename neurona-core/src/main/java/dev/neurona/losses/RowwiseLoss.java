@@ -1,5 +1,6 @@
 package dev.neurona.losses;
 
+import dev.neurona.tensor.Compiled;
 import dev.neurona.tensor.Tensor;
 
 /**
@@ -25,7 +26,7 @@ public abstract class RowwiseLoss extends Loss {
     @Override
     public final Tensor perSample(Tensor yTrue, Tensor yPred) {
         LossChecks.hasClassAxis(name(), yPred);
-        checkTargets(yTrue, yPred);
+        Compiled.host(name() + " targets", () -> checkTargets(yTrue, yPred));   // every batch, also when compiled
         Tensor y = LossChecks.sameShape(name(), yTrue, yPred);
         return LossChecks.perSample(row(y, yPred));
     }

@@ -52,18 +52,20 @@ public final class SparseCategoricalCrossentropy extends Loss {
                     + " (or with a trailing 1)" + (java.util.Arrays.equals(t, predShape)
                     ? ". For one-hot targets use categorical_crossentropy" : ""));
         }
-        float[] y = ids.data();
-        float[] hot = new float[rows * classes];
-        for (int r = 0; r < rows; r++) {
-            float v = y[r];
-            if (v != Math.rint(v) || v < 0 || v >= classes) {
-                throw new IllegalArgumentException(name() + ": label " + v + " in row " + r + " is "
-                        + (v == Math.rint(v) ? "out of range" : "not an integer class id") + "; expected an integer in [0, "
-                        + (classes - 1) + "] for " + classes + " classes");
+        // an op, so that a compiled step encodes (and checks) every batch's labels
+        return Tensor.generate("one_hot", hot -> {
+            float[] y = ids.data();
+            java.util.Arrays.fill(hot, 0f);
+            for (int r = 0; r < rows; r++) {
+                float v = y[r];
+                if (v != Math.rint(v) || v < 0 || v >= classes) {
+                    throw new IllegalArgumentException(name() + ": label " + v + " in row " + r + " is "
+                            + (v == Math.rint(v) ? "out of range" : "not an integer class id") + "; expected an integer in [0, "
+                            + (classes - 1) + "] for " + classes + " classes");
+                }
+                hot[r * classes + (int) v] = 1f;
             }
-            hot[r * classes + (int) v] = 1f;
-        }
-        return Tensor.of(hot, predShape);
+        }, predShape);
     }
 
     /**

@@ -38,6 +38,9 @@ public final class Dropout extends Layer {
         return rate;
     }
 
+    /** Draws the masks; reseeded for each one, so that a training step allocates nothing. */
+    private final Random masks = new Random();
+
     @Override
     protected void createWeights(int[] inputShape, Random random) {
         // its own stream, seeded from the model's, so that masks are reproducible
@@ -50,13 +53,15 @@ public final class Dropout extends Layer {
         if (mode != Mode.TRAINING || rate == 0f) {
             return x;
         }
-        Random random = new Random(Seeds.derive(seed, calls++));
         float keep = 1f - rate;
-        Tensor mask = Tensor.zeros(x.shape());
-        float[] m = mask.data();
-        for (int i = 0; i < m.length; i++) {
-            m[i] = random.nextFloat() < keep ? 1f / keep : 0f;
-        }
+        // generated, so that a compiled step draws the next mask at every replay
+        Tensor mask = Tensor.generate("dropout_mask", m -> {
+            Random random = masks;
+            random.setSeed(Seeds.derive(seed, calls++));   // the same stream as new Random(that seed)
+            for (int i = 0; i < m.length; i++) {
+                m[i] = random.nextFloat() < keep ? 1f / keep : 0f;
+            }
+        }, x.shape());
         return x.mul(mask);
     }
 

@@ -74,25 +74,36 @@ final class ActivationOps {
             throw new IllegalArgumentException("prelu: alpha of shape " + Shape.toString(alpha.shape)
                     + " does not broadcast to the input's shape " + Shape.toString(x.shape));
         }
-        float[] a = new float[x.data.length];
-        if (alpha.shape.length == 0) {
-            java.util.Arrays.fill(a, alpha.data[0]);
-        } else {
-            Broadcasting.expand(alpha.data, alpha.shape, a, x.shape);
-        }
-        Tensor out = Graph.empty(x.shape.clone());
-        for (int i = 0; i < a.length; i++) {
-            float v = x.data[i];
-            out.data[i] = v > 0f ? v : a[i] * v;
-        }
-        return Graph.record(out, "prelu", g -> {
-            Tensor dx = Graph.empty(x.shape.clone());
-            Tensor dAlpha = Graph.empty(x.shape.clone());
-            for (int i = 0; i < a.length; i++) {
-                float v = x.data[i];
-                dx.data[i] = v > 0f ? g.data[i] : a[i] * g.data[i];
-                dAlpha.data[i] = v > 0f ? 0f : g.data[i] * v;
+        // the slope of every element, expanded from alpha when the op runs (alpha trains)
+        Tensor slope = alpha.shape.length == 0 ? alpha.broadcastTo(x.shape.clone()) : MathOps.broadcastTo(alpha, x.shape);
+        Tensor out = Graph.op("prelu", x.shape.clone(), o -> {
+            float[] xs = x.array();
+            float[] a = slope.array();
+            float[] ys = o.array();
+            for (int i = 0; i < ys.length; i++) {
+                float v = xs[i];
+                ys[i] = v > 0f ? v : a[i] * v;
             }
+        }, null, x, slope);
+        return Graph.record(out, "prelu", g -> {
+            Tensor dx = Graph.op("prelu_dx", x.shape.clone(), o -> {
+                float[] xs = x.array();
+                float[] a = slope.array();
+                float[] gs = g.array();
+                float[] d = o.array();
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = xs[i] > 0f ? gs[i] : a[i] * gs[i];
+                }
+            }, null, x, slope, g);
+            Tensor dAlpha = Graph.op("prelu_dalpha", x.shape.clone(), o -> {
+                float[] xs = x.array();
+                float[] gs = g.array();
+                float[] d = o.array();
+                for (int i = 0; i < d.length; i++) {
+                    float v = xs[i];
+                    d[i] = v > 0f ? 0f : gs[i] * v;
+                }
+            }, null, x, g);
             return new Tensor[] {dx, MathOps.reduceTo(dAlpha, alpha.shape)};
         }, x, alpha);
     }
@@ -102,13 +113,9 @@ final class ActivationOps {
         int outer = Shape.outer(x.shape, a);
         int n = x.shape[a];
         int inner = Shape.inner(x.shape, a);
-        Tensor y = Graph.empty(x.shape.clone());
-        Reductions.softmax(x.data, outer, n, inner, y.data);
-        return Graph.record(y, "softmax", g -> {
-            Tensor dx = Graph.empty(x.shape.clone());
-            Reductions.softmaxBackward(y.data, g.data, outer, n, inner, dx.data);
-            return new Tensor[] {dx};
-        }, x);
+        Tensor y = Graph.op("softmax", x.shape.clone(), o -> Reductions.softmax(x.array(), outer, n, inner, o.array()), null, x);
+        return Graph.record(y, "softmax", g -> new Tensor[] {Graph.op("softmax_backward", x.shape.clone(),
+                dx -> Reductions.softmaxBackward(y.array(), g.array(), outer, n, inner, dx.array()), null, y, g)}, x);
     }
 
     static Tensor logSoftmax(Tensor x, int axis) {
@@ -116,12 +123,9 @@ final class ActivationOps {
         int outer = Shape.outer(x.shape, a);
         int n = x.shape[a];
         int inner = Shape.inner(x.shape, a);
-        Tensor y = Graph.empty(x.shape.clone());
-        Reductions.logSoftmax(x.data, outer, n, inner, y.data);
-        return Graph.record(y, "logSoftmax", g -> {
-            Tensor dx = Graph.empty(x.shape.clone());
-            Reductions.logSoftmaxBackward(y.data, g.data, outer, n, inner, dx.data);
-            return new Tensor[] {dx};
-        }, x);
+        Tensor y = Graph.op("logSoftmax", x.shape.clone(), o -> Reductions.logSoftmax(x.array(), outer, n, inner, o.array()),
+                null, x);
+        return Graph.record(y, "logSoftmax", g -> new Tensor[] {Graph.op("logSoftmax_backward", x.shape.clone(),
+                dx -> Reductions.logSoftmaxBackward(y.array(), g.array(), outer, n, inner, dx.array()), null, y, g)}, x);
     }
 }

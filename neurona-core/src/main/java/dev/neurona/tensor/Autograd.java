@@ -77,12 +77,16 @@ final class Autograd {
         }
     }
 
+    /** Two contributions to one gradient, added (an op, so that a compiled step replays it). */
     private static Tensor sum(Tensor a, Tensor b) {
-        float[] out = a.data.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] += b.data[i];
-        }
-        return new Tensor(out, a.shape);
+        return Graph.op("add_grad", a.shape, out -> {
+            float[] x = a.array();
+            float[] y = b.array();
+            float[] o = out.array();
+            for (int i = 0; i < o.length; i++) {
+                o[i] = x[i] + y[i];
+            }
+        }, null, a, b);
     }
 
     /** Non-leaf tensors reachable from {@code root}, every op's inputs before its output. */

@@ -25,62 +25,83 @@ public final class CrossEntropy {
     private CrossEntropy() {
     }
 
+    /** Computes one gradient of a cross-entropy form into {@code out}, for the output gradient {@code g}. */
+    @FunctionalInterface
+    private interface GradKernel {
+        void run(float[] g, float[] out);
+    }
+
+    /** The gradients of a two-input form: each one an op, for the inputs that require grad. */
+    private static Node.Backward grads(String op, Tensor prediction, Tensor targets, GradKernel dPrediction,
+                                       GradKernel dTargets) {
+        return g -> new Tensor[] {
+                prediction.requiresGrad ? Graph.op(op + "_grad", prediction.shape.clone(),
+                        o -> dPrediction.run(g.array(), o.array()), null, g, prediction, targets) : null,
+                targets.requiresGrad ? Graph.op(op + "_target_grad", targets.shape.clone(),
+                        o -> dTargets.run(g.array(), o.array()), null, g, prediction, targets) : null};
+    }
+
     /**
      * {@code −Σ_k y_k·log_softmax(z)_k} along the last axis, with the log-softmax as
      * {@code (z − max) − log Σ exp(z − max)}. Gradient {@code Σ_k y_k·softmax(z) − y}.
      */
     public static Tensor softmaxWithLogits(Tensor logits, Tensor targets) {
         int k = classes("softmax cross-entropy", logits, targets);
-        float[] z = logits.data;
-        float[] y = targets.data;
-        int rows = z.length / k;
+        int rows = logits.size() / k;
         double[] max = new double[rows];
         double[] logSum = new double[rows];
-        Tensor out = Graph.empty(Shape.reduced(logits.shape, logits.shape.length - 1, false));
-        for (int r = 0; r < rows; r++) {
-            int base = r * k;
-            float m = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                m = Math.max(m, z[base + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                sum += Math.exp((double) z[base + j] - m);
-            }
-            double ls = Math.log(sum);
-            double loss = 0;
-            for (int j = 0; j < k; j++) {
-                float t = y[base + j];
-                if (t != 0f) {
-                    loss -= t * (((double) z[base + j] - m) - ls);
-                }
-            }
-            max[r] = m;
-            logSum[r] = ls;
-            out.data[r] = (float) loss;
-        }
-        return Graph.record(out, "softmaxCrossEntropy", g -> {
-            Tensor dz = logits.requiresGrad ? Graph.empty(logits.shape.clone()) : null;
-            Tensor dy = targets.requiresGrad ? Graph.empty(targets.shape.clone()) : null;
+        Tensor out = Graph.op("softmaxCrossEntropy", Shape.reduced(logits.shape, logits.shape.length - 1, false), o -> {
+            float[] z = logits.array();
+            float[] y = targets.array();
             for (int r = 0; r < rows; r++) {
                 int base = r * k;
-                double gr = g.data[r];
+                float m = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j < k; j++) {
+                    m = Math.max(m, z[base + j]);
+                }
+                double sum = 0;
+                for (int j = 0; j < k; j++) {
+                    sum += Math.exp((double) z[base + j] - m);
+                }
+                double ls = Math.log(sum);
+                double loss = 0;
+                for (int j = 0; j < k; j++) {
+                    float t = y[base + j];
+                    if (t != 0f) {
+                        loss -= t * (((double) z[base + j] - m) - ls);
+                    }
+                }
+                max[r] = m;
+                logSum[r] = ls;
+                o.array()[r] = (float) loss;
+            }
+        }, null, logits, targets);
+        return Graph.record(out, "softmaxCrossEntropy", grads("softmaxCrossEntropy", logits, targets, (g, dz) -> {
+            float[] z = logits.array();
+            float[] y = targets.array();
+            for (int r = 0; r < rows; r++) {
+                int base = r * k;
+                double gr = g[r];
                 double ySum = 0;
                 for (int j = 0; j < k; j++) {
                     ySum += y[base + j];
                 }
                 for (int j = 0; j < k; j++) {
                     double logP = ((double) z[base + j] - max[r]) - logSum[r];
-                    if (dz != null) {
-                        dz.data[base + j] = (float) (gr * (ySum * Math.exp(logP) - y[base + j]));
-                    }
-                    if (dy != null) {
-                        dy.data[base + j] = gr == 0 ? 0f : (float) (-gr * logP);
-                    }
+                    dz[base + j] = (float) (gr * (ySum * Math.exp(logP) - y[base + j]));
                 }
             }
-            return new Tensor[] {dz, dy};
-        }, logits, targets);
+        }, (g, dy) -> {
+            float[] z = logits.array();
+            for (int r = 0; r < rows; r++) {
+                int base = r * k;
+                double gr = g[r];
+                for (int j = 0; j < k; j++) {
+                    double logP = ((double) z[base + j] - max[r]) - logSum[r];
+                    dy[base + j] = gr == 0 ? 0f : (float) (-gr * logP);
+                }
+            }
+        }), logits, targets);
     }
 
     /**
@@ -90,35 +111,38 @@ public final class CrossEntropy {
      */
     public static Tensor categorical(Tensor probabilities, Tensor targets, float epsilon) {
         int k = classes("categorical cross-entropy", probabilities, targets);
-        float[] p = probabilities.data;
-        float[] y = targets.data;
-        int rows = p.length / k;
+        int rows = probabilities.size() / k;
         double lo = epsilon;
         double hi = 1f - epsilon;
         double[] rowSum = new double[rows];
-        Tensor out = Graph.empty(Shape.reduced(probabilities.shape, probabilities.shape.length - 1, false));
-        for (int r = 0; r < rows; r++) {
-            int base = r * k;
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                sum += p[base + j];
-            }
-            double loss = 0;
-            for (int j = 0; j < k; j++) {
-                float t = y[base + j];
-                if (t != 0f) {
-                    loss -= t * Math.log(clip(p[base + j] / sum, lo, hi));
-                }
-            }
-            rowSum[r] = sum;
-            out.data[r] = (float) loss;
-        }
-        return Graph.record(out, "categoricalCrossEntropy", g -> {
-            Tensor dp = probabilities.requiresGrad ? Graph.empty(probabilities.shape.clone()) : null;
-            Tensor dy = targets.requiresGrad ? Graph.empty(targets.shape.clone()) : null;
+        Tensor out = Graph.op("categoricalCrossEntropy",
+                Shape.reduced(probabilities.shape, probabilities.shape.length - 1, false), o -> {
+            float[] p = probabilities.array();
+            float[] y = targets.array();
             for (int r = 0; r < rows; r++) {
                 int base = r * k;
-                double gr = g.data[r];
+                double sum = 0;
+                for (int j = 0; j < k; j++) {
+                    sum += p[base + j];
+                }
+                double loss = 0;
+                for (int j = 0; j < k; j++) {
+                    float t = y[base + j];
+                    if (t != 0f) {
+                        loss -= t * Math.log(clip(p[base + j] / sum, lo, hi));
+                    }
+                }
+                rowSum[r] = sum;
+                o.array()[r] = (float) loss;
+            }
+        }, null, probabilities, targets);
+        return Graph.record(out, "categoricalCrossEntropy", grads("categoricalCrossEntropy", probabilities, targets,
+                (g, dp) -> {
+            float[] p = probabilities.array();
+            float[] y = targets.array();
+            for (int r = 0; r < rows; r++) {
+                int base = r * k;
+                double gr = g[r];
                 double sum = rowSum[r];
                 // dL/dq_j = −y_j/q_j inside the clip range; dL/dp_j = (dL/dq_j − Σ_k dL/dq_k·q_k) / sum
                 double dotQ = 0;
@@ -131,17 +155,22 @@ public final class CrossEntropy {
                 for (int j = 0; j < k; j++) {
                     double q = p[base + j] / sum;
                     boolean inside = q >= lo && q <= hi;
-                    if (dp != null) {
-                        double dq = y[base + j] != 0f && inside ? -y[base + j] / q : 0;
-                        dp.data[base + j] = (float) (gr * (dq - dotQ) / sum);
-                    }
-                    if (dy != null) {
-                        dy.data[base + j] = gr == 0 ? 0f : (float) (-gr * Math.log(clip(q, lo, hi)));
-                    }
+                    double dq = y[base + j] != 0f && inside ? -y[base + j] / q : 0;
+                    dp[base + j] = (float) (gr * (dq - dotQ) / sum);
                 }
             }
-            return new Tensor[] {dp, dy};
-        }, probabilities, targets);
+        }, (g, dy) -> {
+            float[] p = probabilities.array();
+            for (int r = 0; r < rows; r++) {
+                int base = r * k;
+                double gr = g[r];
+                double sum = rowSum[r];
+                for (int j = 0; j < k; j++) {
+                    double q = p[base + j] / sum;
+                    dy[base + j] = gr == 0 ? 0f : (float) (-gr * Math.log(clip(q, lo, hi)));
+                }
+            }
+        }), probabilities, targets);
     }
 
     /**
@@ -150,32 +179,34 @@ public final class CrossEntropy {
      */
     public static Tensor binaryWithLogits(Tensor logits, Tensor targets) {
         sameShape("binary cross-entropy", logits, targets);
-        float[] z = logits.data;
-        float[] y = targets.data;
-        Tensor out = Graph.empty(logits.shape.clone());
-        for (int i = 0; i < z.length; i++) {
-            double zi = z[i];
-            double loss = Math.max(zi, 0) + Math.log1p(Math.exp(-Math.abs(zi)));
-            if (y[i] != 0f) {
-                loss -= zi * y[i];
-            }
-            out.data[i] = (float) loss;
-        }
-        return Graph.record(out, "binaryCrossEntropyWithLogits", g -> {
-            Tensor dz = logits.requiresGrad ? Graph.empty(logits.shape.clone()) : null;
-            Tensor dy = targets.requiresGrad ? Graph.empty(targets.shape.clone()) : null;
+        Tensor out = Graph.op("binaryCrossEntropyWithLogits", logits.shape.clone(), o -> {
+            float[] z = logits.array();
+            float[] y = targets.array();
+            float[] l = o.array();
             for (int i = 0; i < z.length; i++) {
                 double zi = z[i];
-                if (dz != null) {
-                    double sigmoid = zi >= 0 ? 1 / (1 + Math.exp(-zi)) : Math.exp(zi) / (1 + Math.exp(zi));
-                    dz.data[i] = (float) (g.data[i] * (sigmoid - y[i]));
+                double loss = Math.max(zi, 0) + Math.log1p(Math.exp(-Math.abs(zi)));
+                if (y[i] != 0f) {
+                    loss -= zi * y[i];
                 }
-                if (dy != null) {
-                    dy.data[i] = (float) (-(double) g.data[i] * zi);
-                }
+                l[i] = (float) loss;
             }
-            return new Tensor[] {dz, dy};
-        }, logits, targets);
+        }, null, logits, targets);
+        return Graph.record(out, "binaryCrossEntropyWithLogits", grads("binaryCrossEntropyWithLogits", logits, targets,
+                (g, dz) -> {
+            float[] z = logits.array();
+            float[] y = targets.array();
+            for (int i = 0; i < z.length; i++) {
+                double zi = z[i];
+                double sigmoid = zi >= 0 ? 1 / (1 + Math.exp(-zi)) : Math.exp(zi) / (1 + Math.exp(zi));
+                dz[i] = (float) (g[i] * (sigmoid - y[i]));
+            }
+        }, (g, dy) -> {
+            float[] z = logits.array();
+            for (int i = 0; i < z.length; i++) {
+                dy[i] = (float) (-(double) g[i] * z[i]);
+            }
+        }), logits, targets);
     }
 
     /**
@@ -186,38 +217,40 @@ public final class CrossEntropy {
      */
     public static Tensor binary(Tensor probabilities, Tensor targets, float epsilon) {
         sameShape("binary cross-entropy", probabilities, targets);
-        float[] p = probabilities.data;
-        float[] y = targets.data;
         float lo = epsilon;
         float hi = 1f - epsilon;
-        Tensor out = Graph.empty(probabilities.shape.clone());
-        for (int i = 0; i < p.length; i++) {
-            double pc = Math.min(Math.max(p[i], lo), hi);
-            double t = y[i];
-            double loss = 0;
-            if (t != 0) {
-                loss -= t * Math.log(pc);
-            }
-            if (t != 1) {
-                loss -= (1 - t) * Math.log(1 - pc);
-            }
-            out.data[i] = (float) loss;
-        }
-        return Graph.record(out, "binaryCrossEntropy", g -> {
-            Tensor dp = probabilities.requiresGrad ? Graph.empty(probabilities.shape.clone()) : null;
-            Tensor dy = targets.requiresGrad ? Graph.empty(targets.shape.clone()) : null;
+        Tensor out = Graph.op("binaryCrossEntropy", probabilities.shape.clone(), o -> {
+            float[] p = probabilities.array();
+            float[] y = targets.array();
+            float[] l = o.array();
             for (int i = 0; i < p.length; i++) {
                 double pc = Math.min(Math.max(p[i], lo), hi);
                 double t = y[i];
-                if (dp != null && p[i] >= lo && p[i] <= hi) {
-                    dp.data[i] = (float) (g.data[i] * (-t / pc + (1 - t) / (1 - pc)));
+                double loss = 0;
+                if (t != 0) {
+                    loss -= t * Math.log(pc);
                 }
-                if (dy != null) {
-                    dy.data[i] = (float) (-(double) g.data[i] * (Math.log(pc) - Math.log(1 - pc)));
+                if (t != 1) {
+                    loss -= (1 - t) * Math.log(1 - pc);
                 }
+                l[i] = (float) loss;
             }
-            return new Tensor[] {dp, dy};
-        }, probabilities, targets);
+        }, null, probabilities, targets);
+        return Graph.record(out, "binaryCrossEntropy", grads("binaryCrossEntropy", probabilities, targets, (g, dp) -> {
+            float[] p = probabilities.array();
+            float[] y = targets.array();
+            for (int i = 0; i < p.length; i++) {
+                double pc = Math.min(Math.max(p[i], lo), hi);
+                double t = y[i];
+                dp[i] = p[i] >= lo && p[i] <= hi ? (float) (g[i] * (-t / pc + (1 - t) / (1 - pc))) : 0f;
+            }
+        }, (g, dy) -> {
+            float[] p = probabilities.array();
+            for (int i = 0; i < p.length; i++) {
+                double pc = Math.min(Math.max(p[i], lo), hi);
+                dy[i] = (float) (-(double) g[i] * (Math.log(pc) - Math.log(1 - pc)));
+            }
+        }), probabilities, targets);
     }
 
     private static double clip(double q, double lo, double hi) {

@@ -32,36 +32,33 @@ final class LinalgOps {
         }
         // [b, m, k] x [k, n] is one product of [(b·m), k] x [k, n]
         int batches = ra == 3 && rb == 3 ? a.shape[0] : 1;
-        int m = a.data.length / (batches * k);
+        int m = a.array().length / (batches * k);
         int n = b.shape[rb - 1];
         int[] shape = ra == 2 ? new int[] {a.shape[0], n} : new int[] {a.shape[0], a.shape[1], n};
-        long elements = (long) (a.data.length / k) * n;
+        long elements = (long) (a.array().length / k) * n;
         if (!Shape.canAllocate(elements)) {
             throw Shape.tooLarge("matmul: " + Shape.toString(a.shape) + " x " + Shape.toString(b.shape) + " gives shape "
                     + Shape.toString(shape) + ", which", java.math.BigInteger.valueOf(elements));
         }
-        Tensor out = Graph.empty(shape);
         Gemm gemm = Backend.gemm();
-        for (int i = 0; i < batches; i++) {
-            gemm.gemm(false, false, m, n, k, 1f, a.data, i * m * k, k, b.data, i * k * n, n, 0f, out.data, i * m * n, n);
-        }
         int bs = batches;
-        return Graph.record(out, "matmul", g -> {
-            Tensor da = null;
-            Tensor db = null;
-            if (a.requiresGrad) {
-                da = Graph.empty(a.shape.clone());
-                for (int i = 0; i < bs; i++) {
-                    gemm.gemm(false, true, m, k, n, 1f, g.data, i * m * n, n, b.data, i * k * n, n, 0f, da.data, i * m * k, k);
-                }
+        Tensor out = Graph.op("matmul", shape, o -> {
+            for (int i = 0; i < bs; i++) {
+                gemm.gemm(false, false, m, n, k, 1f, a.array(), i * m * k, k, b.array(), i * k * n, n, 0f, o.array(), i * m * n, n);
             }
-            if (b.requiresGrad) {
-                db = Graph.empty(b.shape.clone());
-                for (int i = 0; i < bs; i++) {
-                    gemm.gemm(true, false, k, n, m, 1f, a.data, i * m * k, k, g.data, i * m * n, n, 0f, db.data, i * k * n, n);
-                }
-            }
-            return new Tensor[] {da, db};
-        }, a, b);
+        }, null, a, b);
+        return Graph.record(out, "matmul", g -> new Tensor[] {
+                a.requiresGrad ? Graph.op("matmul_grad_a", a.shape.clone(), da -> {
+                    for (int i = 0; i < bs; i++) {
+                        gemm.gemm(false, true, m, k, n, 1f, g.array(), i * m * n, n, b.array(), i * k * n, n, 0f,
+                                da.array(), i * m * k, k);
+                    }
+                }, null, g, b) : null,
+                b.requiresGrad ? Graph.op("matmul_grad_b", b.shape.clone(), db -> {
+                    for (int i = 0; i < bs; i++) {
+                        gemm.gemm(true, false, k, n, m, 1f, a.array(), i * m * k, k, g.array(), i * m * n, n, 0f,
+                                db.array(), i * k * n, n);
+                    }
+                }, null, a, g) : null}, a, b);
     }
 }

@@ -9,14 +9,16 @@ final class MathOps {
     private MathOps() {
     }
 
+    /** The elementwise kernel {@code kernel} as an op without a gradient (the primitives below add theirs). */
     static Tensor binary(String op, BinaryOp kernel, Tensor a, Tensor b) {
         int[] shape = java.util.Arrays.equals(a.shape, b.shape) ? a.shape.clone() : Shape.broadcast(op, a.shape, b.shape);
-        Tensor out = Graph.empty(shape);
         // two scalars: the kernel's arrays are rank 1, a scalar's data is one value
-        int[] kernelShape = shape.length == 0 ? SCALAR_AS_VECTOR : shape;
-        Broadcasting.binary(kernel, a.data, shape.length == 0 ? SCALAR_AS_VECTOR : a.shape, b.data,
-                shape.length == 0 ? SCALAR_AS_VECTOR : b.shape, out.data, kernelShape);
-        return out;
+        boolean scalar = shape.length == 0;
+        int[] kernelShape = scalar ? SCALAR_AS_VECTOR : shape;
+        int[] aShape = scalar ? SCALAR_AS_VECTOR : a.shape;
+        int[] bShape = scalar ? SCALAR_AS_VECTOR : b.shape;
+        return Graph.op(op, shape, out -> Broadcasting.binary(kernel, a.array(), aShape, b.array(), bShape, out.array(),
+                kernelShape), null, a, b);
     }
 
     private static final int[] SCALAR_AS_VECTOR = {1};
@@ -26,17 +28,17 @@ final class MathOps {
         if (java.util.Arrays.equals(g.shape, shape)) {
             return g;
         }
-        Tensor out = Graph.empty(shape.clone());
-        if (shape.length == 0) {
-            float s = 0f;
-            for (float v : g.data) {
-                s += v;
+        return Graph.op("reduce_to", shape.clone(), out -> {
+            if (shape.length == 0) {
+                float s = 0f;
+                for (float v : g.array()) {
+                    s += v;
+                }
+                out.array()[0] = s;
+            } else {
+                Broadcasting.reduceTo(g.array(), g.shape, out.array(), shape);
             }
-            out.data[0] = s;
-        } else {
-            Broadcasting.reduceTo(g.data, g.shape, out.data, shape);
-        }
-        return out;
+        }, null, g);
     }
 
     static Tensor add(Tensor a, Tensor b) {
@@ -83,13 +85,10 @@ final class MathOps {
     private static Tensor extreme(String op, BinaryOp kernel, BinaryOp wins, Tensor a, Tensor b) {
         Tensor out = binary(op, kernel, a, b);
         return Graph.record(out, op, g -> {
-            Tensor winA = binary(op, wins, a, b);
-            Tensor tie = binary(op, BinaryOp.EQ, a, b);
-            float[] share = winA.data;
-            for (int i = 0; i < share.length; i++) {
-                share[i] += 0.5f * tie.data[i];
-            }
-            Tensor ga = binary(op, BinaryOp.MUL, g, winA);
+            // the share of a: 1 where it wins, 0.5 on a tie
+            Tensor share = binary(op, BinaryOp.ADD, binary(op, wins, a, b), binary(op, BinaryOp.MUL,
+                    binary(op, BinaryOp.EQ, a, b), Tensor.scalar(0.5f)));
+            Tensor ga = binary(op, BinaryOp.MUL, g, share);
             return new Tensor[] {
                     a.requiresGrad ? reduceTo(ga, a.shape) : null,
                     b.requiresGrad ? reduceTo(binary(op, BinaryOp.SUB, g, ga), b.shape) : null};
@@ -106,35 +105,39 @@ final class MathOps {
             throw new IllegalArgumentException("broadcastTo: shape " + Shape.toString(x.shape)
                     + " cannot be broadcast to " + Shape.toString(shape));
         }
-        Tensor out = Graph.empty(shape);
-        if (x.shape.length == 0) {
-            java.util.Arrays.fill(out.data, x.data[0]);
-        } else {
-            Broadcasting.expand(x.data, x.shape, out.data, shape);
-        }
-        return Graph.record(out, "broadcastTo", g -> new Tensor[] {reduceTo(g, x.shape)}, x);
+        return Graph.op("broadcastTo", shape, out -> {
+            if (x.shape.length == 0) {
+                java.util.Arrays.fill(out.array(), x.array()[0]);
+            } else {
+                Broadcasting.expand(x.array(), x.shape, out.array(), shape);
+            }
+        }, g -> new Tensor[] {reduceTo(g, x.shape)}, x);
     }
 
     // ------------------------------------------------------------ unary
 
     /** Applies {@code f} elementwise into a new tensor of {@code x}'s shape. */
-    static Tensor map(Tensor x, FloatUnary f) {
-        Tensor out = Graph.empty(x.shape.clone());
-        float[] in = x.data;
-        float[] o = out.data;
-        for (int i = 0; i < o.length; i++) {
-            o[i] = f.apply(in[i]);
-        }
-        return out;
+    static Tensor map(String op, Tensor x, FloatUnary f) {
+        return Graph.op(op, x.shape.clone(), out -> {
+            float[] in = x.array();
+            float[] o = out.array();
+            for (int i = 0; i < o.length; i++) {
+                o[i] = f.apply(in[i]);
+            }
+        }, null, x);
     }
 
     /** {@code g · f(x, y)} elementwise: a backward rule from the input and output values. */
-    static Tensor chain(Tensor g, Tensor x, Tensor y, FloatTernary derivative) {
-        Tensor out = Graph.empty(x.shape.clone());
-        for (int i = 0; i < out.data.length; i++) {
-            out.data[i] = g.data[i] * derivative.apply(x.data[i], y.data[i]);
-        }
-        return out;
+    static Tensor chain(String op, Tensor g, Tensor x, Tensor y, FloatTernary derivative) {
+        return Graph.op(op + "_backward", x.shape.clone(), out -> {
+            float[] o = out.array();
+            float[] gs = g.array();
+            float[] xs = x.array();
+            float[] ys = y.array();
+            for (int i = 0; i < o.length; i++) {
+                o[i] = gs[i] * derivative.apply(xs[i], ys[i]);
+            }
+        }, null, g, x, y);
     }
 
     /** A float function of one float. */
@@ -151,8 +154,8 @@ final class MathOps {
 
     /** An elementwise primitive: forward {@code f}, backward {@code g · f'(x, y)}. */
     static Tensor unary(String op, Tensor x, FloatUnary f, FloatTernary derivative) {
-        Tensor y = map(x, f);
-        return Graph.record(y, op, g -> new Tensor[] {chain(g, x, y, derivative)}, x);
+        Tensor y = map(op, x, f);
+        return Graph.record(y, op, g -> new Tensor[] {chain(op, g, x, y, derivative)}, x);
     }
 
     static Tensor neg(Tensor x) {

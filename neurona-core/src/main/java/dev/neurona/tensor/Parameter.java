@@ -11,7 +11,7 @@ public final class Parameter extends Tensor {
 
     /** A parameter holding a copy of {@code initial}'s values. */
     public Parameter(String name, Tensor initial) {
-        super(initial.data.clone(), initial.shape.clone());
+        super(initial.array().clone(), initial.shape.clone());
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("Parameter: name must not be blank");
         }
@@ -46,7 +46,7 @@ public final class Parameter extends Tensor {
             throw new IllegalArgumentException("assign " + name + ": shape " + Shape.toString(values.shape)
                     + " does not match the parameter's " + Shape.toString(shape));
         }
-        System.arraycopy(values.data, 0, data, 0, data.length);
+        System.arraycopy(values.array(), 0, array(), 0, array().length);
     }
 
     /**
@@ -56,14 +56,14 @@ public final class Parameter extends Tensor {
      * @throws IllegalArgumentException when {@code values} holds fewer than {@code size()} values from {@code offset}
      */
     public void setGrad(float[] values, int offset, float scale) {
-        if (offset < 0 || values.length - offset < data.length) {
-            throw new IllegalArgumentException("setGrad " + name + ": needs " + data.length + " values from offset "
+        if (offset < 0 || values.length - offset < array().length) {
+            throw new IllegalArgumentException("setGrad " + name + ": needs " + array().length + " values from offset "
                     + offset + ", got an array of " + values.length);
         }
         if (grad == null) {
-            grad = new Tensor(new float[data.length], shape.clone());
+            grad = new Tensor(new float[array().length], shape.clone());
         }
-        float[] g = grad.data;
+        float[] g = grad.array();
         for (int i = 0; i < g.length; i++) {
             g[i] = values[offset + i] * scale;
         }

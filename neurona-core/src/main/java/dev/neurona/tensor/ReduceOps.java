@@ -5,40 +5,43 @@ import dev.neurona.tensor.kernel.Reductions;
 /** Reductions over all elements or one axis, with their backward rules. */
 final class ReduceOps {
 
+    private static final int[] SCALAR = new int[0];
+
     private ReduceOps() {
     }
 
     static Tensor sumAll(Tensor x) {
-        double s = 0;
-        for (float v : x.data) {
-            s += v;
-        }
-        Tensor out = new Tensor(new float[] {(float) s}, new int[0]);
+        Tensor out = Graph.op("sum", SCALAR.clone(), o -> {
+            double s = 0;
+            for (float v : x.array()) {
+                s += v;
+            }
+            o.array()[0] = (float) s;
+        }, null, x);
         return Graph.record(out, "sum", g -> new Tensor[] {MathOps.broadcastTo(g, x.shape)}, x);
     }
 
     static Tensor sum(Tensor x, int axis, boolean keepDims) {
         int a = Shape.axis("sum", axis, x.shape.length);
         int[] kept = Shape.reduced(x.shape, a, true);
-        Tensor out = Graph.empty(Shape.reduced(x.shape, a, keepDims));
-        Reductions.sum(x.data, Shape.outer(x.shape, a), x.shape[a], Shape.inner(x.shape, a), out.data);
+        Tensor out = Graph.op("sum", Shape.reduced(x.shape, a, keepDims), o -> Reductions.sum(x.array(),
+                Shape.outer(x.shape, a), x.shape[a], Shape.inner(x.shape, a), o.array()), null, x);
         return Graph.record(out, "sum", g -> new Tensor[] {
-                MathOps.broadcastTo(new Tensor(g.data, kept), x.shape)}, x);
+                MathOps.broadcastTo(Graph.alias("reshape", g, kept, null), x.shape)}, x);
     }
 
     /** The mean of all elements, summed in double and divided once, so that it is finite whenever the exact mean is. */
     static Tensor meanAll(Tensor x) {
-        double s = 0;
-        for (float v : x.data) {
-            s += v;
-        }
-        int n = x.data.length;
-        Tensor out = new Tensor(new float[] {(float) (s / n)}, new int[0]);
-        return Graph.record(out, "mean", g -> {
-            Tensor dx = Graph.empty(x.shape.clone());
-            java.util.Arrays.fill(dx.data, g.data[0] * (1f / n));
-            return new Tensor[] {dx};
-        }, x);
+        int n = x.size();
+        Tensor out = Graph.op("mean", SCALAR.clone(), o -> {
+            double s = 0;
+            for (float v : x.array()) {
+                s += v;
+            }
+            o.array()[0] = (float) (s / n);
+        }, null, x);
+        return Graph.record(out, "mean", g -> new Tensor[] {Graph.op("mean_backward", x.shape.clone(),
+                dx -> java.util.Arrays.fill(dx.array(), g.array()[0] * (1f / n)), null, g)}, x);
     }
 
     /** The mean along one axis, summed in double (see {@link Reductions#mean}). */
@@ -46,14 +49,17 @@ final class ReduceOps {
         int a = Shape.axis("mean", axis, x.shape.length);
         int n = x.shape[a];
         int[] kept = Shape.reduced(x.shape, a, true);
-        Tensor out = Graph.empty(Shape.reduced(x.shape, a, keepDims));
-        Reductions.mean(x.data, Shape.outer(x.shape, a), n, Shape.inner(x.shape, a), out.data);
+        Tensor out = Graph.op("mean", Shape.reduced(x.shape, a, keepDims), o -> Reductions.mean(x.array(),
+                Shape.outer(x.shape, a), n, Shape.inner(x.shape, a), o.array()), null, x);
         return Graph.record(out, "mean", g -> {
-            Tensor scaled = Graph.empty(kept);
             float inv = 1f / n;
-            for (int i = 0; i < scaled.data.length; i++) {
-                scaled.data[i] = g.data[i] * inv;
-            }
+            Tensor scaled = Graph.op("mean_backward", kept, o -> {
+                float[] gs = g.array();
+                float[] s = o.array();
+                for (int i = 0; i < s.length; i++) {
+                    s[i] = gs[i] * inv;
+                }
+            }, null, g);
             return new Tensor[] {MathOps.broadcastTo(scaled, x.shape)};
         }, x);
     }
@@ -64,41 +70,46 @@ final class ReduceOps {
         int outer = Shape.outer(x.shape, a);
         int n = x.shape[a];
         int inner = Shape.inner(x.shape, a);
-        int[] index = new int[outer * inner];
-        Reductions.argExtreme(x.data, outer, n, inner, max, index);
-        Tensor out = Graph.empty(Shape.reduced(x.shape, a, keepDims));
-        for (int o = 0; o < outer; o++) {
-            for (int i = 0; i < inner; i++) {
-                out.data[o * inner + i] = x.data[(o * n + index[o * inner + i]) * inner + i];
-            }
-        }
-        return Graph.record(out, op, g -> {
-            Tensor dx = Graph.empty(x.shape.clone());
-            for (int o = 0; o < outer; o++) {
+        int[] index = new int[outer * inner];   // filled by the forward kernel, read by the backward one
+        Tensor out = Graph.op(op, Shape.reduced(x.shape, a, keepDims), o -> {
+            float[] xs = x.array();
+            Reductions.argExtreme(xs, outer, n, inner, max, index);
+            for (int p = 0; p < outer; p++) {
                 for (int i = 0; i < inner; i++) {
-                    dx.data[(o * n + index[o * inner + i]) * inner + i] = g.data[o * inner + i];
+                    o.array()[p * inner + i] = xs[(p * n + index[p * inner + i]) * inner + i];
                 }
             }
-            return new Tensor[] {dx};
-        }, x);
+        }, null, x);
+        return Graph.record(out, op, g -> new Tensor[] {Graph.op(op + "_backward", x.shape.clone(), dx -> {
+            float[] d = dx.array();
+            java.util.Arrays.fill(d, 0f);
+            for (int p = 0; p < outer; p++) {
+                for (int i = 0; i < inner; i++) {
+                    d[(p * n + index[p * inner + i]) * inner + i] = g.array()[p * inner + i];
+                }
+            }
+        }, null, g)}, x);
     }
 
     static Tensor extremeAll(Tensor x, boolean max) {
         int[] index = new int[1];
-        Reductions.argExtreme(x.data, 1, x.data.length, 1, max, index);
-        int at = index[0];
-        Tensor out = new Tensor(new float[] {x.data[at]}, new int[0]);
-        return Graph.record(out, max ? "max" : "min", g -> {
-            Tensor dx = Graph.empty(x.shape.clone());
-            dx.data[at] = g.data[0];
-            return new Tensor[] {dx};
-        }, x);
+        Tensor out = Graph.op(max ? "max" : "min", SCALAR.clone(), o -> {
+            Reductions.argExtreme(x.array(), 1, x.array().length, 1, max, index);
+            o.array()[0] = x.array()[index[0]];
+        }, null, x);
+        return Graph.record(out, max ? "max" : "min", g -> new Tensor[] {Graph.op((max ? "max" : "min") + "_backward",
+                x.shape.clone(), dx -> {
+            java.util.Arrays.fill(dx.array(), 0f);
+            dx.array()[index[0]] = g.array()[0];
+        }, null, g)}, x);
     }
 
     static Tensor argmaxAll(Tensor x) {
         int[] index = new int[1];
-        Reductions.argExtreme(x.data, 1, x.data.length, 1, true, index);
-        return new Tensor(new float[] {index[0]}, new int[0]);
+        return Graph.op("argmax", SCALAR.clone(), o -> {
+            Reductions.argExtreme(x.array(), 1, x.array().length, 1, true, index);
+            o.array()[0] = index[0];
+        }, null, x);
     }
 
     static Tensor argmax(Tensor x, int axis, boolean keepDims) {
@@ -106,11 +117,11 @@ final class ReduceOps {
         int outer = Shape.outer(x.shape, a);
         int inner = Shape.inner(x.shape, a);
         int[] index = new int[outer * inner];
-        Reductions.argExtreme(x.data, outer, x.shape[a], inner, true, index);
-        Tensor out = Graph.empty(Shape.reduced(x.shape, a, keepDims));
-        for (int i = 0; i < index.length; i++) {
-            out.data[i] = index[i];
-        }
-        return out;
+        return Graph.op("argmax", Shape.reduced(x.shape, a, keepDims), o -> {
+            Reductions.argExtreme(x.array(), outer, x.shape[a], inner, true, index);
+            for (int i = 0; i < index.length; i++) {
+                o.array()[i] = index[i];
+            }
+        }, null, x);
     }
 }

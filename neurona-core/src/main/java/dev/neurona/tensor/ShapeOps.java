@@ -21,38 +21,38 @@ final class ShapeOps {
             }
         }
         if (inferred >= 0) {
-            if (x.data.length % known != 0) {
+            if (x.array().length % known != 0) {
                 throw new IllegalArgumentException("reshape: cannot reshape " + Shape.toString(x.shape) + " ("
-                        + x.data.length + " elements) into " + Shape.toString(newShape));
+                        + x.array().length + " elements) into " + Shape.toString(newShape));
             }
-            s[inferred] = (int) (x.data.length / known);
+            s[inferred] = (int) (x.array().length / known);
         }
-        if (inferred < 0 && known != x.data.length) {
+        if (inferred < 0 && known != x.array().length) {
             throw new IllegalArgumentException("reshape: cannot reshape " + Shape.toString(x.shape) + " ("
-                    + x.data.length + " elements) into " + Shape.toString(newShape) + " ("
+                    + x.array().length + " elements) into " + Shape.toString(newShape) + " ("
                     + String.format(java.util.Locale.ROOT, "%,d", Shape.product(s)) + " elements)");
         }
-        Tensor out = new Tensor(x.data, s);
-        return Graph.record(out, "reshape", g -> new Tensor[] {new Tensor(g.data, x.shape.clone())}, x);
+        return Graph.alias("reshape", x, s, g -> new Tensor[] {Graph.alias("reshape", g, x.shape.clone(), null)});
     }
 
     static Tensor transpose(Tensor x) {
         if (x.shape.length != 2) {
             throw new IllegalArgumentException("transpose: needs a 2-D tensor, got shape " + Shape.toString(x.shape));
         }
-        Tensor out = new Tensor(transposed(x.data, x.shape[0], x.shape[1]), new int[] {x.shape[1], x.shape[0]});
-        return Graph.record(out, "transpose", g -> new Tensor[] {
-                new Tensor(transposed(g.data, x.shape[1], x.shape[0]), x.shape.clone())}, x);
+        Tensor out = transposed(x, x.shape[0], x.shape[1]);
+        return Graph.record(out, "transpose", g -> new Tensor[] {transposed(g, x.shape[1], x.shape[0])}, x);
     }
 
-    private static float[] transposed(float[] a, int rows, int cols) {
-        float[] t = new float[a.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = a[r * cols + c];
+    private static Tensor transposed(Tensor x, int rows, int cols) {
+        return Graph.op("transpose", new int[] {cols, rows}, o -> {
+            float[] a = x.array();
+            float[] t = o.array();
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    t[c * rows + r] = a[r * cols + c];
+                }
             }
-        }
-        return t;
+        }, null, x);
     }
 
     static Tensor take(Tensor x, int[] rows) {
@@ -63,7 +63,7 @@ final class ShapeOps {
             throw new IllegalArgumentException("take: need at least one row index");
         }
         int n = x.shape[0];
-        int width = x.data.length / n;
+        int width = x.array().length / n;
         for (int r : rows) {
             if (r < 0 || r >= n) {
                 throw new IndexOutOfBoundsException("take: row " + r + " is out of range for a tensor with " + n
@@ -76,21 +76,23 @@ final class ShapeOps {
             throw Shape.tooLarge("take: " + rows.length + " rows of " + width + " values",
                     java.math.BigInteger.valueOf((long) rows.length * width));
         }
-        Tensor out = Graph.empty(shape);
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(x.data, rows[i] * width, out.data, i * width, width);
-        }
         int[] picked = rows.clone();
-        return Graph.record(out, "take", g -> {
-            Tensor dx = Graph.empty(x.shape.clone());
+        Tensor out = Graph.op("take", shape, o -> {
+            for (int i = 0; i < picked.length; i++) {
+                System.arraycopy(x.array(), picked[i] * width, o.array(), i * width, width);
+            }
+        }, null, x);
+        return Graph.record(out, "take", g -> new Tensor[] {Graph.op("take_backward", x.shape.clone(), dx -> {
+            float[] d = dx.array();
+            float[] gs = g.array();
+            java.util.Arrays.fill(d, 0f);
             for (int i = 0; i < picked.length; i++) {
                 int base = picked[i] * width;
                 for (int j = 0; j < width; j++) {
-                    dx.data[base + j] += g.data[i * width + j];
+                    d[base + j] += gs[i * width + j];
                 }
             }
-            return new Tensor[] {dx};
-        }, x);
+        }, null, g)}, x);
     }
 
     static Tensor slice(Tensor x, int start, int end) {
@@ -102,15 +104,15 @@ final class ShapeOps {
             throw new IndexOutOfBoundsException("slice: rows [" + start + ", " + end + ") are not a non-empty range within [0, "
                     + n + ") of shape " + Shape.toString(x.shape));
         }
-        int width = x.data.length / n;
+        int width = x.array().length / n;
         int[] shape = x.shape.clone();
         shape[0] = end - start;
-        Tensor out = new Tensor(java.util.Arrays.copyOfRange(x.data, start * width, end * width), shape);
-        return Graph.record(out, "slice", g -> {
-            Tensor dx = Graph.empty(x.shape.clone());
-            System.arraycopy(g.data, 0, dx.data, start * width, g.data.length);
-            return new Tensor[] {dx};
-        }, x);
+        Tensor out = Graph.op("slice", shape, o -> System.arraycopy(x.array(), start * width, o.array(), 0,
+                o.array().length), null, x);
+        return Graph.record(out, "slice", g -> new Tensor[] {Graph.op("slice_backward", x.shape.clone(), dx -> {
+            java.util.Arrays.fill(dx.array(), 0f);
+            System.arraycopy(g.array(), 0, dx.array(), start * width, g.array().length);
+        }, null, g)}, x);
     }
 
     static Tensor concat(int axis, Tensor[] parts) {
@@ -136,7 +138,7 @@ final class ShapeOps {
             }
             joined += s[a];
         }
-        long elements = joined * (parts[0].data.length / parts[0].shape[a]);
+        long elements = joined * (parts[0].array().length / parts[0].shape[a]);
         if (joined > Integer.MAX_VALUE || !Shape.canAllocate(elements)) {
             throw Shape.tooLarge("concat: joining " + parts.length + " tensors along axis " + a + " gives "
                     + joined + " entries on it, which", java.math.BigInteger.valueOf(elements));
@@ -144,27 +146,29 @@ final class ShapeOps {
         shape[a] = (int) joined;
         int outer = Shape.outer(shape, a);
         int inner = Shape.inner(shape, a);
-        Tensor out = Graph.empty(shape);
         int rowOut = shape[a] * inner;
-        int offset = 0;
-        for (Tensor p : parts) {
-            int chunk = p.shape[a] * inner;
-            for (int o = 0; o < outer; o++) {
-                System.arraycopy(p.data, o * chunk, out.data, o * rowOut + offset, chunk);
-            }
-            offset += chunk;
-        }
         Tensor[] inputs = parts.clone();
+        Tensor out = Graph.op("concat", shape, o -> {
+            int offset = 0;
+            for (Tensor p : inputs) {
+                int chunk = p.shape[a] * inner;
+                for (int r = 0; r < outer; r++) {
+                    System.arraycopy(p.array(), r * chunk, o.array(), r * rowOut + offset, chunk);
+                }
+                offset += chunk;
+            }
+        }, null, inputs);
         return Graph.record(out, "concat", g -> {
             Tensor[] grads = new Tensor[inputs.length];
             int off = 0;
             for (int i = 0; i < inputs.length; i++) {
                 int chunk = inputs[i].shape[a] * inner;
-                Tensor gi = Graph.empty(inputs[i].shape.clone());
-                for (int o = 0; o < outer; o++) {
-                    System.arraycopy(g.data, o * rowOut + off, gi.data, o * chunk, chunk);
-                }
-                grads[i] = gi;
+                int from = off;
+                grads[i] = Graph.op("concat_backward", inputs[i].shape.clone(), gi -> {
+                    for (int r = 0; r < outer; r++) {
+                        System.arraycopy(g.array(), r * rowOut + from, gi.array(), r * chunk, chunk);
+                    }
+                }, null, g);
                 off += chunk;
             }
             return grads;

@@ -1,6 +1,5 @@
 package dev.neurona.tensor;
 
-import dev.neurona.tensor.kernel.Broadcasting.BinaryOp;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Random;
@@ -25,9 +24,10 @@ import java.util.Random;
  * <p>A tensor is not thread-safe while it is being modified (an optimizer step) or while
  * its gradient accumulates; reading from several threads is safe.
  */
-public class Tensor {
+public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, ShapeMethods, ActivationMethods {
 
-    final float[] data;
+    /** Where the values live; tensors that alias one buffer (a reshape, a detach) share it. */
+    final Storage storage;
     final int[] shape;
     boolean requiresGrad;
     Tensor grad;
@@ -38,8 +38,18 @@ public class Tensor {
 
     /** Wraps {@code data} without copying; callers guarantee {@code data.length == size(shape)}. */
     Tensor(float[] data, int[] shape) {
-        this.data = data;
+        this(new Storage(data), shape);
+    }
+
+    /** A tensor over {@code storage}, shared with the tensors that alias it. */
+    Tensor(Storage storage, int[] shape) {
+        this.storage = storage;
         this.shape = shape;
+    }
+
+    /** The values, for the op groups of this package (a compiled step may move them to another buffer). */
+    final float[] array() {
+        return storage.array;
     }
 
     // ---------------------------------------------------------------- creation
@@ -132,7 +142,7 @@ public class Tensor {
     /** A tensor with every element equal to {@code value}. */
     public static Tensor full(float value, int... shape) {
         Tensor t = zeros("Tensor.full", shape);
-        java.util.Arrays.fill(t.data, value);
+        java.util.Arrays.fill(t.array(), value);
         return t;
     }
 
@@ -140,7 +150,7 @@ public class Tensor {
     public static Tensor eye(int n) {
         Tensor t = zeros("Tensor.eye", new int[] {n, n});
         for (int i = 0; i < n; i++) {
-            t.data[i * n + i] = 1f;
+            t.array()[i * n + i] = 1f;
         }
         return t;
     }
@@ -194,8 +204,8 @@ public class Tensor {
             throw new IllegalArgumentException("Tensor.uniform: need low < high, got low=" + low + ", high=" + high);
         }
         Tensor t = zeros("Tensor.uniform", shape);
-        for (int i = 0; i < t.data.length; i++) {
-            t.data[i] = low + (high - low) * random.nextFloat();
+        for (int i = 0; i < t.array().length; i++) {
+            t.array()[i] = low + (high - low) * random.nextFloat();
         }
         return t;
     }
@@ -203,8 +213,8 @@ public class Tensor {
     /** Values drawn from the standard normal distribution with the given generator. */
     public static Tensor randn(Random random, int... shape) {
         Tensor t = zeros("Tensor.randn", shape);
-        for (int i = 0; i < t.data.length; i++) {
-            t.data[i] = (float) random.nextGaussian();
+        for (int i = 0; i < t.array().length; i++) {
+            t.array()[i] = (float) random.nextGaussian();
         }
         return t;
     }
@@ -233,7 +243,7 @@ public class Tensor {
 
     /** The number of elements. */
     public int size() {
-        return data.length;
+        return array().length;
     }
 
     /**
@@ -242,6 +252,7 @@ public class Tensor {
      * @throws IndexOutOfBoundsException naming the bad coordinate
      */
     public float get(int... index) {
+        touched("get()");
         if (index.length != shape.length) {
             throw new IllegalArgumentException("get: " + index.length + " indices for a tensor of rank " + shape.length);
         }
@@ -253,31 +264,34 @@ public class Tensor {
             }
             flat = flat * shape[d] + index[d];
         }
-        return data[flat];
+        return array()[flat];
     }
 
     /** The value of a one-element tensor. */
     public float item() {
-        if (data.length != 1) {
-            throw new IllegalStateException("item(): the tensor has " + data.length + " elements (shape "
+        touched("item()");
+        if (array().length != 1) {
+            throw new IllegalStateException("item(): the tensor has " + array().length + " elements (shape "
                     + Shape.toString(shape) + "); item() needs exactly one");
         }
-        return data[0];
+        return array()[0];
     }
 
     /** A copy of the elements in row-major order. */
     public float[] toArray() {
-        return data.clone();
+        touched("toArray()");
+        return array().clone();
     }
 
     /** A copy of a 2-D tensor as {@code float[rows][columns]}. */
     public float[][] toArray2d() {
+        touched("toArray2d()");
         if (shape.length != 2) {
             throw new IllegalStateException("toArray2d(): needs a 2-D tensor, got shape " + Shape.toString(shape));
         }
         float[][] rows = new float[shape[0]][];
         for (int r = 0; r < shape[0]; r++) {
-            rows[r] = java.util.Arrays.copyOfRange(data, r * shape[1], (r + 1) * shape[1]);
+            rows[r] = java.util.Arrays.copyOfRange(array(), r * shape[1], (r + 1) * shape[1]);
         }
         return rows;
     }
@@ -288,12 +302,35 @@ public class Tensor {
      * differentiated.
      */
     public float[] data() {
-        return data;
+        touched("data()");
+        return array();
+    }
+
+    /** Refuses a trace in progress: code outside the ops reads or writes values (see {@link Compiled}). */
+    private static void touched(String access) {
+        Trace trace = Trace.current();
+        if (trace != null) {
+            trace.valuesTouched(access);
+        }
+    }
+
+    /**
+     * A tensor of {@code shape} whose values {@code fill} writes (every one of them): generated
+     * values such as a dropout mask or noise. In a {@link Compiled} step, {@code fill} runs
+     * again at every replay, so it must draw fresh values each time it runs (from a counter it
+     * advances, say); it may read other tensors' values.
+     *
+     * @param op the op's name, for the graph and for errors
+     */
+    public static Tensor generate(String op, java.util.function.Consumer<float[]> fill, int... shape) {
+        int[] s = Shape.checked(op, shape);
+        return Graph.op(op, s, out -> fill.accept(out.array()), null);
     }
 
     /** A deep copy that records no graph and does not require grad. */
     public Tensor copy() {
-        return new Tensor(data.clone(), shape.clone());
+        return Graph.op("copy", shape.clone(), out -> System.arraycopy(array(), 0, out.array(), 0, out.array().length), null,
+                this);
     }
 
     // ---------------------------------------------------------------- autograd
@@ -339,10 +376,10 @@ public class Tensor {
      */
     public void zeroGrad() {
         if (grad == null) {
-            grad = new Tensor(new float[data.length], shape.clone());
-        } else {
-            java.util.Arrays.fill(grad.data, 0f);
+            grad = new Tensor(new float[array().length], shape.clone());
         }
+        Tensor g = grad;
+        Graph.effect("zero_grad", () -> java.util.Arrays.fill(g.array(), 0f), g);
     }
 
     /**
@@ -353,7 +390,7 @@ public class Tensor {
      *         require grad, or its graph was already released
      */
     public void backward() {
-        if (data.length != 1) {
+        if (array().length != 1) {
             throw new IllegalStateException("backward() without a gradient needs a scalar, but this tensor has shape "
                     + Shape.toString(shape) + "; reduce it first (for example mean() or sum()) or call backward(gradOutput)");
         }
@@ -372,368 +409,25 @@ public class Tensor {
 
     /** The same values, cut off from the graph (shares the data array). */
     public Tensor detach() {
-        return new Tensor(data, shape);
+        return new Tensor(storage, shape);
     }
 
     /** Adds {@code g} into the gradient of this leaf. */
     void accumulateGrad(Tensor g) {
         if (grad == null) {
-            grad = new Tensor(g.data.clone(), shape.clone());
+            grad = new Tensor(new float[array().length], shape.clone());
+            Tensor dst = grad;
+            Graph.effect("set_grad", () -> System.arraycopy(g.array(), 0, dst.array(), 0, dst.array().length), dst, g);
         } else {
-            float[] dst = grad.data;
-            float[] src = g.data;
-            for (int i = 0; i < dst.length; i++) {
-                dst[i] += src[i];
-            }
+            Tensor dst = grad;
+            Graph.effect("accumulate_grad", () -> {
+                float[] d = dst.array();
+                float[] s = g.array();
+                for (int i = 0; i < d.length; i++) {
+                    d[i] += s[i];
+                }
+            }, dst, dst, g);
         }
-    }
-
-    // ---------------------------------------------------------------- elementwise
-
-    /** {@code this + other}, broadcasting. */
-    public Tensor add(Tensor other) {
-        return MathOps.add(this, other);
-    }
-
-    /** {@code this + value}. */
-    public Tensor add(float value) {
-        return MathOps.add(this, scalar(value));
-    }
-
-    /** {@code this − other}, broadcasting. */
-    public Tensor sub(Tensor other) {
-        return MathOps.sub(this, other);
-    }
-
-    /** {@code this − value}. */
-    public Tensor sub(float value) {
-        return MathOps.sub(this, scalar(value));
-    }
-
-    /** {@code this · other} elementwise, broadcasting. */
-    public Tensor mul(Tensor other) {
-        return MathOps.mul(this, other);
-    }
-
-    /** {@code this · value}. */
-    public Tensor mul(float value) {
-        return MathOps.mul(this, scalar(value));
-    }
-
-    /** {@code this / other} elementwise, broadcasting. */
-    public Tensor div(Tensor other) {
-        return MathOps.div(this, other);
-    }
-
-    /** {@code this / value}. */
-    public Tensor div(float value) {
-        return MathOps.div(this, scalar(value));
-    }
-
-    /** {@code −this}. */
-    public Tensor neg() {
-        return MathOps.neg(this);
-    }
-
-    /** {@code e^this}. */
-    public Tensor exp() {
-        return MathOps.exp(this);
-    }
-
-    /** The natural logarithm. */
-    public Tensor log() {
-        return MathOps.log(this);
-    }
-
-    /** The square root. */
-    public Tensor sqrt() {
-        return MathOps.sqrt(this);
-    }
-
-    /** {@code this²}. */
-    public Tensor square() {
-        return MathOps.square(this);
-    }
-
-    /** {@code this^exponent}. */
-    public Tensor pow(float exponent) {
-        return MathOps.pow(this, exponent);
-    }
-
-    /** {@code |this|}; its gradient at 0 is 0. */
-    public Tensor abs() {
-        return MathOps.abs(this);
-    }
-
-    /** Limits every element to {@code [min, max]}; the gradient passes where {@code min ≤ x ≤ max}. */
-    public Tensor clamp(float min, float max) {
-        return MathOps.clamp(this, min, max);
-    }
-
-    /** The elementwise maximum, broadcasting; on ties each side gets half the gradient. */
-    public Tensor maximum(Tensor other) {
-        return MathOps.maximum(this, other);
-    }
-
-    /** The elementwise maximum with a constant. */
-    public Tensor maximum(float value) {
-        return MathOps.maximum(this, scalar(value));
-    }
-
-    /** The elementwise minimum, broadcasting; on ties each side gets half the gradient. */
-    public Tensor minimum(Tensor other) {
-        return MathOps.minimum(this, other);
-    }
-
-    /** The elementwise minimum with a constant. */
-    public Tensor minimum(float value) {
-        return MathOps.minimum(this, scalar(value));
-    }
-
-    /** 1 where {@code this > other}, else 0 (a mask; no gradient). */
-    public Tensor gt(Tensor other) {
-        return MathOps.compare(BinaryOp.GT, this, other);
-    }
-
-    /** 1 where {@code this > value}, else 0. */
-    public Tensor gt(float value) {
-        return gt(scalar(value));
-    }
-
-    /** 1 where {@code this ≥ other}, else 0. */
-    public Tensor ge(Tensor other) {
-        return MathOps.compare(BinaryOp.GE, this, other);
-    }
-
-    /** 1 where {@code this ≥ value}, else 0. */
-    public Tensor ge(float value) {
-        return ge(scalar(value));
-    }
-
-    /** 1 where {@code this < other}, else 0. */
-    public Tensor lt(Tensor other) {
-        return MathOps.compare(BinaryOp.LT, this, other);
-    }
-
-    /** 1 where {@code this < value}, else 0. */
-    public Tensor lt(float value) {
-        return lt(scalar(value));
-    }
-
-    /** 1 where {@code this ≤ other}, else 0. */
-    public Tensor le(Tensor other) {
-        return MathOps.compare(BinaryOp.LE, this, other);
-    }
-
-    /** 1 where {@code this ≤ value}, else 0. */
-    public Tensor le(float value) {
-        return le(scalar(value));
-    }
-
-    /** 1 where {@code this == other}, else 0. */
-    public Tensor eq(Tensor other) {
-        return MathOps.compare(BinaryOp.EQ, this, other);
-    }
-
-    /** 1 where {@code this == value}, else 0. */
-    public Tensor eq(float value) {
-        return eq(scalar(value));
-    }
-
-    /** This tensor repeated along broadcast dimensions to {@code shape}. */
-    public Tensor broadcastTo(int... shape) {
-        return MathOps.broadcastTo(this, Shape.checked("broadcastTo", shape));
-    }
-
-    // ---------------------------------------------------------------- reductions
-
-    /** The sum of all elements, as a scalar. */
-    public Tensor sum() {
-        return ReduceOps.sumAll(this);
-    }
-
-    /** The sum along {@code axis}, which is removed. */
-    public Tensor sum(int axis) {
-        return sum(axis, false);
-    }
-
-    /** The sum along {@code axis}, kept as size 1 when {@code keepDims}. */
-    public Tensor sum(int axis, boolean keepDims) {
-        return ReduceOps.sum(this, axis, keepDims);
-    }
-
-    /** The mean of all elements, as a scalar; summed in double, so it is finite whenever the exact mean is. */
-    public Tensor mean() {
-        return ReduceOps.meanAll(this);
-    }
-
-    /** The mean along {@code axis}, which is removed. */
-    public Tensor mean(int axis) {
-        return mean(axis, false);
-    }
-
-    /** The mean along {@code axis}, kept as size 1 when {@code keepDims}. */
-    public Tensor mean(int axis, boolean keepDims) {
-        return ReduceOps.mean(this, axis, keepDims);
-    }
-
-    /** The largest element, as a scalar; the gradient goes to its first occurrence. */
-    public Tensor max() {
-        return ReduceOps.extremeAll(this, true);
-    }
-
-    /** The maximum along {@code axis}, which is removed. */
-    public Tensor max(int axis) {
-        return max(axis, false);
-    }
-
-    /** The maximum along {@code axis}, kept as size 1 when {@code keepDims}. */
-    public Tensor max(int axis, boolean keepDims) {
-        return ReduceOps.extreme(this, axis, keepDims, true);
-    }
-
-    /** The smallest element, as a scalar; the gradient goes to its first occurrence. */
-    public Tensor min() {
-        return ReduceOps.extremeAll(this, false);
-    }
-
-    /** The minimum along {@code axis}, which is removed. */
-    public Tensor min(int axis) {
-        return min(axis, false);
-    }
-
-    /** The minimum along {@code axis}, kept as size 1 when {@code keepDims}. */
-    public Tensor min(int axis, boolean keepDims) {
-        return ReduceOps.extreme(this, axis, keepDims, false);
-    }
-
-    /** The flat (row-major) index of the first largest element, as a scalar. */
-    public Tensor argmax() {
-        return ReduceOps.argmaxAll(this);
-    }
-
-    /** The index of the first largest element along {@code axis} (stored as floats), the axis removed. */
-    public Tensor argmax(int axis) {
-        return argmax(axis, false);
-    }
-
-    /** The index of the first largest element along {@code axis}, the axis kept as size 1 when {@code keepDims}. */
-    public Tensor argmax(int axis, boolean keepDims) {
-        return ReduceOps.argmax(this, axis, keepDims);
-    }
-
-    // ---------------------------------------------------------------- shape
-
-    /** The same elements in a new shape of equal size; one dimension may be {@code -1} (inferred). */
-    public Tensor reshape(int... newShape) {
-        return ShapeOps.reshape(this, newShape);
-    }
-
-    /** Keeps the batch dimension and flattens the rest: {@code [n, d1, d2, …] → [n, d1·d2·…]}; 1-D stays as is. */
-    public Tensor flatten() {
-        return shape.length <= 2 ? (shape.length == 0 ? reshape(1) : this) : reshape(shape[0], -1);
-    }
-
-    /** The transpose of a 2-D tensor. */
-    public Tensor transpose() {
-        return ShapeOps.transpose(this);
-    }
-
-    /** The rows (entries along axis 0) at {@code rows}, in that order; indices may repeat. */
-    public Tensor take(int... rows) {
-        return ShapeOps.take(this, rows);
-    }
-
-    /** The rows {@code [start, end)} along axis 0. */
-    public Tensor slice(int start, int end) {
-        return ShapeOps.slice(this, start, end);
-    }
-
-    // ---------------------------------------------------------------- linear algebra
-
-    /**
-     * The matrix product: {@code [m, k] × [k, n] → [m, n]}; batched {@code [b, m, k] × [b, k, n]
-     * → [b, m, n]}; and {@code [b, m, k] × [k, n] → [b, m, n]} (one matrix for the batch).
-     */
-    public Tensor matmul(Tensor other) {
-        return LinalgOps.matmul(this, other);
-    }
-
-    // ---------------------------------------------------------------- activations
-
-    /** {@code 1 / (1 + e^−x)}, computed without overflow. */
-    public Tensor sigmoid() {
-        return ActivationOps.sigmoid(this);
-    }
-
-    /** The hyperbolic tangent. */
-    public Tensor tanh() {
-        return ActivationOps.tanh(this);
-    }
-
-    /** {@code max(x, 0)}; gradient 0 at 0. */
-    public Tensor relu() {
-        return ActivationOps.relu(this);
-    }
-
-    /** {@code x} for {@code x > 0}, else {@code alpha·x}; gradient {@code alpha} at 0. */
-    public Tensor leakyRelu(float alpha) {
-        return ActivationOps.leakyRelu(this, alpha);
-    }
-
-    /** {@code x} for {@code x > 0}, else {@code alpha_j·x}, with a learnable slope {@code alpha} broadcast to this shape. */
-    public Tensor prelu(Tensor alpha) {
-        return ActivationOps.prelu(this, alpha);
-    }
-
-    /** {@code x} for {@code x > 0}, else {@code alpha·(e^x − 1)}. */
-    public Tensor elu(float alpha) {
-        return ActivationOps.elu(this, alpha);
-    }
-
-    /** Scaled ELU with the self-normalizing constants of Klambauer et al. (2017). */
-    public Tensor selu() {
-        return ActivationOps.selu(this);
-    }
-
-    /** GELU, exact ({@code x·Φ(x)}) or with the tanh approximation. */
-    public Tensor gelu(boolean approximate) {
-        return ActivationOps.gelu(this, approximate);
-    }
-
-    /** {@code log(1 + e^x)}, stable; equal to {@code x} above 20 as in PyTorch. */
-    public Tensor softplus() {
-        return ActivationOps.softplus(this);
-    }
-
-    /** {@code x / (1 + |x|)}. */
-    public Tensor softsign() {
-        return ActivationOps.softsign(this);
-    }
-
-    /** {@code x·sigmoid(x)} (swish). */
-    public Tensor silu() {
-        return ActivationOps.silu(this);
-    }
-
-    /** {@code clip(x/6 + 1/2, 0, 1)}, the Keras 3 and PyTorch form. */
-    public Tensor hardSigmoid() {
-        return ActivationOps.hardSigmoid(this);
-    }
-
-    /** −1, 0 or +1: the perceptron's activation. Its gradient is zero everywhere (it is a step). */
-    public Tensor sign() {
-        return ActivationOps.sign(this);
-    }
-
-    /** The softmax along {@code axis}, max-shifted so that it never overflows. */
-    public Tensor softmax(int axis) {
-        return ActivationOps.softmax(this, axis);
-    }
-
-    /** The log of the softmax along {@code axis}, by log-sum-exp. */
-    public Tensor logSoftmax(int axis) {
-        return ActivationOps.logSoftmax(this, axis);
     }
 
     // ---------------------------------------------------------------- text

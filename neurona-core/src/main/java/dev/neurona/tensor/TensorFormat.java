@@ -16,23 +16,23 @@ final class TensorFormat {
     }
 
     static String format(Tensor t) {
-        boolean truncate = t.data.length > THRESHOLD;
+        boolean truncate = t.array().length > THRESHOLD;
         boolean scientific = false;
         float maxAbs = 0f;
-        for (float v : t.data) {
+        for (float v : t.array()) {
             if (Float.isFinite(v)) {
                 maxAbs = Math.max(maxAbs, Math.abs(v));
                 scientific |= v != 0f && (Math.abs(v) < 1e-4f || Math.abs(v) >= 1e5f);
             }
         }
         int width = 0;
-        for (float v : t.data) {
+        for (float v : t.array()) {
             width = Math.max(width, value(v, scientific).length());
         }
         StringBuilder sb = new StringBuilder("tensor(");
         String indent = " ".repeat("tensor(".length());
         if (t.shape.length == 0) {
-            sb.append(value(t.data[0], scientific));
+            sb.append(value(t.array()[0], scientific));
         } else {
             block(sb, t, 0, 0, width, scientific, truncate, indent);
         }
@@ -55,7 +55,7 @@ final class TensorFormat {
                 continue;
             }
             if (dim == t.shape.length - 1) {
-                String v = value(t.data[offset + i], scientific);
+                String v = value(t.array()[offset + i], scientific);
                 sb.append(" ".repeat(width - v.length())).append(v);
             } else {
                 block(sb, t, dim + 1, offset + i * stride, width, scientific, truncate, indent);
