@@ -1,5 +1,6 @@
 package dev.neurona.testkit;
 
+import dev.neurona.tensor.Compiled;
 import dev.neurona.tensor.NoGrad;
 import dev.neurona.tensor.Tensor;
 import java.util.ArrayList;
@@ -167,7 +168,63 @@ public final class OpTable {
             if (!result.passed()) {
                 throw new AssertionError(this + ": gradient check failed: " + result.report());
             }
+            checkCompiled(inputs, fixed != null ? fixed : draw(new Random(seed + 1)), w);
             return result;
+        }
+
+        /**
+         * Traces the op with its backward as a {@link Compiled} step on {@code first}, replays it
+         * on {@code second} and on {@code first} again, and requires the replays' values and
+         * gradients to be bit-identical to eager runs on the same inputs.
+         */
+        private void checkCompiled(Tensor[] first, Tensor[] second, Tensor w) {
+            Compiled step = new Compiled(name, in -> {
+                for (Tensor t : in) {
+                    t.requiresGrad(true);
+                }
+                return withGradients(in, f.apply(in), w);
+            });
+            step.run(copies(first));
+            if (step.isEager()) {
+                throw new AssertionError(this + ": the op cannot be compiled: " + step.eagerReason());
+            }
+            for (Tensor[] inputs : List.of(second, first)) {
+                Tensor[] replayed = step.run(copies(inputs));
+                Tensor[] leaves = copies(inputs);
+                for (Tensor t : leaves) {
+                    t.requiresGrad(true);
+                }
+                Tensor[] eager = withGradients(leaves, f.apply(leaves), w);
+                for (int i = 0; i < eager.length; i++) {
+                    if ((eager[i] == null) != (replayed[i] == null) || (eager[i] != null
+                            && !Arrays.equals(eager[i].toArray(), replayed[i].toArray()))) {
+                        throw new AssertionError(this + ": a compiled replay differs from the eager run in "
+                                + (i == 0 ? "the output" : "the gradient of input " + (i - 1)) + ": "
+                                + (replayed[i] == null ? "null" : Arrays.toString(replayed[i].toArray())) + " vs "
+                                + (eager[i] == null ? "null" : Arrays.toString(eager[i].toArray())));
+                    }
+                }
+            }
+        }
+
+        private static Tensor[] withGradients(Tensor[] leaves, Tensor y, Tensor w) {
+            if (y.isRequiresGrad()) {
+                y.mul(w).sum().backward();
+            }
+            Tensor[] out = new Tensor[leaves.length + 1];
+            out[0] = y;
+            for (int i = 0; i < leaves.length; i++) {
+                out[i + 1] = leaves[i].grad();
+            }
+            return out;
+        }
+
+        private static Tensor[] copies(Tensor[] inputs) {
+            Tensor[] c = new Tensor[inputs.length];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = inputs[i].copy();
+            }
+            return c;
         }
 
         private void checkForward(Tensor[] inputs, Tensor y) {
