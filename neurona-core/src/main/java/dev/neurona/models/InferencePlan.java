@@ -1,70 +1,74 @@
 package dev.neurona.models;
 
 import dev.neurona.nn.Layer;
+import dev.neurona.nn.Mode;
+import dev.neurona.tensor.Compiled;
+import dev.neurona.tensor.NoGrad;
 import dev.neurona.tensor.Tensor;
-import dev.neurona.train.FusedMlp;
 import java.util.List;
 
 /**
- * A Sequential's fused forward pass for inference ({@link FusedMlp}), planned at first use and
- * again whenever the layers change; absent when the layers do not allow one, and then callers
- * take the layer-by-layer path. Its output buffer is shared, so each use copies out under the
- * plan's lock.
+ * A Sequential's forward pass for inference as a {@link Compiled} step: traced at the first
+ * batch of each size and replayed after, so that {@code predict} allocates only its result.
+ * The step's buffers are shared, so each use copies out under this plan's lock; batches of a
+ * large input are copied into one reused input buffer.
  */
 final class InferencePlan {
 
     private final List<Layer> layers;
-    private FusedMlp plan;
-    private boolean planned;
+    private final Compiled forward;
+    /** The reused input buffer of {@link #predict}, sized for its last batch size. */
+    private Tensor batch;
 
     InferencePlan(List<Layer> layers) {
         this.layers = layers;
+        this.forward = new Compiled("inference", in -> {
+            try (NoGrad ignored = NoGrad.enter()) {
+                Tensor h = in[0];
+                for (Layer layer : this.layers) {
+                    h = layer.call(h, Mode.INFERENCE);
+                }
+                return new Tensor[] {h};
+            }
+        });
     }
 
-    /** The current plan, or {@code null} when the layers have no fused form. */
-    private FusedMlp current() {
-        if (!planned || (plan != null && !plan.isCurrent())) {
-            plan = FusedMlp.compile(layers, null);
-            planned = true;
-        }
-        return plan;
-    }
-
-    /** The outputs for a whole batch {@code x} (a copy), or {@code null} without a plan. */
-    Tensor forward(Tensor x) {
-        FusedMlp p = current();
-        if (p == null) {
-            return null;
-        }
-        synchronized (p) {
-            return p.forward(x).copy();
-        }
+    /** The outputs for a whole batch {@code x} (a copy). */
+    synchronized Tensor forward(Tensor x) {
+        return forward.run(x)[0].copy();
     }
 
     /**
-     * The outputs for {@code x} in batches of {@code batchSize}, each batch read in place and its
-     * outputs written straight into the result; {@code null} without a plan.
+     * The outputs for {@code x} in batches of {@code batchSize}, each batch copied into a reused
+     * buffer and its outputs written straight into the result.
      */
-    Tensor predict(Tensor x, int batchSize) {
-        FusedMlp p = current();
-        if (p == null) {
-            return null;
-        }
+    synchronized Tensor predict(Tensor x, int batchSize) {
         int n = x.dim(0);
-        int width = p.inputWidth();
+        if (n <= batchSize) {
+            return forward(x);
+        }
+        int[] shape = x.shape();
+        int width = x.size() / n;
+        float[] in = x.data();
         float[] out = null;
+        int[] outShape = null;
         int outWidth = 0;
         for (int start = 0; start < n; start += batchSize) {
             int rows = Math.min(batchSize, n - start);
-            synchronized (p) {
-                Tensor y = p.forward(x.data(), start * width, rows);
-                if (out == null) {
-                    outWidth = y.dim(1);
-                    out = new float[n * outWidth];
-                }
-                System.arraycopy(y.data(), 0, out, start * outWidth, rows * outWidth);
+            shape[0] = rows;
+            if (batch == null || batch.dim(0) != rows || batch.size() != rows * width) {
+                batch = Tensor.zeros(shape);
             }
+            System.arraycopy(in, start * width, batch.data(), 0, rows * width);
+            Tensor y = forward.run(batch)[0];
+            if (out == null) {
+                outShape = y.shape();
+                outWidth = y.size() / rows;
+                out = new float[n * outWidth];
+            }
+            System.arraycopy(y.data(), 0, out, start * outWidth, rows * outWidth);
         }
-        return Tensor.wrap(out, n, outWidth);
+        outShape[0] = n;
+        return Tensor.wrap(out, outShape);
     }
 }

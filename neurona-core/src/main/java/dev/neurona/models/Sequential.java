@@ -11,6 +11,7 @@ import dev.neurona.nn.Layer;
 import dev.neurona.nn.Mode;
 import dev.neurona.optim.Optimizer;
 import dev.neurona.optim.Optimizers;
+import dev.neurona.tensor.Compiled;
 import dev.neurona.tensor.NoGrad;
 import dev.neurona.tensor.Parameter;
 import dev.neurona.tensor.Seeds;
@@ -75,7 +76,7 @@ public class Sequential implements Network {
     private long seed;
     private int[] inputShape;
     private Compilation compiled;
-    /** The fused forward pass for inference, when the layers allow one. */
+    /** The compiled forward pass for inference. */
     private final InferencePlan inference = new InferencePlan(layers);
     private int epochsCompleted;
     private TableSchema preprocessing;
@@ -367,18 +368,20 @@ public class Sequential implements Network {
     /** The outputs for {@code x}, computed in batches of {@code batchSize}. */
     public Tensor predict(Tensor x, int batchSize) {
         ensureBuiltFor(x);
-        Tensor fused = batchSize > 0 ? inference.predict(x, batchSize) : null;
-        return fused != null ? fused : Evaluation.predict(this, x, batchSize);
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("predict: batch size must be positive, got " + batchSize);
+        }
+        if (x.rank() == 0) {
+            throw new IllegalArgumentException("predict: x needs a batch dimension, got a scalar");
+        }
+        return inference.predict(x, batchSize);
     }
 
     @Override
     public Tensor forward(Tensor x, Mode mode) {
         ensureBuiltFor(x);
-        if (mode == Mode.INFERENCE && !NoGrad.isGradEnabled()) {
-            Tensor fused = inference.forward(x);
-            if (fused != null) {
-                return fused;
-            }
+        if (mode == Mode.INFERENCE && !NoGrad.isGradEnabled() && !Compiled.isTracing()) {
+            return inference.forward(x);
         }
         Tensor h = x;
         for (Layer layer : layers) {

@@ -4,6 +4,7 @@ import dev.neurona.activations.Activation;
 import dev.neurona.activations.Activations;
 import dev.neurona.nn.init.Initializer;
 import dev.neurona.nn.init.Initializers;
+import dev.neurona.tensor.Compiled;
 import dev.neurona.tensor.Parameter;
 import dev.neurona.tensor.Tensor;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ public final class Dense extends Layer {
     /** Sets the activation. */
     public Dense activation(Activation activation) {
         this.activation = requireNonNull(activation, "activation");
+        Compiled.structureChanged();
         return this;
     }
 
@@ -77,12 +79,14 @@ public final class Dense extends Layer {
     /** A penalty on the kernel added to the loss, or {@code null} for none. */
     public Dense kernelRegularizer(Regularizer regularizer) {
         this.kernelRegularizer = regularizer;
+        Compiled.structureChanged();
         return this;
     }
 
     /** A penalty on the bias added to the loss, or {@code null} for none. */
     public Dense biasRegularizer(Regularizer regularizer) {
         this.biasRegularizer = regularizer;
+        Compiled.structureChanged();
         return this;
     }
 

@@ -39,6 +39,11 @@ public final class Compiled {
         Tensor[] apply(Tensor[] inputs);
     }
 
+    /** Counts structural changes to any model (an activation swapped, a parameter frozen): plans from before are stale. */
+    private static final java.util.concurrent.atomic.AtomicLong STRUCTURE = new java.util.concurrent.atomic.AtomicLong();
+    /** Set on a thread while {@link #eagerly} runs. */
+    private static final ThreadLocal<Boolean> EAGER = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
     private final String name;
     private final Body body;
     private final Plan[] plans = new Plan[MAX_PLANS];
@@ -58,15 +63,39 @@ public final class Compiled {
      * @return the outputs, the same tensors at every replay of the same shapes
      */
     public Tensor[] run(Tensor... inputs) {
-        if (eagerReason != null) {
+        if (eagerReason != null || EAGER.get()) {
             return body.apply(inputs);
         }
+        long structure = STRUCTURE.get();
         for (Plan p : plans) {
-            if (p != null && p.accepts(inputs)) {
+            if (p != null && p.structure == structure && p.accepts(inputs)) {
                 return p.replay(inputs);
             }
         }
-        return trace(inputs);
+        return trace(inputs, structure);
+    }
+
+    /**
+     * Runs {@code body} with every compiled step on this thread run eagerly instead (Keras's
+     * {@code run_eagerly}): for debugging, and for tests that compare the two.
+     */
+    public static <T> T eagerly(java.util.function.Supplier<T> body) {
+        boolean before = EAGER.get();
+        EAGER.set(Boolean.TRUE);
+        try {
+            return body.get();
+        } finally {
+            EAGER.set(before);
+        }
+    }
+
+    /**
+     * Tells every compiled step that a model's structure changed in a way its trace cannot
+     * see (a layer's activation replaced, a parameter frozen or a regularizer set): each traces
+     * again at its next call. Layers call it from such setters.
+     */
+    public static void structureChanged() {
+        STRUCTURE.incrementAndGet();
     }
 
     /** Whether calls run eagerly (a trace was refused), and {@link #eagerReason()} says why. */
@@ -103,7 +132,7 @@ public final class Compiled {
         return Trace.current() != null;
     }
 
-    private Tensor[] trace(Tensor[] inputs) {
+    private Tensor[] trace(Tensor[] inputs, long structure) {
         Tensor[] placeholders = new Tensor[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             Tensor in = inputs[i];
@@ -122,7 +151,7 @@ public final class Compiled {
             LOG.info(() -> name + " runs eagerly (not compiled): " + refusal);
             return outputs;
         }
-        plans[nextPlan] = new Plan(placeholders, outputs, Planner.plan(trace.steps, placeholders, outputs));
+        plans[nextPlan] = new Plan(placeholders, outputs, Planner.plan(trace.steps, placeholders, outputs), structure);
         nextPlan = (nextPlan + 1) % MAX_PLANS;
         return outputs;
     }
@@ -132,11 +161,13 @@ public final class Compiled {
         final Tensor[] placeholders;
         final Tensor[] outputs;
         final Runnable[] kernels;
+        final long structure;
 
-        Plan(Tensor[] placeholders, Tensor[] outputs, Runnable[] kernels) {
+        Plan(Tensor[] placeholders, Tensor[] outputs, Runnable[] kernels, long structure) {
             this.placeholders = placeholders;
             this.outputs = outputs;
             this.kernels = kernels;
+            this.structure = structure;
         }
 
         boolean accepts(Tensor[] inputs) {

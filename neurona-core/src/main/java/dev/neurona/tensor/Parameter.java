@@ -31,6 +31,9 @@ public final class Parameter extends Tensor {
 
     /** Freezes or unfreezes this parameter; a frozen one records no gradient. */
     public Parameter trainable(boolean trainable) {
+        if (trainable != this.trainable) {
+            Compiled.structureChanged();
+        }
         this.trainable = trainable;
         this.requiresGrad = trainable;
         return this;

@@ -4,6 +4,7 @@ import dev.neurona.losses.Loss;
 import dev.neurona.metrics.Metric;
 import dev.neurona.nn.Mode;
 import dev.neurona.optim.Optimizer;
+import dev.neurona.tensor.Compiled;
 import dev.neurona.tensor.Parameter;
 import dev.neurona.tensor.Tensor;
 import java.util.List;
@@ -12,9 +13,10 @@ import java.util.List;
  * One training step on one batch, independent of where batches come from (the local fit
  * loop and Spark both call it): forward, loss, backward, optimizer update, metric update.
  *
- * <p>Multilayer perceptrons take the {@link FusedMlp} fast path, which computes the same
- * gradients without recording a graph or allocating; every other network, and any batch
- * with sample weights, goes through autograd.
+ * <p>The step is one {@link Compiled} function of the batch: its first call for a batch shape
+ * runs forward, loss, regularization and backward eagerly while tracing their kernels, and
+ * later calls replay them, allocating nothing; a network whose step cannot be traced runs
+ * eagerly, which is logged once.
  *
  * <p>The loss is checked before the update: a batch whose loss is NaN or infinite is not
  * applied (its gradients would make every weight NaN for good), so the weights stay those of
@@ -29,8 +31,9 @@ public final class TrainStep {
     private final Optimizer optimizer;
     private final List<Metric> metrics;
     private final List<Parameter> parameters;
-    private FusedMlp plan;
-    private boolean planned;
+    /** The step that sets the gradients (zeroing them first); and the one that adds to them. */
+    private final Compiled setting = new Compiled("training step", in -> gradients(in, true));
+    private final Compiled adding = new Compiled("training step", in -> gradients(in, false));
     /** The weights before the last applied update, when kept; allocated once, on the first update. */
     private float[][] previous;
     private boolean keepPrevious;
@@ -54,16 +57,7 @@ public final class TrainStep {
      * @return the batch's loss (regularization included), possibly NaN or infinite (then not applied)
      */
     public float run(Tensor x, Tensor y, Tensor sampleWeight) {
-        FusedMlp fused = fastPath(x, y, sampleWeight);
-        float value;
-        if (fused != null) {
-            value = fused.computeGradients(x, y, metrics, false);   // overwrites the gradients: no zeroing pass
-        } else {
-            for (int i = 0; i < parameters.size(); i++) {
-                parameters.get(i).zeroGrad();
-            }
-            value = computeGradients(x, y, sampleWeight);
-        }
+        float value = step(setting, x, y, sampleWeight);
         if (!Float.isFinite(value)) {
             return value;   // checked before the update: a stopped run keeps the last finite weights
         }
@@ -168,22 +162,34 @@ public final class TrainStep {
      * @return the batch's loss (regularization included)
      */
     public float computeGradients(Tensor x, Tensor y, Tensor sampleWeight) {
-        FusedMlp fused = fastPath(x, y, sampleWeight);
-        if (fused != null) {
-            return fused.computeGradients(x, y, metrics, true);
+        return step(adding, x, y, sampleWeight);
+    }
+
+    /** Runs a compiled step on the batch and updates the metrics with its predictions. */
+    private float step(Compiled compiled, Tensor x, Tensor y, Tensor sampleWeight) {
+        Tensor[] out = compiled.run(x, y, sampleWeight);
+        Tensor predictions = out[1];
+        for (int i = 0; i < metrics.size(); i++) {
+            metrics.get(i).update(y, predictions);
         }
-        Tensor yPred = network.forward(x, Mode.TRAINING);
-        Tensor value = loss.call(y, yPred, sampleWeight);
+        return out[0].item();
+    }
+
+    /** The traced function: the loss and predictions of a batch, its gradients set or added. */
+    private Tensor[] gradients(Tensor[] batch, boolean zeroFirst) {
+        if (zeroFirst) {
+            for (int i = 0; i < parameters.size(); i++) {
+                parameters.get(i).zeroGrad();
+            }
+        }
+        Tensor yPred = network.forward(batch[0], Mode.TRAINING);
+        Tensor value = loss.call(batch[1], yPred, batch[2]);
         Tensor penalty = network.regularizationLoss();
         if (penalty != null) {
             value = value.add(penalty);
         }
         value.backward();
-        Tensor predictions = yPred.detach();
-        for (Metric m : metrics) {
-            m.update(y, predictions);
-        }
-        return value.item();
+        return new Tensor[] {value, yPred.detach()};
     }
 
     /** The number of trainable values: the length of the flat gradient arrays below. */
@@ -209,10 +215,7 @@ public final class TrainStep {
             throw new IllegalArgumentException("TrainStep: the gradient array has " + out.length
                     + " values, the network " + gradientSize() + " trainable ones");
         }
-        for (Parameter p : parameters) {
-            p.zeroGrad();
-        }
-        float value = computeGradients(x, y, sampleWeight);
+        float value = step(setting, x, y, sampleWeight);
         int offset = 0;
         for (Parameter p : parameters) {
             int size = Math.toIntExact(p.size());
@@ -247,22 +250,5 @@ public final class TrainStep {
             offset += Math.toIntExact(p.size());
         }
         optimizer.step(parameters);
-    }
-
-    /** The fast path for this batch, or {@code null} when it goes through autograd. */
-    private FusedMlp fastPath(Tensor x, Tensor y, Tensor sampleWeight) {
-        FusedMlp fused = plan();
-        boolean usable = fused != null && sampleWeight == null && fused.parameterCount() == parameters.size()
-                && fused.accepts(x, y);
-        return usable ? fused : null;
-    }
-
-    /** The fast path, compiled on first use and again if a layer's activation was changed since. */
-    private FusedMlp plan() {
-        if (!planned || (plan != null && !plan.isCurrent())) {
-            plan = FusedMlp.compile(network.layers(), loss);
-            planned = true;
-        }
-        return plan;
     }
 }

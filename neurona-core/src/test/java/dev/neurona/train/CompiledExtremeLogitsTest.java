@@ -16,12 +16,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fused fast path's cross-entropy objectives over the logits grid of the losses' test:
+ * The compiled training step's cross-entropy objectives over the logits grid of the losses'
+ * test, every case a replay of the step traced on the first:
  * a linear 2-unit layer with an identity kernel and zero bias passes the input through as the
  * logits, and with one row the bias gradient is the loss's gradient at the logits, so both
  * can be held to the exact reference.
  */
-class FusedExtremeLogitsTest {
+class CompiledExtremeLogitsTest {
 
     private static final float MAX = Float.MAX_VALUE;
     private static final float[] LOGITS = {0f, 1f, -1f, 1e4f, -1e4f, 1e30f, -1e30f, 3e38f, -3e38f, MAX, -MAX};
@@ -34,16 +35,14 @@ class FusedExtremeLogitsTest {
         return m;
     }
 
-    /** {@code [loss, dL/dz_0, dL/dz_1]} on the fast path. */
+    private static final java.util.Map<Sequential, TrainStep> STEPS = new java.util.IdentityHashMap<>();
+
+    /** {@code [loss, dL/dz_0, dL/dz_1]} from the model's compiled training step. */
     private static float[] fused(Sequential m, float[] z, float[] y) {
-        FusedMlp plan = FusedMlp.compile(m.layers(), m.loss());
-        assertThat(plan).as("the fast path takes this network").isNotNull();
-        Tensor x = Tensor.of(z, 1, 2);
-        Tensor t = Tensor.of(y, 1, 2);
-        assertThat(plan.accepts(x, t)).isTrue();
-        float loss = plan.computeGradients(x, t, List.of(), false);
-        float[] bias = m.parameters().get(1).grad().data();
-        return new float[] {loss, bias[0], bias[1]};
+        TrainStep step = STEPS.computeIfAbsent(m, k -> new TrainStep(k, k.loss(), k.optimizer(), List.of()));
+        float[] gradient = new float[step.gradientSize()];
+        float loss = step.computeGradients(Tensor.of(z, 1, 2), Tensor.of(y, 1, 2), null, gradient, 1f);
+        return new float[] {loss, gradient[4], gradient[5]};
     }
 
     @Test
