@@ -17,7 +17,13 @@ final class ActivationOps {
 
     /** An elementwise activation primitive whose math is {@code kernel}'s. */
     private static Tensor elementwise(String op, Tensor x, ActivationKernel kernel, float alpha) {
-        return MathOps.unary(op, x, v -> kernel.apply(v, alpha), (v, y) -> kernel.derivative(v, y, alpha));
+        Tensor y = Graph.op(op, x.shape.clone(), o -> kernel.forward(x.array(), o.array(), o.array().length, alpha),
+                null, x);
+        return Graph.record(y, op, g -> new Tensor[] {Graph.op(op + "_backward", x.shape.clone(), dx -> {
+            float[] d = dx.array();
+            System.arraycopy(g.array(), 0, d, 0, d.length);
+            kernel.backwardInPlace(x.array(), y.array(), d, d.length, alpha);
+        }, null, g, x, y)}, x);
     }
 
     static Tensor sigmoid(Tensor x) {

@@ -17,8 +17,8 @@ final class MathOps {
         int[] kernelShape = scalar ? SCALAR_AS_VECTOR : shape;
         int[] aShape = scalar ? SCALAR_AS_VECTOR : a.shape;
         int[] bShape = scalar ? SCALAR_AS_VECTOR : b.shape;
-        return Graph.op(op, shape, out -> Broadcasting.binary(kernel, a.array(), aShape, b.array(), bShape, out.array(),
-                kernelShape), null, a, b);
+        Broadcasting.Plan plan = new Broadcasting.Plan(aShape, bShape, kernelShape);
+        return Graph.op(op, shape, out -> plan.binary(kernel, a.array(), b.array(), out.array()), null, a, b);
     }
 
     private static final int[] SCALAR_AS_VECTOR = {1};
@@ -28,15 +28,16 @@ final class MathOps {
         if (java.util.Arrays.equals(g.shape, shape)) {
             return g;
         }
+        Broadcasting.Plan plan = shape.length == 0 ? null : new Broadcasting.Plan(shape, shape, g.shape);
         return Graph.op("reduce_to", shape.clone(), out -> {
-            if (shape.length == 0) {
+            if (plan == null) {
                 float s = 0f;
                 for (float v : g.array()) {
                     s += v;
                 }
                 out.array()[0] = s;
             } else {
-                Broadcasting.reduceTo(g.array(), g.shape, out.array(), shape);
+                plan.reduce(g.array(), out.array());
             }
         }, null, g);
     }
@@ -105,11 +106,12 @@ final class MathOps {
             throw new IllegalArgumentException("broadcastTo: shape " + Shape.toString(x.shape)
                     + " cannot be broadcast to " + Shape.toString(shape));
         }
+        Broadcasting.Plan plan = x.shape.length == 0 ? null : new Broadcasting.Plan(x.shape, x.shape, shape);
         return Graph.op("broadcastTo", shape, out -> {
-            if (x.shape.length == 0) {
+            if (plan == null) {
                 java.util.Arrays.fill(out.array(), x.array()[0]);
             } else {
-                Broadcasting.expand(x.array(), x.shape, out.array(), shape);
+                plan.expand(x.array(), out.array());
             }
         }, g -> new Tensor[] {reduceTo(g, x.shape)}, x);
     }

@@ -66,6 +66,7 @@ public final class Parameter extends Tensor {
         if (grad == null) {
             grad = new Tensor(new float[array().length], shape.clone());
         }
+        gradZeroed = false;
         float[] g = grad.array();
         for (int i = 0; i < g.length; i++) {
             g[i] = values[offset + i] * scale;

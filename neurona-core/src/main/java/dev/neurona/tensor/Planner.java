@@ -19,45 +19,90 @@ final class Planner {
     private Planner() {
     }
 
-    static Runnable[] plan(List<Trace.Step> steps, Tensor[] inputs, Tensor[] outputs) {
+    static Runnable[] plan(List<Trace.Step> traced, Tensor[] inputs, Tensor[] outputs) {
+        List<Trace.Step> steps = new java.util.ArrayList<>(traced);
         Set<Storage> pinned = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Tensor t : inputs) {
-            if (t != null) {
-                pinned.add(t.storage);
-            }
-        }
-        for (Tensor t : outputs) {
-            if (t != null) {
-                pinned.add(t.storage);
-            }
-        }
-        Map<Storage, Integer> born = new IdentityHashMap<>();
-        Map<Storage, Integer> last = new IdentityHashMap<>();
-        Set<Storage> external = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int i = 0; i < steps.size(); i++) {
-            Trace.Step s = steps.get(i);
-            for (Storage r : s.reads()) {
-                if (!born.containsKey(r)) {
-                    external.add(r);   // read before any kernel wrote it: made outside the step
+        for (Tensor[] group : List.of(inputs, outputs)) {
+            for (Tensor t : group) {
+                if (t != null) {
+                    pinned.add(t.storage);
                 }
-                last.put(r, i);
-            }
-            Storage w = s.written();
-            if (w != null) {
-                if (s.fresh() && !born.containsKey(w) && !external.contains(w)) {
-                    born.put(w, i);
-                } else {
-                    external.add(w);   // written in place (a gradient), or a buffer from outside
-                }
-                last.put(w, i);
             }
         }
-        shareBuffers(steps, born, last, pinned, external);
+        Liveness first = new Liveness(steps);
+        Set<Storage> gradients = writeGradientsInPlace(steps, first, pinned);
+        Liveness live = new Liveness(steps);
+        live.external.addAll(gradients);
+        shareBuffers(steps, live.born, live.last, pinned, live.external);
         Runnable[] kernels = new Runnable[steps.size()];
         for (int i = 0; i < kernels.length; i++) {
             kernels[i] = steps.get(i).run();
         }
         return kernels;
+    }
+
+    /** When each buffer is first written and last used, and which come from outside the step. */
+    private static final class Liveness {
+        final Map<Storage, Integer> born = new IdentityHashMap<>();
+        final Map<Storage, Integer> last = new IdentityHashMap<>();
+        final Map<Storage, Integer> readers = new IdentityHashMap<>();
+        final Map<Storage, Integer> touches = new IdentityHashMap<>();
+        final Set<Storage> external = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Liveness(List<Trace.Step> steps) {
+            for (int i = 0; i < steps.size(); i++) {
+                Trace.Step s = steps.get(i);
+                for (Storage r : s.reads()) {
+                    if (!born.containsKey(r)) {
+                        external.add(r);   // read before any kernel wrote it: made outside the step
+                    }
+                    last.put(r, i);
+                    readers.merge(r, 1, Integer::sum);
+                    touches.merge(r, 1, Integer::sum);
+                }
+                Storage w = s.written();
+                if (w != null) {
+                    if (s.fresh() && !born.containsKey(w) && !external.contains(w)) {
+                        born.put(w, i);
+                    } else {
+                        external.add(w);   // written in place (a gradient), or a buffer from outside
+                    }
+                    last.put(w, i);
+                    touches.merge(w, 1, Integer::sum);
+                }
+            }
+        }
+    }
+
+    /**
+     * A gradient zeroed and then set from one op's output, which nothing else reads: that op
+     * writes the gradient's buffer itself, and the zeroing and the copy go. (A matrix product's
+     * weight gradient then comes straight out of the GEMM.)
+     */
+    private static Set<Storage> writeGradientsInPlace(List<Trace.Step> steps, Liveness live, Set<Storage> pinned) {
+        Set<Storage> gradients = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Storage, Integer> zeroAt = new IdentityHashMap<>();
+        Set<Trace.Step> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < steps.size(); i++) {
+            Trace.Step s = steps.get(i);
+            Storage g = s.written();
+            if (s.op().equals("zero_grad")) {
+                zeroAt.put(g, i);
+            } else if (s.op().equals("set_grad") && zeroAt.containsKey(g) && live.touches.get(g) == 2
+                    && s.reads().length == 1) {
+                Storage src = s.reads()[0];
+                Integer at = live.born.get(src);
+                if (at != null && at > zeroAt.get(g) && live.readers.get(src) == 1 && !live.external.contains(src)
+                        && !pinned.contains(src) && src.array.length == g.array.length) {
+                    src.array = g.array;
+                    gradients.add(src);   // now the gradient's own buffer: never shared
+                    dropped.add(steps.get(zeroAt.get(g)));
+                    dropped.add(s);
+                }
+            }
+        }
+        steps.removeIf(dropped::contains);
+        return gradients;
     }
 
     /** Re-points each intermediate's storage at a free buffer of its size, in order of birth. */

@@ -31,6 +31,8 @@ public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, 
     final int[] shape;
     boolean requiresGrad;
     Tensor grad;
+    /** Set by {@link #zeroGrad()}: the next contribution replaces the zeros instead of adding to them. */
+    boolean gradZeroed;
     /** How this tensor was computed; {@code null} for a leaf or after the graph was released. */
     Node node;
     /** Set when backward released the graph that produced this tensor. */
@@ -380,6 +382,7 @@ public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, 
         }
         Tensor g = grad;
         Graph.effect("zero_grad", () -> java.util.Arrays.fill(g.array(), 0f), g);
+        gradZeroed = true;
     }
 
     /**
@@ -414,8 +417,11 @@ public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, 
 
     /** Adds {@code g} into the gradient of this leaf. */
     void accumulateGrad(Tensor g) {
-        if (grad == null) {
-            grad = new Tensor(new float[array().length], shape.clone());
+        if (grad == null || gradZeroed) {
+            if (grad == null) {
+                grad = new Tensor(new float[array().length], shape.clone());
+            }
+            gradZeroed = false;
             Tensor dst = grad;
             Graph.effect("set_grad", () -> System.arraycopy(g.array(), 0, dst.array(), 0, dst.array().length), dst, g);
         } else {

@@ -31,9 +31,10 @@ public final class TrainStep {
     private final Optimizer optimizer;
     private final List<Metric> metrics;
     private final List<Parameter> parameters;
-    /** The step that sets the gradients (zeroing them first); and the one that adds to them. */
+    /** The step that sets the gradients (zeroing them first). */
     private final Compiled setting = new Compiled("training step", in -> gradients(in, true));
-    private final Compiled adding = new Compiled("training step", in -> gradients(in, false));
+    /** The step's inputs, reused so that a step allocates nothing. */
+    private final Tensor[] batch = new Tensor[3];
     /** The weights before the last applied update, when kept; allocated once, on the first update. */
     private float[][] previous;
     private boolean keepPrevious;
@@ -162,12 +163,22 @@ public final class TrainStep {
      * @return the batch's loss (regularization included)
      */
     public float computeGradients(Tensor x, Tensor y, Tensor sampleWeight) {
-        return step(adding, x, y, sampleWeight);
+        // eager: whether a contribution adds or replaces depends on the gradients' state before the call
+        return metrics(y, gradients(new Tensor[] {x, y, sampleWeight}, false));
     }
 
     /** Runs a compiled step on the batch and updates the metrics with its predictions. */
     private float step(Compiled compiled, Tensor x, Tensor y, Tensor sampleWeight) {
-        Tensor[] out = compiled.run(x, y, sampleWeight);
+        batch[0] = x;
+        batch[1] = y;
+        batch[2] = sampleWeight;
+        Tensor[] out = compiled.run(batch);
+        java.util.Arrays.fill(batch, null);   // the caller's tensors are not kept
+        return metrics(y, out);
+    }
+
+    /** Updates the metrics with a step's predictions; the step's loss. */
+    private float metrics(Tensor y, Tensor[] out) {
         Tensor predictions = out[1];
         for (int i = 0; i < metrics.size(); i++) {
             metrics.get(i).update(y, predictions);

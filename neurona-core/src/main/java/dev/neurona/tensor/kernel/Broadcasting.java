@@ -22,59 +22,12 @@ public final class Broadcasting {
     /** {@code out = op(a, b)} elementwise, with {@code a} and {@code b} broadcast to {@code outShape}. */
     public static void binary(BinaryOp op, float[] a, int[] aShape, float[] b, int[] bShape,
                               float[] out, int[] outShape) {
-        int n = out.length;
-        if (a.length == n && b.length == n) {
-            contiguous(op, a, b, out, n);
-            return;
-        }
-        int rank = outShape.length;
-        int[] sa = strides(aShape, outShape);
-        int[] sb = strides(bShape, outShape);
-        int inner = outShape[rank - 1];
-        int isa = sa[rank - 1];
-        int isb = sb[rank - 1];
-        int[] index = new int[rank];
-        int aOff = 0;
-        int bOff = 0;
-        for (int o = 0; o < n; o += inner) {
-            strided(op, a, aOff, isa, b, bOff, isb, out, o, inner);
-            // advance the odometer over all but the last dimension
-            for (int d = rank - 2; d >= 0; d--) {
-                index[d]++;
-                aOff += sa[d];
-                bOff += sb[d];
-                if (index[d] < outShape[d]) {
-                    break;
-                }
-                aOff -= sa[d] * outShape[d];
-                bOff -= sb[d] * outShape[d];
-                index[d] = 0;
-            }
-        }
+        new Plan(aShape, bShape, outShape).binary(op, a, b, out);
     }
 
     /** Copies {@code src} of {@code srcShape} repeated along broadcast dimensions into {@code out} of {@code outShape}. */
     public static void expand(float[] src, int[] srcShape, float[] out, int[] outShape) {
-        if (src.length == out.length) {
-            System.arraycopy(src, 0, out, 0, out.length);
-            return;
-        }
-        int rank = outShape.length;
-        int[] s = strides(srcShape, outShape);
-        int[] index = new int[rank];
-        int off = 0;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = src[off];
-            for (int d = rank - 1; d >= 0; d--) {
-                index[d]++;
-                off += s[d];
-                if (index[d] < outShape[d]) {
-                    break;
-                }
-                off -= s[d] * outShape[d];
-                index[d] = 0;
-            }
-        }
+        new Plan(srcShape, srcShape, outShape).expand(src, out);
     }
 
     /**
@@ -83,25 +36,123 @@ public final class Broadcasting {
      * {@link #expand}. {@code out} is overwritten.
      */
     public static void reduceTo(float[] src, int[] srcShape, float[] out, int[] outShape) {
-        if (src.length == out.length) {
-            System.arraycopy(src, 0, out, 0, out.length);
-            return;
+        new Plan(outShape, outShape, srcShape).reduce(src, out);
+    }
+
+    /**
+     * The index arithmetic of one broadcast, computed once from the shapes, so that an op run
+     * many times (a compiled step's replays) neither recomputes nor allocates it. Not
+     * thread-safe: it keeps its odometer.
+     */
+    public static final class Plan {
+        private final int[] outShape;
+        private final int[] sa;
+        private final int[] sb;
+        private final int[] index;
+        private final int n;
+
+        /** The broadcast of {@code a} (and {@code b}) to {@code outShape}; for a reduction, {@code a} is the target. */
+        public Plan(int[] aShape, int[] bShape, int[] outShape) {
+            this.outShape = outShape.clone();
+            this.sa = strides(aShape, outShape);
+            this.sb = strides(bShape, outShape);
+            this.index = new int[outShape.length];
+            int size = 1;
+            for (int d : outShape) {
+                size *= d;
+            }
+            this.n = size;
         }
-        java.util.Arrays.fill(out, 0f);
-        int rank = srcShape.length;
-        int[] s = strides(outShape, srcShape);
-        int[] index = new int[rank];
-        int off = 0;
-        for (int i = 0; i < src.length; i++) {
-            out[off] += src[i];
-            for (int d = rank - 1; d >= 0; d--) {
-                index[d]++;
-                off += s[d];
-                if (index[d] < srcShape[d]) {
-                    break;
+
+        /** {@code out = op(a, b)} elementwise, broadcast. */
+        public void binary(BinaryOp op, float[] a, float[] b, float[] out) {
+            if (a.length == n && b.length == n) {
+                contiguous(op, a, b, out, n);
+                return;
+            }
+            int rank = outShape.length;
+            int inner = outShape[rank - 1];
+            int isa = sa[rank - 1];
+            int isb = sb[rank - 1];
+            java.util.Arrays.fill(index, 0);
+            int aOff = 0;
+            int bOff = 0;
+            for (int o = 0; o < n; o += inner) {
+                strided(op, a, aOff, isa, b, bOff, isb, out, o, inner);
+                for (int d = rank - 2; d >= 0; d--) {
+                    index[d]++;
+                    aOff += sa[d];
+                    bOff += sb[d];
+                    if (index[d] < outShape[d]) {
+                        break;
+                    }
+                    aOff -= sa[d] * outShape[d];
+                    bOff -= sb[d] * outShape[d];
+                    index[d] = 0;
                 }
-                off -= s[d] * srcShape[d];
-                index[d] = 0;
+            }
+        }
+
+        /** {@code out} = the first shape's {@code src} repeated to the output shape. */
+        public void expand(float[] src, float[] out) {
+            if (src.length == out.length) {
+                System.arraycopy(src, 0, out, 0, out.length);
+                return;
+            }
+            int rank = outShape.length;
+            int inner = outShape[rank - 1];
+            if (src.length == inner && sa[rank - 1] == 1) {   // a row repeated: the bias's broadcast
+                for (int o = 0; o < out.length; o += inner) {
+                    System.arraycopy(src, 0, out, o, inner);
+                }
+                return;
+            }
+            java.util.Arrays.fill(index, 0);
+            int off = 0;
+            for (int i = 0; i < out.length; i++) {
+                out[i] = src[off];
+                for (int d = rank - 1; d >= 0; d--) {
+                    index[d]++;
+                    off += sa[d];
+                    if (index[d] < outShape[d]) {
+                        break;
+                    }
+                    off -= sa[d] * outShape[d];
+                    index[d] = 0;
+                }
+            }
+        }
+
+        /** {@code out} (the first shape) = {@code src} (the output shape) summed over the broadcast dimensions. */
+        public void reduce(float[] src, float[] out) {
+            if (src.length == out.length) {
+                System.arraycopy(src, 0, out, 0, out.length);
+                return;
+            }
+            java.util.Arrays.fill(out, 0f);
+            int rank = outShape.length;
+            int inner = outShape[rank - 1];
+            if (out.length == inner && sa[rank - 1] == 1) {   // column sums: the bias's gradient
+                for (int o = 0; o < src.length; o += inner) {
+                    for (int i = 0; i < inner; i++) {
+                        out[i] += src[o + i];
+                    }
+                }
+                return;
+            }
+            java.util.Arrays.fill(index, 0);
+            int off = 0;
+            for (int i = 0; i < src.length; i++) {
+                out[off] += src[i];
+                for (int d = rank - 1; d >= 0; d--) {
+                    index[d]++;
+                    off += sa[d];
+                    if (index[d] < outShape[d]) {
+                        break;
+                    }
+                    off -= sa[d] * outShape[d];
+                    index[d] = 0;
+                }
             }
         }
     }
@@ -119,6 +170,17 @@ public final class Broadcasting {
         return s;
     }
 
+    /** The arithmetic ops on two rows read at unit stride: loops the JIT vectorizes. */
+    private static void unitStrides(BinaryOp op, float[] a, int ao, float[] b, int bo, float[] out, int o, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i] + b[bo + i]; }
+            case SUB -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i] - b[bo + i]; }
+            case MUL -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i] * b[bo + i]; }
+            case DIV -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i] / b[bo + i]; }
+            default -> throw new AssertionError(op);
+        }
+    }
+
     private static void contiguous(BinaryOp op, float[] a, float[] b, float[] out, int n) {
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) out[i] = a[i] + b[i]; }
@@ -131,6 +193,10 @@ public final class Broadcasting {
 
     private static void strided(BinaryOp op, float[] a, int ao, int sa, float[] b, int bo, int sb,
                                 float[] out, int o, int n) {
+        if (sa == 1 && sb == 1 && op.ordinal() <= BinaryOp.DIV.ordinal()) {
+            unitStrides(op, a, ao, b, bo, out, o, n);
+            return;
+        }
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * sa] + b[bo + i * sb]; }
             case SUB -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * sa] - b[bo + i * sb]; }
