@@ -64,17 +64,22 @@ public final class CategoricalCrossentropy extends RowwiseLoss {
 
     @Override
     protected void checkTargets(Tensor yTrue, Tensor yPred) {
-        int[] t = yTrue.shape();
-        int[] p = yPred.shape();
-        int classes = p[p.length - 1];
+        // runs at every batch (also in a compiled step): ranks and dimensions, no shape copies
+        int tr = yTrue.rank();
+        int pr = yPred.rank();
+        int classes = yPred.dim(pr - 1);
         boolean looksLikeIds = classes > 1 && yTrue.size() * classes == yPred.size()
-                && (t.length == p.length - 1 || t[t.length - 1] == 1);
+                && (tr == pr - 1 || yTrue.dim(tr - 1) == 1);
         if (looksLikeIds) {
-            throw new IllegalArgumentException(name() + ": y_true has shape " + Shape.toString(t) + " but y_pred has shape "
-                    + Shape.toString(p) + "; categorical_crossentropy expects one-hot targets of y_pred's shape. "
-                    + "For integer class ids use sparse_categorical_crossentropy");
+            throw new IllegalArgumentException(name() + ": y_true has shape " + Shape.toString(yTrue.shape())
+                    + " but y_pred has shape " + Shape.toString(yPred.shape()) + "; categorical_crossentropy expects "
+                    + "one-hot targets of y_pred's shape. For integer class ids use sparse_categorical_crossentropy");
         }
-        if (!java.util.Arrays.equals(t, p)) {
+        boolean same = tr == pr;
+        for (int d = 0; same && d < tr; d++) {
+            same = yTrue.dim(d) == yPred.dim(d);
+        }
+        if (!same) {
             return; // the shape check reports it with both shapes
         }
         int r = firstBadRow(yTrue.data(), classes);
