@@ -8,12 +8,27 @@ and python3-torch:
     /usr/bin/python3 neurona-bench/src/main/python/train_fashion.py \
         --config 784-256-128-10 --epochs 3 --threads 1
 
+Configurations (the same table as dev.neurona.bench.FashionConfig): the three original MLPs
+784-8-10 (Adam, batch 32), 784-256-128-10 (Adam, batch 128) and 784-1024-1024-10 (SGD momentum,
+batch 256); mnist-mlp, Keras's classic MNIST MLP (784-512-512-10, Dropout(0.2) after each hidden
+layer, RMSprop, batch 128; Keras's example uses MNIST, this runs it on Fashion-MNIST, same
+shapes); l2-norm, 784-256-128-10 with a Normalization layer first and L2 1e-4 on every kernel;
+huber, l2-norm with a linear head trained with Huber loss onto the one-hot targets.
+
 Same as the Java side: images scaled to [0, 1]; Glorot-uniform kernels and zero biases (the
 Keras defaults Neurona uses); Adam lr 1e-3 with eps 1e-7 (PyTorch adds eps after bias
 correction, Keras before: a negligible difference at this eps) or SGD lr 0.01 momentum 0.9
-(PyTorch's and Keras's momentum forms are the same update at a constant lr); a fresh shuffle
-each epoch, the last partial batch kept; running loss and accuracy accumulated each step as
-Keras's fit does.
+(PyTorch's and Keras's momentum forms are the same update at a constant lr) or RMSprop lr 1e-3
+with Keras's rho 0.9 (torch's alpha) and eps 1e-7 (torch divides by sqrt(v) + eps, Keras and
+Neurona by sqrt(v + eps): they differ only where v is not far above eps, gradients of about 3e-4
+and less); Normalization as Neurona's nn.Normalization: per-feature mean and population variance
+of the training images in float64, variance 1 for a constant feature, (x - mean) / sqrt(var +
+1e-7) in float32 on every forward; L2 as Keras's regularizer, 1e-4 * sum(w^2) of every kernel
+(not the biases) added to the loss (not weight_decay=1e-4, which adds 1e-4 * w to the gradient,
+half the penalty's 2e-4 * w, and decays the biases too); Huber with delta 1 averaged over every
+element (Keras averages over the last axis, then over the batch: the same for equal widths); a
+fresh shuffle each epoch, the last partial batch kept; running loss (the penalty included, as
+Keras reports it) and accuracy (argmax) accumulated each step as Keras's fit does.
 """
 import argparse
 import gzip
@@ -28,12 +43,16 @@ import torch
 from torch import nn
 
 CONFIGS = {
-    # id: (hidden sizes, optimizer, batch size)
-    "784-8-10": ([8], "adam", 32),
-    "784-256-128-10": ([256, 128], "adam", 128),
-    "784-1024-1024-10": ([1024, 1024], "sgd", 256),
+    # id: (hidden sizes, dropout after each hidden layer, optimizer, batch size, Normalization first, L2 on kernels, loss)
+    "784-8-10": ([8], 0.0, "adam", 32, False, 0.0, "categorical_crossentropy"),
+    "784-256-128-10": ([256, 128], 0.0, "adam", 128, False, 0.0, "categorical_crossentropy"),
+    "784-1024-1024-10": ([1024, 1024], 0.0, "sgd", 256, False, 0.0, "categorical_crossentropy"),
+    "mnist-mlp": ([512, 512], 0.2, "rmsprop", 128, False, 0.0, "categorical_crossentropy"),
+    "l2-norm": ([256, 128], 0.0, "adam", 128, True, 1e-4, "categorical_crossentropy"),
+    "huber": ([256, 128], 0.0, "adam", 128, True, 1e-4, "huber"),
 }
 ALIASES = {"small": "784-8-10", "medium": "784-256-128-10", "large": "784-1024-1024-10"}
+NORMALIZATION_EPSILON = 1e-7  # nn.Normalization.EPSILON
 DATA_DIRS = [os.path.expanduser("~/.neurona/datasets/fashion-mnist"), "/usr/share/datasets/fashion-mnist"]
 
 
@@ -60,19 +79,54 @@ def find_data(explicit):
     sys.exit("train_fashion.py: Fashion-MNIST IDX .gz files not found in " + ", ".join(DATA_DIRS))
 
 
-def build(hidden):
+class Normalize(nn.Module):
+    """Neurona's nn.Normalization (as Keras's): (x - mean) / sqrt(variance + 1e-7) per feature."""
+
+    def __init__(self, images):
+        super().__init__()
+        total = torch.zeros(784, dtype=torch.float64)
+        squares = torch.zeros(784, dtype=torch.float64)
+        for start in range(0, images.shape[0], 10000):  # in chunks: no float64 copy of the whole set
+            chunk = images[start:start + 10000].reshape(-1, 784).double()
+            total += chunk.sum(0)
+            squares += chunk.square().sum(0)
+        n = images.shape[0]
+        mean = total / n
+        var = (squares / n - mean * mean).clamp(min=0)
+        var[var == 0] = 1.0  # a constant feature maps to 0, as adapt() does
+        self.register_buffer("mean", mean.float())
+        self.register_buffer("variance", var.float())
+
+    def forward(self, x):
+        return (x - self.mean) / torch.sqrt(self.variance + NORMALIZATION_EPSILON)
+
+
+def build(hidden, dropout, normalize_on):
+    """Flatten, Normalize (when normalize_on holds the training images), ReLU layers with their dropout, 10 outputs."""
     layers = [nn.Flatten()]
+    if normalize_on is not None:
+        layers.append(Normalize(normalize_on))
     width = 784
     for units in hidden:
         layers += [nn.Linear(width, units), nn.ReLU()]
+        if dropout > 0:
+            layers.append(nn.Dropout(dropout))
         width = units
-    layers.append(nn.Linear(width, 10))
+    layers.append(nn.Linear(width, 10))  # logits (softmax is in the loss) or the huber regression head
     model = nn.Sequential(*layers)
     for m in model:
         if isinstance(m, nn.Linear):
             nn.init.xavier_uniform_(m.weight)
             nn.init.zeros_(m.bias)
     return model
+
+
+def optimizer(name, params):
+    if name == "adam":
+        return torch.optim.Adam(params, lr=1e-3, eps=1e-7)
+    if name == "sgd":
+        return torch.optim.SGD(params, lr=0.01, momentum=0.9)
+    return torch.optim.RMSprop(params, lr=1e-3, alpha=0.9, eps=1e-7)
 
 
 def peak_rss_mb():
@@ -103,7 +157,8 @@ def blas_info():
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--config", default="784-8-10")
+    p.add_argument("--config", default="784-8-10",
+                   help="one of " + ", ".join(CONFIGS) + " (or small, medium, large)")
     p.add_argument("--epochs", type=int, default=3)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--predict-calls", type=int, default=10000)
@@ -113,7 +168,7 @@ def main():
     config = ALIASES.get(a.config, a.config)
     if config not in CONFIGS:
         sys.exit("train_fashion.py: unknown configuration %r; known: %s" % (a.config, ", ".join(CONFIGS)))
-    hidden, opt_name, batch = CONFIGS[config]
+    hidden, dropout, opt_name, batch, normalize, l2, loss_name = CONFIGS[config]
 
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -127,12 +182,12 @@ def main():
     x_train, y_train, x_test, y_test = load_fashion(find_data(a.data))
     out["load_s"] = time.perf_counter() - t0
 
-    model = build(hidden)
-    if opt_name == "adam":
-        opt = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)
-    else:
-        opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
-    loss_fn = nn.CrossEntropyLoss()
+    with torch.no_grad():
+        model = build(hidden, dropout, x_train if normalize else None)
+    opt = optimizer(opt_name, model.parameters())
+    kernels = [m.weight for m in model if isinstance(m, nn.Linear)]
+    huber = loss_name == "huber"
+    loss_fn = nn.HuberLoss(delta=1.0) if huber else nn.CrossEntropyLoss()
     n = x_train.shape[0]
     gen = torch.Generator().manual_seed(a.seed)
     epoch_s = []
@@ -148,7 +203,9 @@ def main():
             xb, yb = x_train[idx], y_train[idx]
             opt.zero_grad(set_to_none=True)
             logits = model(xb)
-            loss = loss_fn(logits, yb)
+            loss = loss_fn(logits, nn.functional.one_hot(yb, 10).float() if huber else yb)
+            if l2 > 0:
+                loss = loss + l2 * sum(w.square().sum() for w in kernels)
             loss.backward()
             opt.step()
             with torch.no_grad():

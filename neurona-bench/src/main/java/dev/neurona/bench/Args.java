@@ -29,4 +29,25 @@ final class Args {
         }
         return out;
     }
+
+    /**
+     * The whole number at least 1 given for {@code name}, or {@code fallback} when absent.
+     *
+     * @throws IllegalArgumentException naming the option and the value given
+     */
+    static int positive(Map<String, String> options, String name, int fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " takes a whole number of at least 1, got '" + value + "'");
+    }
 }

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The end-to-end benchmark against PyTorch: trains the three {@link FashionConfig} networks on
+ * The end-to-end benchmark against PyTorch: trains {@link FashionConfig} networks on
  * Fashion-MNIST with Neurona (native and pure-Java backends) and PyTorch (1 and 2 threads; "2p" =
  * 2 threads with {@code OMP_WAIT_POLICY=PASSIVE}, which stops libgomp spinning on a busy machine),
  * each contender in its own process so that peak RSS is its own, alternating the contenders
@@ -28,12 +28,18 @@ import java.util.Map;
  * <pre>
  * ./mvnw -B -q -pl neurona-bench -am package -DskipTests
  * java -cp neurona-bench/target/benchmarks.jar dev.neurona.bench.EndToEnd \
- *     [--configs small,medium,large] [--epochs 3] [--epochs-large 3] [--rounds 1] \
+ *     [--configs small,medium,large|all] [--epochs 3] [--epochs-large 3] [--rounds 1] \
  *     [--backends native,java] [--torch-threads 1,2,2p] [--python /usr/bin/python3] \
  *     [--script neurona-bench/src/main/python/train_fashion.py] [--torch-openblas-env unset|keep] \
  *     [--predict-calls 10000] [--extra-classpath CP] [--jvm-opts "-Xmx2g ..."] [--out results.jsonl] \
  *     [--baseline-jar OLD/neurona-bench/target/benchmarks.jar]
  * </pre>
+ *
+ * <p>{@code --configs}: a comma-separated list of small (784-8-10), medium (784-256-128-10),
+ * large (784-1024-1024-10), mnist-mlp (Keras's classic MNIST MLP: dropout, RMSprop), l2-norm
+ * (medium with {@code Normalization} and L2 on every kernel) and huber (l2-norm with a
+ * {@code huber} regression head), or {@code all}; the default is the original three,
+ * small,medium,large. {@code --epochs-large} applies to large alone.
  *
  * <p>{@code --baseline-jar OLD/benchmarks.jar} adds a "previous" contender per backend that runs
  * another build (the last commit's, built in a temporary folder) in the same alternation, so
@@ -58,12 +64,14 @@ public final class EndToEnd {
         "--torch-threads", "--python", "--script", "--torch-openblas-env", "--predict-calls", "--extra-classpath",
         "--jvm-opts", "--out", "--from", "--baseline-jar"};
 
+    /** The original three networks; {@code --configs all} adds the newer ones. */
+    static final String DEFAULT_CONFIGS = "small,medium,large";
+
     private EndToEnd() {
     }
 
-    /** One contender process: Neurona with a backend, or PyTorch with a thread count. */
     /**
-     * One contender of the run.
+     * One contender process: Neurona with a backend, or PyTorch with a thread count.
      *
      * @param classpath the class path of a Neurona contender, or {@code null} for this jar's own
      *                  ({@code --baseline-jar} gives the previous commit's benchmarks.jar)
@@ -80,14 +88,25 @@ public final class EndToEnd {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Map<String, String> o = Args.parse(args, OPTIONS);
-        List<FashionConfig> configs = new ArrayList<>();
-        for (String c : o.getOrDefault("--configs", "small,medium,large").split(",")) {
-            configs.add(FashionConfig.parse(c.trim()));
+        Map<String, String> o;
+        List<FashionConfig> configs;
+        int epochs;
+        int epochsLarge;
+        int rounds;
+        try {
+            o = Args.parse(args, OPTIONS);
+            configs = FashionConfig.parseList(o.getOrDefault("--configs", DEFAULT_CONFIGS));
+            epochs = Args.positive(o, "--epochs", 3);
+            epochsLarge = Args.positive(o, "--epochs-large", epochs);
+            rounds = Args.positive(o, "--rounds", 1);
+        } catch (IllegalArgumentException e) {
+            System.err.println("EndToEnd: " + e.getMessage());
+            System.err.println("usage: EndToEnd [--configs NAME,...|all] [--epochs 3] [--epochs-large N] [--rounds 1] "
+                    + "[--backends native,java] [--torch-threads 1,2,2p] [--baseline-jar JAR] [--out FILE] [--from FILE] ...");
+            System.err.println("  NAME: " + FashionConfig.known() + " (default " + DEFAULT_CONFIGS + ")");
+            System.exit(2);
+            return;
         }
-        int epochs = Integer.parseInt(o.getOrDefault("--epochs", "3"));
-        int epochsLarge = Integer.parseInt(o.getOrDefault("--epochs-large", String.valueOf(epochs)));
-        int rounds = Integer.parseInt(o.getOrDefault("--rounds", "1"));
         List<Contender> contenders = new ArrayList<>();
         for (String b : o.getOrDefault("--backends", "native,java").split(",")) {
             contenders.add(new Contender("Neurona " + b.trim(), false, b.trim(), 0, false, null));

@@ -1,15 +1,8 @@
 package dev.neurona.bench;
 
-import static dev.neurona.nn.Layers.dense;
-import static dev.neurona.nn.Layers.flatten;
-
 import dev.neurona.data.Datasets;
 import dev.neurona.data.Split;
 import dev.neurona.models.Sequential;
-import dev.neurona.nn.Layer;
-import dev.neurona.optim.Adam;
-import dev.neurona.optim.Optimizer;
-import dev.neurona.optim.SGD;
 import dev.neurona.tensor.Tensor;
 import dev.neurona.tensor.kernel.Backend;
 import dev.neurona.tensor.kernel.Gemm;
@@ -23,12 +16,15 @@ import java.util.Map;
 
 /**
  * One contender of the end-to-end benchmark: trains one {@link FashionConfig} on Fashion-MNIST
- * with the backend named by {@code -Dneurona.backend}, then prints one line
- * {@code RESULT {json}} (see {@link EndToEnd} for the fields). {@code train_fashion.py} is the
- * PyTorch twin.
+ * (the model of {@link FashionModels}) with the backend named by {@code -Dneurona.backend},
+ * then prints one line {@code RESULT {json}} (see {@link EndToEnd} for the fields).
+ * {@code train_fashion.py} is the PyTorch twin.
  *
  * <pre>java -Dneurona.backend=java -cp neurona-bench/target/benchmarks.jar dev.neurona.bench.TrainFashion \
  *     --config 784-256-128-10 --epochs 3 [--predict-calls 10000] [--seed 1]</pre>
+ *
+ * <p>{@code --config}: small (784-8-10), medium (784-256-128-10), large (784-1024-1024-10),
+ * mnist-mlp, l2-norm or huber (see {@link FashionConfig}).
  *
  * <p>A backend that cannot load is not an error here: the line says {@code "status": "unavailable"}
  * with the reason, and the process exits with 0, so the driver can report the column as such.
@@ -83,17 +79,7 @@ public final class TrainFashion {
         Split fashion = Datasets.fashionMnist();
         out.put("load_s", (System.nanoTime() - t0) / 1e9);
 
-        List<Layer> layers = new ArrayList<>();
-        layers.add(flatten(28, 28));
-        for (int units : config.hidden()) {
-            layers.add(dense(units, "relu"));
-        }
-        layers.add(dense(10, "softmax"));
-        Sequential model = new Sequential(layers.toArray(Layer[]::new)).seed(seed);
-        Optimizer optimizer = config.optimizer().equals("adam")
-                ? new Adam(FashionConfig.ADAM_LR).epsilon(FashionConfig.ADAM_EPSILON)
-                : new SGD(FashionConfig.SGD_LR).momentum(FashionConfig.SGD_MOMENTUM);
-        model.compile(optimizer, "categorical_crossentropy", "accuracy");
+        Sequential model = FashionModels.compiled(config, seed, fashion.train().x());
 
         EpochTimer timer = new EpochTimer();
         model.fit(fashion.train(), Fit.epochs(epochs).batchSize(config.batchSize()).shuffle(true)
@@ -105,7 +91,7 @@ public final class TrainFashion {
         out.put("epoch_s", seconds);
         out.put("samples_per_s", n / Stats.steadyEpochSeconds(seconds));
         out.put("train_loss_last", timer.lastLoss);
-        out.put("test_accuracy", model.evaluate(fashion.test()).get("accuracy"));
+        out.put("test_accuracy", model.evaluate(fashion.test()).get(FashionModels.metric(config)));
 
         Tensor testX = fashion.test().x();
         out.put("predict_us", predictMicros(model, testX.slice(0, 1), predictCalls));

@@ -15,9 +15,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One steady-state training step (forward, loss, backward, Adam, accuracy) and one
- * single-sample prediction of the benchmark MLPs. Run with JMH's GC profiler to see the
- * bytes allocated per step ({@code gc.alloc.rate.norm}):
+ * One steady-state training step (forward, loss, backward, optimizer, accuracy) and one
+ * single-sample prediction of the benchmark networks ({@link FashionConfig}: small and medium
+ * by default, any other with {@code -p network=mnist-mlp}). Run with JMH's GC profiler to see
+ * the bytes allocated per step ({@code gc.alloc.rate.norm}; {@link StepAllocation} counts
+ * them without JMH's own):
  *
  * <pre>java -jar neurona-bench/target/benchmarks.jar TrainStepBenchmark -prof gc</pre>
  */
@@ -29,15 +31,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class TrainStepBenchmark {
 
-    /** {@code hidden sizes / batch}: the lecture's network and the benchmark's middle one. */
-    @Param({"8/32", "256,128/128"})
+    /** A {@link FashionConfig} name: the lecture's network (784-8-10, batch 32) and the benchmark's middle one. */
+    @Param({"small", "medium"})
     public String network;
 
     private StepFixture f;
 
     @Setup
     public void setup() {
-        f = new StepFixture(network);
+        f = new StepFixture(FashionConfig.parse(network));
     }
 
     /** One training step on a fixed batch. */
