@@ -38,6 +38,98 @@ sealed interface ShapeMethods permits Tensor {
         return ShapeOps.slice(self(), start, end);
     }
 
+    /**
+     * The same elements in a new shape, sharing this tensor's values (no copy): PyTorch's
+     * {@code view}, the same as {@link #reshape}. One dimension may be {@code -1} (inferred):
+     * {@code x.view(-1, 4)} on {@code [2, 3, 4]} gives {@code [6, 4]}.
+     */
+    default Tensor view(int... shape) {
+        return MovementOps.view(self(), shape);
+    }
+
+    /**
+     * Removes dimension {@code axis}, which must have size 1 (unlike PyTorch, which then
+     * returns the tensor unchanged, this is an error): {@code [2, 1, 3].squeeze(1) → [2, 3]}.
+     * Shares the values.
+     */
+    default Tensor squeeze(int axis) {
+        return MovementOps.squeeze(self(), axis);
+    }
+
+    /**
+     * Inserts a dimension of size 1 at {@code axis} ({@code -1} appends one):
+     * {@code [2, 3].unsqueeze(0) → [1, 2, 3]}. Shares the values.
+     */
+    default Tensor unsqueeze(int axis) {
+        return MovementOps.unsqueeze(self(), axis);
+    }
+
+    /**
+     * The axes reordered: axis {@code d} of the result is axis {@code axes[d]} of this tensor
+     * (negative axes count from the end): {@code [2, 3, 4].permute(2, 0, 1) → [4, 2, 3]}.
+     */
+    default Tensor permute(int... axes) {
+        return MovementOps.permute(self(), axes);
+    }
+
+    /** Axes {@code axis0} and {@code axis1} swapped, any rank: {@code [2, 3, 4].transpose(0, -1) → [4, 3, 2]}. */
+    default Tensor transpose(int axis0, int axis1) {
+        return MovementOps.transpose(self(), axis0, axis1);
+    }
+
+    /**
+     * PyTorch's {@code expand}: dimensions of size 1 repeated to the given sizes, {@code -1}
+     * keeping a dimension, new leading dimensions allowed: {@code [3, 1].expand(2, -1, 4) → [2, 3, 4]}.
+     * Its gradient sums over the repeats. (See also {@code broadcastTo}, which takes the full shape.)
+     */
+    default Tensor expand(int... sizes) {
+        return MovementOps.expand(self(), sizes);
+    }
+
+    /**
+     * Python's {@code x[..., start:stop:step]} along {@code axis}: negative bounds count from the
+     * end and bounds past the ends are clamped, as in Python; {@code step} is at least 1; an
+     * empty range is an error. {@code x.slice(-1, 0, Integer.MAX_VALUE, 2)} keeps every other column.
+     */
+    default Tensor slice(int axis, int start, int stop, int step) {
+        return MovementOps.slice(self(), axis, start, stop, step);
+    }
+
+    /**
+     * Constant padding as {@code torch.nn.functional.pad}: {@code padding} holds (before, after)
+     * pairs from the last axis backwards, amounts 0 or more: {@code x.pad(new int[] {1, 1, 2, 0}, 0f)}
+     * on {@code [n, h, w]} adds a column each side and two rows on top.
+     */
+    default Tensor pad(int[] padding, float value) {
+        return MovementOps.pad(self(), padding, value);
+    }
+
+    /**
+     * The entries along each of {@code axes} in reverse order: {@code x.flip(-1)} mirrors the
+     * last axis. No axes gives a copy.
+     */
+    default Tensor flip(int... axes) {
+        return MovementOps.flip(self(), axes);
+    }
+
+    /**
+     * Consecutive pieces along {@code axis} of the given sizes, which must sum to that axis
+     * (PyTorch's {@code split} with a list of sizes): on {@code [2, 6]}, {@code split(1, 1, 3, 2)}
+     * (axis 1, sizes 1, 3, 2) gives {@code [2, 1]}, {@code [2, 3]}, {@code [2, 2]}. For pieces of equal size see {@link #chunk}.
+     */
+    default Tensor[] split(int axis, int... sizes) {
+        return MovementOps.split(self(), axis, sizes);
+    }
+
+    /**
+     * {@code chunks} pieces of equal size along {@code axis}, whose size they must divide
+     * (axis first, as in {@code split}; unlike PyTorch's {@code chunk(chunks, dim)}, an uneven
+     * division is an error): on {@code [2, 6]}, {@code chunk(1, 3)} gives three {@code [2, 2]}.
+     */
+    default Tensor[] chunk(int axis, int chunks) {
+        return MovementOps.chunk(self(), axis, chunks);
+    }
+
 
     /**
      * The matrix product: {@code [m, k] × [k, n] → [m, n]}; batched {@code [b, m, k] × [b, k, n]

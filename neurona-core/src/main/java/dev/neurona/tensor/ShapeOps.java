@@ -7,6 +7,14 @@ final class ShapeOps {
     }
 
     static Tensor reshape(Tensor x, int[] newShape) {
+        return reshape("reshape", x, newShape);
+    }
+
+    /** {@code reshape} named {@code op} in errors and in the graph ({@code view} is the same op). */
+    static Tensor reshape(String op, Tensor x, int[] newShape) {
+        if (newShape == null) {
+            throw new IllegalArgumentException(op + ": give the new shape");
+        }
         int[] s = newShape.clone();
         int inferred = -1;
         long known = 1;
@@ -14,7 +22,7 @@ final class ShapeOps {
             if (s[i] == -1 && inferred < 0) {
                 inferred = i;
             } else if (s[i] <= 0) {
-                throw new IllegalArgumentException("reshape: dimension " + i + " of " + Shape.toString(newShape)
+                throw new IllegalArgumentException(op + ": dimension " + i + " of " + Shape.toString(newShape)
                         + " is " + s[i] + "; dimensions must be at least 1 (one may be -1 to infer it)");
             } else {
                 known = Math.min(known * s[i], 1L << 40);   // saturates well above any tensor, never overflows
@@ -22,17 +30,17 @@ final class ShapeOps {
         }
         if (inferred >= 0) {
             if (x.array().length % known != 0) {
-                throw new IllegalArgumentException("reshape: cannot reshape " + Shape.toString(x.shape) + " ("
+                throw new IllegalArgumentException(op + ": cannot reshape " + Shape.toString(x.shape) + " ("
                         + x.array().length + " elements) into " + Shape.toString(newShape));
             }
             s[inferred] = (int) (x.array().length / known);
         }
         if (inferred < 0 && known != x.array().length) {
-            throw new IllegalArgumentException("reshape: cannot reshape " + Shape.toString(x.shape) + " ("
+            throw new IllegalArgumentException(op + ": cannot reshape " + Shape.toString(x.shape) + " ("
                     + x.array().length + " elements) into " + Shape.toString(newShape) + " ("
                     + String.format(java.util.Locale.ROOT, "%,d", Shape.product(s)) + " elements)");
         }
-        return Graph.alias("reshape", x, s, g -> new Tensor[] {Graph.alias("reshape", g, x.shape.clone(), null)});
+        return Graph.alias(op, x, s, g -> new Tensor[] {Graph.alias(op, g, x.shape.clone(), null)});
     }
 
     static Tensor transpose(Tensor x) {

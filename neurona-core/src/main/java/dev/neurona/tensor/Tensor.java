@@ -18,7 +18,7 @@ import java.util.Random;
  *
  * <p>Operations never modify their inputs; they return new tensors. Elementwise operations
  * broadcast as NumPy does. The methods here only check arguments and delegate: the math of
- * each group lives in {@code MathOps}, {@code ReduceOps}, {@code ShapeOps},
+ * each group lives in {@code MathOps}, {@code ReduceOps}, {@code ShapeOps}, {@code MovementOps},
  * {@code LinalgOps} and {@code ActivationOps}, each op's backward beside its forward.
  *
  * <p>A tensor is not thread-safe while it is being modified (an optimizer step) or while
@@ -221,9 +221,17 @@ public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, 
         return t;
     }
 
-    /** Joins tensors along {@code axis}; all other dimensions must agree. */
+    /** Joins tensors along {@code axis} (negative counts from the end); all other dimensions must agree. */
     public static Tensor concat(int axis, Tensor... tensors) {
         return ShapeOps.concat(axis, tensors);
+    }
+
+    /**
+     * Joins tensors of one shape along a new axis {@code axis} (from {@code -rank-1} to
+     * {@code rank}): three {@code [2, 3]} stacked on axis 0 give {@code [3, 2, 3]}.
+     */
+    public static Tensor stack(int axis, Tensor... tensors) {
+        return MovementOps.stack(axis, tensors);
     }
 
     // ---------------------------------------------------------------- access

@@ -195,7 +195,7 @@ class OpGradientTest {
     @org.junit.jupiter.api.Test
     void everyDifferentiableOpOfTensorIsInTheTables() {
         java.util.List<String> names = Stream.of(arithmeticWithBroadcasting(), unaryMath(), reductions(), shapeOps(),
-                        matmul(), activations(), composites())
+                        matmul(), activations(), composites(), new MovementOpsTest().gradientsAndCompiledReplays())
                 .flatMap(t -> t).map(DynamicTest::getDisplayName).toList();
         java.util.Set<String> missing = new java.util.TreeSet<>();
         for (java.lang.reflect.Method m : Tensor.class.getMethods()) {
