@@ -19,6 +19,8 @@ final class InferencePlan {
     private final Compiled forward;
     /** The reused input buffer of {@link #predict}, sized for its last batch size. */
     private Tensor batch;
+    /** The step's input, reused so that a call allocates only its result. */
+    private final Tensor[] input = new Tensor[1];
 
     InferencePlan(List<Layer> layers) {
         this.layers = layers;
@@ -35,7 +37,14 @@ final class InferencePlan {
 
     /** The outputs for a whole batch {@code x} (a copy). */
     synchronized Tensor forward(Tensor x) {
-        return forward.run(x)[0].copy();
+        return run(x).copy();
+    }
+
+    private Tensor run(Tensor x) {
+        input[0] = x;
+        Tensor y = forward.run(input)[0];
+        input[0] = null;
+        return y;
     }
 
     /**
@@ -47,7 +56,6 @@ final class InferencePlan {
         if (n <= batchSize) {
             return forward(x);
         }
-        int[] shape = x.shape();
         int width = x.size() / n;
         float[] in = x.data();
         float[] out = null;
@@ -55,12 +63,13 @@ final class InferencePlan {
         int outWidth = 0;
         for (int start = 0; start < n; start += batchSize) {
             int rows = Math.min(batchSize, n - start);
-            shape[0] = rows;
             if (batch == null || batch.dim(0) != rows || batch.size() != rows * width) {
+                int[] shape = x.shape();
+                shape[0] = rows;
                 batch = Tensor.zeros(shape);
             }
             System.arraycopy(in, start * width, batch.data(), 0, rows * width);
-            Tensor y = forward.run(batch)[0];
+            Tensor y = run(batch);
             if (out == null) {
                 outShape = y.shape();
                 outWidth = y.size() / rows;

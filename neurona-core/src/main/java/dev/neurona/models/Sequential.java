@@ -164,12 +164,16 @@ public class Sequential implements Network {
             throw new IllegalArgumentException("the model needs a batch of samples, shape [batch, features…], got "
                     + Shape.toString(x.shape()));
         }
-        int[] sample = Arrays.copyOfRange(x.shape(), 1, x.rank());
         if (inputShape == null && (layers.isEmpty() || layers.get(0).declaredInputShape() == null)) {
-            build(sample);
+            build(Arrays.copyOfRange(x.shape(), 1, x.rank()));
         }
         ensureBuilt();
-        if (!Arrays.equals(sample, inputShape)) {
+        // compared dimension by dimension: predict on a built model allocates nothing here
+        boolean fits = x.rank() == inputShape.length + 1;
+        for (int d = 0; fits && d < inputShape.length; d++) {
+            fits = x.dim(d + 1) == inputShape[d];
+        }
+        if (!fits) {
             throw new IllegalArgumentException("the model expects input of shape " + Layer.batched(inputShape)
                     + ", got " + Shape.toString(x.shape()));
         }

@@ -339,6 +339,9 @@ public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, 
 
     /** A deep copy that records no graph and does not require grad. */
     public Tensor copy() {
+        if (Trace.current() == null) {
+            return new Tensor(array().clone(), shape.clone());   // no op to record: allocates only the copy
+        }
         return Graph.op("copy", shape.clone(), out -> System.arraycopy(array(), 0, out.array(), 0, out.array().length), null,
                 this);
     }
