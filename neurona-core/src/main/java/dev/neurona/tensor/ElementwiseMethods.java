@@ -94,6 +94,15 @@ sealed interface ElementwiseMethods permits Tensor {
         return MathOps.clamp(self(), min, max);
     }
 
+    /**
+     * Limits every element to {@code [min, max]}, bounds broadcasting, as {@code torch.clamp}:
+     * {@code minimum(maximum(this, min), max)} (so {@code max} wins where {@code min > max}). The
+     * gradient goes to this tensor where {@code min ≤ this ≤ max}, else to the bound that applies.
+     */
+    default Tensor clamp(Tensor min, Tensor max) {
+        return MathOps.clamp(self(), min, max);
+    }
+
     /** The elementwise maximum, broadcasting; on ties each side gets half the gradient. */
     default Tensor maximum(Tensor other) {
         return MathOps.maximum(self(), other);
@@ -162,6 +171,16 @@ sealed interface ElementwiseMethods permits Tensor {
     /** 1 where {@code this == value}, else 0. */
     default Tensor eq(float value) {
         return eq(Tensor.scalar(value));
+    }
+
+    /** 1 where {@code this != other} (NaN included), else 0: a mask, no gradient. */
+    default Tensor ne(Tensor other) {
+        return MathOps.compare(BinaryOp.NE, self(), other);
+    }
+
+    /** 1 where {@code this != value}, else 0. */
+    default Tensor ne(float value) {
+        return ne(Tensor.scalar(value));
     }
 
     /** This tensor repeated along broadcast dimensions to {@code shape}. */

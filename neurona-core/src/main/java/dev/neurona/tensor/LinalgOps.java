@@ -4,9 +4,11 @@ import dev.neurona.tensor.kernel.Backend;
 import dev.neurona.tensor.kernel.Gemm;
 
 /**
- * Matrix products through the {@link Gemm} kernel. The backward products use the kernel's
- * transpose flags, so no transposed copy is ever made:
- * {@code dA = G·Bᵀ}, {@code dB = Aᵀ·G}.
+ * Matrix products through the {@link Gemm} kernel, batched with broadcast batch dimensions as
+ * {@code torch.matmul} (see {@link MatmulShapes}). Transposed operands and the backward
+ * products use the kernel's transpose flags, so no transposed copy is ever made:
+ * {@code dA = G·op(B)ᵀ}, {@code dB = op(A)ᵀ·G} (each turned around when its operand is stored
+ * transposed). A 2-D product, and a batch of A against one matrix B, is a single GEMM call.
  */
 final class LinalgOps {
 
@@ -14,51 +16,88 @@ final class LinalgOps {
     }
 
     static Tensor matmul(Tensor a, Tensor b) {
-        int ra = a.shape.length;
-        int rb = b.shape.length;
-        if (!((ra == 2 && rb == 2) || (ra == 3 && (rb == 2 || rb == 3)))) {
-            throw new IllegalArgumentException("matmul: " + Shape.toString(a.shape) + " x " + Shape.toString(b.shape)
-                    + ": expected [m, k] x [k, n], [b, m, k] x [b, k, n] or [b, m, k] x [k, n]");
+        return matmul(a, b, false, false);
+    }
+
+    static Tensor matmul(Tensor a, Tensor b, boolean transA, boolean transB) {
+        if (a == null || b == null) {
+            throw new IllegalArgumentException("matmul: operands must not be null");
         }
-        int k = a.shape[ra - 1];
-        int kb = b.shape[rb - 2];
-        if (k != kb) {
-            throw new IllegalArgumentException("matmul: " + Shape.toString(a.shape) + " x " + Shape.toString(b.shape)
-                    + ": inner dimensions differ (" + k + " vs " + kb + ")");
-        }
-        if (ra == 3 && rb == 3 && a.shape[0] != b.shape[0]) {
-            throw new IllegalArgumentException("matmul: " + Shape.toString(a.shape) + " x " + Shape.toString(b.shape)
-                    + ": batch sizes differ (" + a.shape[0] + " vs " + b.shape[0] + ")");
-        }
-        // [b, m, k] x [k, n] is one product of [(b·m), k] x [k, n]
-        int batches = ra == 3 && rb == 3 ? a.shape[0] : 1;
-        int m = a.array().length / (batches * k);
-        int n = b.shape[rb - 1];
-        int[] shape = ra == 2 ? new int[] {a.shape[0], n} : new int[] {a.shape[0], a.shape[1], n};
-        long elements = (long) (a.array().length / k) * n;
-        if (!Shape.canAllocate(elements)) {
-            throw Shape.tooLarge("matmul: " + Shape.toString(a.shape) + " x " + Shape.toString(b.shape) + " gives shape "
-                    + Shape.toString(shape) + ", which", java.math.BigInteger.valueOf(elements));
-        }
+        MatmulShapes s = new MatmulShapes(a.shape, b.shape, transA, transB);
         Gemm gemm = Backend.gemm();
-        int bs = batches;
-        Tensor out = Graph.op("matmul", shape, o -> {
-            for (int i = 0; i < bs; i++) {
-                gemm.gemm(false, false, m, n, k, 1f, a.array(), i * m * k, k, b.array(), i * k * n, n, 0f, o.array(), i * m * n, n);
+        int m = s.m;
+        int n = s.n;
+        int k = s.k;
+        Tensor out = Graph.op("matmul", s.shape, o -> {
+            if (s.folded) {
+                // one product of all of A's rows, [(batches·m), k] x [k, n]
+                gemm.gemm(false, transB, s.batches * m, n, k, 1f, a.array(), 0, k, b.array(), 0, s.ldb, 0f,
+                        o.array(), 0, n);
+                return;
+            }
+            for (int i = 0; i < s.batches; i++) {
+                gemm.gemm(transA, transB, m, n, k, 1f, a.array(), s.aOffset[i], s.lda, b.array(), s.bOffset[i], s.ldb,
+                        0f, o.array(), i * m * n, n);
             }
         }, null, a, b);
         return Graph.record(out, "matmul", g -> new Tensor[] {
-                a.requiresGrad ? Graph.op("matmul_grad_a", a.shape.clone(), da -> {
-                    for (int i = 0; i < bs; i++) {
-                        gemm.gemm(false, true, m, k, n, 1f, g.array(), i * m * n, n, b.array(), i * k * n, n, 0f,
-                                da.array(), i * m * k, k);
-                    }
-                }, null, g, b) : null,
-                b.requiresGrad ? Graph.op("matmul_grad_b", b.shape.clone(), db -> {
-                    for (int i = 0; i < bs; i++) {
-                        gemm.gemm(true, false, k, n, m, 1f, a.array(), i * m * k, k, g.array(), i * m * n, n, 0f,
-                                db.array(), i * k * n, n);
-                    }
-                }, null, a, g) : null}, a, b);
+                a.requiresGrad ? Graph.op("matmul_grad_a", a.shape.clone(), da -> gradA(gemm, s, g, b, da), null, g, b)
+                        : null,
+                b.requiresGrad ? Graph.op("matmul_grad_b", b.shape.clone(), db -> gradB(gemm, s, a, g, db), null, a, g)
+                        : null}, a, b);
+    }
+
+    /**
+     * {@code dA = G·op(B)ᵀ} (or its transpose {@code op(B)·Gᵀ} when A is stored transposed),
+     * summed over the output matrices that share one matrix of a broadcast A.
+     */
+    private static void gradA(Gemm gemm, MatmulShapes s, Tensor g, Tensor b, Tensor da) {
+        int m = s.m;
+        int n = s.n;
+        int k = s.k;
+        if (s.folded) {
+            gemm.gemm(false, !s.transB, s.batches * m, k, n, 1f, g.array(), 0, n, b.array(), 0, s.ldb, 0f,
+                    da.array(), 0, k);
+            return;
+        }
+        for (int i = 0; i < s.batches; i++) {
+            float beta = s.aFirst[i] ? 0f : 1f;
+            if (s.transA) {
+                gemm.gemm(s.transB, true, k, m, n, 1f, b.array(), s.bOffset[i], s.ldb, g.array(), i * m * n, n, beta,
+                        da.array(), s.aOffset[i], m);
+            } else {
+                gemm.gemm(false, !s.transB, m, k, n, 1f, g.array(), i * m * n, n, b.array(), s.bOffset[i], s.ldb, beta,
+                        da.array(), s.aOffset[i], k);
+            }
+        }
+    }
+
+    /**
+     * {@code dB = op(A)ᵀ·G} (or its transpose {@code Gᵀ·op(A)} when B is stored transposed),
+     * summed over the output matrices that share one matrix of a broadcast B.
+     */
+    private static void gradB(Gemm gemm, MatmulShapes s, Tensor a, Tensor g, Tensor db) {
+        int m = s.m;
+        int n = s.n;
+        int k = s.k;
+        if (s.folded) {
+            int rows = s.batches * m;
+            if (s.transB) {
+                gemm.gemm(true, false, n, k, rows, 1f, g.array(), 0, n, a.array(), 0, k, 0f, db.array(), 0, k);
+            } else {
+                gemm.gemm(true, false, k, n, rows, 1f, a.array(), 0, k, g.array(), 0, n, 0f, db.array(), 0, n);
+            }
+            return;
+        }
+        for (int i = 0; i < s.batches; i++) {
+            float beta = s.bFirst[i] ? 0f : 1f;
+            if (s.transB) {
+                gemm.gemm(true, s.transA, n, k, m, 1f, g.array(), i * m * n, n, a.array(), s.aOffset[i], s.lda, beta,
+                        db.array(), s.bOffset[i], k);
+            } else {
+                gemm.gemm(!s.transA, false, k, n, m, 1f, a.array(), s.aOffset[i], s.lda, g.array(), i * m * n, n, beta,
+                        db.array(), s.bOffset[i], n);
+            }
+        }
     }
 }

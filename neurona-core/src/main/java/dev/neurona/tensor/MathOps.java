@@ -195,4 +195,14 @@ final class MathOps {
         }
         return unary("clamp", x, v -> Math.min(Math.max(v, min), max), (v, y) -> v >= min && v <= max ? 1f : 0f);
     }
+
+    /** Clamps to tensor bounds: {@code t = x < min ? min : x}, then {@code t > max ? max : t}; ties keep {@code x}. */
+    static Tensor clamp(Tensor x, Tensor min, Tensor max) {
+        if (min == null || max == null) {
+            throw new IllegalArgumentException("clamp: min and max must not be null");
+        }
+        Shape.broadcast("clamp", Shape.broadcast("clamp", x.shape, min.shape), max.shape);
+        Tensor low = IndexOps.where(compare(BinaryOp.LT, x, min), min, x);
+        return IndexOps.where(compare(BinaryOp.GT, low, max), max, low);
+    }
 }

@@ -49,8 +49,10 @@ final class ReduceOps {
         int a = Shape.axis("mean", axis, x.shape.length);
         int n = x.shape[a];
         int[] kept = Shape.reduced(x.shape, a, true);
+        int inner = Shape.inner(x.shape, a);
+        double[] acc = inner == 1 ? null : new double[inner];
         Tensor out = Graph.op("mean", Shape.reduced(x.shape, a, keepDims), o -> Reductions.mean(x.array(),
-                Shape.outer(x.shape, a), n, Shape.inner(x.shape, a), o.array()), null, x);
+                Shape.outer(x.shape, a), n, inner, o.array(), acc), null, x);
         return Graph.record(out, "mean", g -> {
             float inv = 1f / n;
             Tensor scaled = Graph.op("mean_backward", kept, o -> {
@@ -123,5 +125,118 @@ final class ReduceOps {
                 o.array()[i] = index[i];
             }
         }, null, x);
+    }
+
+    // ------------------------------------------------------------ several axes
+
+    /** The sum over {@code axes}, in double and rounded once. */
+    static Tensor sum(Tensor x, int[] axes, boolean keepDims) {
+        ReducedAxes r = new ReducedAxes("sum", x.shape, axes);
+        double[] acc = new double[r.outputs];
+        Tensor out = Graph.op("sum", r.shape(keepDims), o -> {
+            r.sum(x.array(), acc);
+            float[] os = o.array();
+            for (int i = 0; i < os.length; i++) {
+                os[i] = (float) acc[i];
+            }
+        }, null, x);
+        return Graph.record(out, "sum", g -> new Tensor[] {Graph.op("sum_backward", x.shape.clone(),
+                dx -> r.spread(g.array(), 1f, dx.array()), null, g)}, x);
+    }
+
+    /** The mean over {@code axes}, summed in double and divided once. */
+    static Tensor mean(Tensor x, int[] axes, boolean keepDims) {
+        ReducedAxes r = new ReducedAxes("mean", x.shape, axes);
+        double[] acc = new double[r.outputs];
+        int n = r.count;
+        Tensor out = Graph.op("mean", r.shape(keepDims), o -> {
+            r.sum(x.array(), acc);
+            float[] os = o.array();
+            for (int i = 0; i < os.length; i++) {
+                os[i] = (float) (acc[i] / n);
+            }
+        }, null, x);
+        float inv = 1f / n;
+        return Graph.record(out, "mean", g -> new Tensor[] {Graph.op("mean_backward", x.shape.clone(),
+                dx -> r.spread(g.array(), inv, dx.array()), null, g)}, x);
+    }
+
+    /**
+     * The population variance over {@code axes} (divided by the count, ddof 0, as NumPy and
+     * Keras; PyTorch's {@code var} divides by count − 1 by default): the mean, then the mean of
+     * squared deviations, both in double. The gradient is {@code g · 2(x − mean)/n}.
+     */
+    static Tensor var(Tensor x, int[] axes, boolean keepDims) {
+        ReducedAxes r = new ReducedAxes("var", x.shape, axes);
+        double[] mean = new double[r.outputs];   // filled by the forward kernel, read by the backward
+        double[] acc = new double[r.outputs];
+        int n = r.count;
+        Tensor out = Graph.op("var", r.shape(keepDims), o -> {
+            float[] xs = x.array();
+            r.sum(xs, mean);
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] /= n;
+            }
+            r.squaredDeviations(xs, mean, acc);
+            float[] os = o.array();
+            for (int i = 0; i < os.length; i++) {
+                os[i] = (float) (acc[i] / n);
+            }
+        }, null, x);
+        return Graph.record(out, "var", g -> new Tensor[] {Graph.op("var_backward", x.shape.clone(),
+                dx -> r.deviationBackward(x.array(), mean, g.array(), 2.0 / n, dx.array()), null, x, g)}, x);
+    }
+
+    /**
+     * {@code log Σ exp(x)} over {@code axes}, shifted by the maximum and summed in double, so
+     * that it neither overflows nor loses the small terms ({@code [1e4, 1e4]} gives
+     * {@code 1e4 + log 2}); an infinite maximum is the result itself. The gradient is
+     * {@code g · exp(x − out)} (the softmax).
+     */
+    static Tensor logsumexp(Tensor x, int[] axes, boolean keepDims) {
+        ReducedAxes r = new ReducedAxes("logsumexp", x.shape, axes);
+        double[] max = new double[r.outputs];
+        double[] acc = new double[r.outputs];
+        Tensor out = Graph.op("logsumexp", r.shape(keepDims), o -> {
+            float[] xs = x.array();
+            r.max(xs, max);
+            r.sumExp(xs, max, acc);
+            float[] os = o.array();
+            for (int i = 0; i < os.length; i++) {
+                os[i] = Double.isInfinite(max[i]) ? (float) max[i] : (float) (max[i] + Math.log(acc[i]));
+            }
+        }, null, x);
+        return Graph.record(out, "logsumexp", g -> new Tensor[] {Graph.op("logsumexp_backward", x.shape.clone(),
+                dx -> r.expBackward(x.array(), out.array(), g.array(), dx.array()), null, x, out, g)}, x);
+    }
+
+    /** The running sum along {@code axis} (in double, as PyTorch on the CPU); the backward is the reversed running sum. */
+    static Tensor cumsum(Tensor x, int axis) {
+        if (x.shape.length == 0) {
+            throw new IllegalArgumentException("cumsum: needs a tensor of rank 1 or more, got a scalar");
+        }
+        int a = Shape.axis("cumsum", axis, x.shape.length);
+        int outer = Shape.outer(x.shape, a);
+        int n = x.shape[a];
+        int inner = Shape.inner(x.shape, a);
+        double[] acc = new double[inner];
+        Tensor out = Graph.op("cumsum", x.shape.clone(), o -> runningSum(x.array(), o.array(), outer, n, inner, acc,
+                false), null, x);
+        return Graph.record(out, "cumsum", g -> new Tensor[] {Graph.op("cumsum_backward", x.shape.clone(),
+                dx -> runningSum(g.array(), dx.array(), outer, n, inner, acc, true), null, g)}, x);
+    }
+
+    /** {@code out[p, k, i] = Σ x[p, j, i]} over {@code j ≤ k}, or over {@code j ≥ k} when {@code reversed}. */
+    private static void runningSum(float[] x, float[] out, int outer, int n, int inner, double[] acc, boolean reversed) {
+        for (int p = 0; p < outer; p++) {
+            java.util.Arrays.fill(acc, 0);
+            for (int step = 0; step < n; step++) {
+                int base = (p * n + (reversed ? n - 1 - step : step)) * inner;
+                for (int i = 0; i < inner; i++) {
+                    acc[i] += x[base + i];
+                    out[base + i] = (float) acc[i];
+                }
+            }
+        }
     }
 }

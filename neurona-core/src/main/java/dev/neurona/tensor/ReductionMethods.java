@@ -87,4 +87,36 @@ sealed interface ReductionMethods permits Tensor {
         return ReduceOps.argmax(self(), axis, keepDims);
     }
 
+    /** The sum over several {@code axes} (negative count from the end), kept as size 1 when {@code keepDims}. */
+    default Tensor sum(int[] axes, boolean keepDims) {
+        return ReduceOps.sum(self(), axes, keepDims);
+    }
+
+    /** The mean over several {@code axes}, kept as size 1 when {@code keepDims}; summed in double. */
+    default Tensor mean(int[] axes, boolean keepDims) {
+        return ReduceOps.mean(self(), axes, keepDims);
+    }
+
+    /**
+     * The population variance over {@code axes}: the mean squared deviation from the mean,
+     * divided by the count (ddof 0, as NumPy and Keras; PyTorch's {@code var} is unbiased by
+     * default, dividing by count − 1). Computed in double.
+     */
+    default Tensor var(int[] axes, boolean keepDims) {
+        return ReduceOps.var(self(), axes, keepDims);
+    }
+
+    /**
+     * {@code log Σ exp(this)} over {@code axes}, computed stably (shifted by the maximum, in
+     * double): finite for logits near the float range's ends, where the plain formula overflows.
+     */
+    default Tensor logsumexp(int[] axes, boolean keepDims) {
+        return ReduceOps.logsumexp(self(), axes, keepDims);
+    }
+
+    /** The running sum along {@code axis}: entry {@code k} is the sum of entries {@code 0..k}; the shape is unchanged. */
+    default Tensor cumsum(int axis) {
+        return ReduceOps.cumsum(self(), axis);
+    }
+
 }

@@ -132,11 +132,21 @@ sealed interface ShapeMethods permits Tensor {
 
 
     /**
-     * The matrix product: {@code [m, k] × [k, n] → [m, n]}; batched {@code [b, m, k] × [b, k, n]
-     * → [b, m, n]}; and {@code [b, m, k] × [k, n] → [b, m, n]} (one matrix for the batch).
+     * The matrix product as {@code torch.matmul} for ranks ≥ 2: {@code [m, k] × [k, n] → [m, n]},
+     * and batches of them {@code [..., m, k] × [..., k, n] → [..., m, n]} whose batch dimensions
+     * broadcast ({@code [b, m, k] × [k, n]} uses one matrix for the whole batch).
      */
     default Tensor matmul(Tensor other) {
         return LinalgOps.matmul(self(), other);
+    }
+
+    /**
+     * {@link #matmul(Tensor)} of the operands with their last two axes transposed where a flag
+     * says so ({@code q.matmul(k, false, true)} is {@code q·kᵀ}); the flags go to the GEMM
+     * kernel, so no transposed copy is made, forward or backward.
+     */
+    default Tensor matmul(Tensor other, boolean transposeA, boolean transposeB) {
+        return LinalgOps.matmul(self(), other, transposeA, transposeB);
     }
 
 }

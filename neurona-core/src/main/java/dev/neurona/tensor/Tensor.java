@@ -19,12 +19,12 @@ import java.util.Random;
  * <p>Operations never modify their inputs; they return new tensors. Elementwise operations
  * broadcast as NumPy does. The methods here only check arguments and delegate: the math of
  * each group lives in {@code MathOps}, {@code ReduceOps}, {@code ShapeOps}, {@code MovementOps},
- * {@code LinalgOps} and {@code ActivationOps}, each op's backward beside its forward.
+ * {@code IndexOps}, {@code LinalgOps} and {@code ActivationOps}, each op's backward beside its forward.
  *
  * <p>A tensor is not thread-safe while it is being modified (an optimizer step) or while
  * its gradient accumulates; reading from several threads is safe.
  */
-public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, ShapeMethods, ActivationMethods {
+public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, ShapeMethods, ActivationMethods, IndexingMethods {
 
     /** Where the values live; tensors that alias one buffer (a reshape, a detach) share it. */
     final Storage storage;
@@ -232,6 +232,15 @@ public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, 
      */
     public static Tensor stack(int axis, Tensor... tensors) {
         return MovementOps.stack(axis, tensors);
+    }
+
+    /**
+     * Elementwise {@code condition ? a : b}, broadcasting all three, as {@code torch.where}: a
+     * condition entry is true where nonzero (a mask from {@code gt}, {@code eq}, …). The
+     * gradient goes to {@code a} where true and to {@code b} where false; none to the condition.
+     */
+    public static Tensor where(Tensor condition, Tensor a, Tensor b) {
+        return IndexOps.where(condition, a, b);
     }
 
     // ---------------------------------------------------------------- access

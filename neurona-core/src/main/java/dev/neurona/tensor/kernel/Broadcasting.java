@@ -16,7 +16,7 @@ public final class Broadcasting {
 
     /** An elementwise binary function of two floats. */
     public enum BinaryOp {
-        ADD, SUB, MUL, DIV, MAX, MIN, GT, GE, LT, LE, EQ
+        ADD, SUB, MUL, DIV, MAX, MIN, GT, GE, LT, LE, EQ, NE
     }
 
     /** {@code out = op(a, b)} elementwise, with {@code a} and {@code b} broadcast to {@code outShape}. */
@@ -209,6 +209,7 @@ public final class Broadcasting {
             case LT -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * sa] < b[bo + i * sb] ? 1f : 0f; }
             case LE -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * sa] <= b[bo + i * sb] ? 1f : 0f; }
             case EQ -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * sa] == b[bo + i * sb] ? 1f : 0f; }
+            case NE -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * sa] != b[bo + i * sb] ? 1f : 0f; }
             default -> throw new AssertionError(op);
         }
     }

@@ -106,9 +106,11 @@ public final class Reductions {
     /**
      * {@code out[o, i] = (Σ_k x[o, k, i]) / n}, summed in double: the mean of values near
      * {@code Float.MAX_VALUE} stays finite (a float sum would overflow first).
+     *
+     * @param acc scratch of at least {@code inner} doubles (unused when {@code inner == 1}), so that the
+     *        kernel allocates nothing
      */
-    public static void mean(float[] x, int outer, int n, int inner, float[] out) {
-        double[] acc = inner == 1 ? null : new double[inner];
+    public static void mean(float[] x, int outer, int n, int inner, float[] out, double[] acc) {
         for (int o = 0; o < outer; o++) {
             if (inner == 1) {
                 double s = 0;
