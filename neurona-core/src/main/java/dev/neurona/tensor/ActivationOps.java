@@ -18,12 +18,12 @@ final class ActivationOps {
     /** An elementwise activation primitive whose math is {@code kernel}'s. */
     private static Tensor elementwise(String op, Tensor x, ActivationKernel kernel, float alpha) {
         Tensor y = Graph.op(op, x.shape.clone(), o -> kernel.forward(x.array(), o.array(), o.array().length, alpha),
-                null, x);
+                null, new Fusible.Activation(kernel, alpha, x.storage), x);
         return Graph.record(y, op, g -> new Tensor[] {Graph.op(op + "_backward", x.shape.clone(), dx -> {
             float[] d = dx.array();
             System.arraycopy(g.array(), 0, d, 0, d.length);
             kernel.backwardInPlace(x.array(), y.array(), d, d.length, alpha);
-        }, null, g, x, y)}, x);
+        }, null, new Fusible.ActivationGrad(kernel, alpha, g.storage, x.storage, y.storage), g, x, y)}, x);
     }
 
     static Tensor sigmoid(Tensor x) {

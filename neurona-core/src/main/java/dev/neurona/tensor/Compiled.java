@@ -49,6 +49,7 @@ public final class Compiled {
     private final Plan[] plans = new Plan[MAX_PLANS];
     private int nextPlan;
     private String eagerReason;
+    private String[] lastOps;
 
     /** A compiled form of {@code body}, named {@code name} in log lines. */
     public Compiled(String name, Body body) {
@@ -96,6 +97,11 @@ public final class Compiled {
      */
     public static void structureChanged() {
         STRUCTURE.incrementAndGet();
+    }
+
+    /** The op names of the kernels the last traced plan replays, in order (for tests); {@code null} before one. */
+    String[] plannedOps() {
+        return lastOps == null ? null : lastOps.clone();
     }
 
     /** Whether calls run eagerly (a trace was refused), and {@link #eagerReason()} says why. */
@@ -151,7 +157,9 @@ public final class Compiled {
             LOG.info(() -> name + " runs eagerly (not compiled): " + refusal);
             return outputs;
         }
-        plans[nextPlan] = new Plan(placeholders, outputs, Planner.plan(trace.steps, placeholders, outputs), structure);
+        Planner.Result planned = Planner.plan(trace.steps, placeholders, outputs);
+        plans[nextPlan] = new Plan(placeholders, outputs, planned.kernels(), structure);
+        lastOps = planned.ops();
         nextPlan = (nextPlan + 1) % MAX_PLANS;
         return outputs;
     }

@@ -28,12 +28,20 @@ final class Graph {
      * {@code backward} recorded for autograd ({@code null} for an op without a gradient).
      */
     static Tensor op(String name, int[] shape, Kernel forward, Node.Backward backward, Tensor... inputs) {
+        return op(name, shape, forward, backward, null, inputs);
+    }
+
+    /**
+     * {@link #op} for an op the planner may fuse with its neighbours: {@code fusible} says what
+     * it computes (see {@link Fusible}); {@code null} for none.
+     */
+    static Tensor op(String name, int[] shape, Kernel forward, Node.Backward backward, Fusible fusible, Tensor... inputs) {
         Tensor out = empty(shape);
         Trace trace = Trace.current();
         if (trace == null) {
             forward.run(out);
         } else {
-            trace.run(name, forward, out, inputs);
+            trace.run(name, forward, out, inputs, fusible);
         }
         return backward == null ? out : record(out, name, backward, inputs);
     }

@@ -18,7 +18,16 @@ final class MathOps {
         int[] aShape = scalar ? SCALAR_AS_VECTOR : a.shape;
         int[] bShape = scalar ? SCALAR_AS_VECTOR : b.shape;
         Broadcasting.Plan plan = new Broadcasting.Plan(aShape, bShape, kernelShape);
-        return Graph.op(op, shape, out -> plan.binary(kernel, a.array(), b.array(), out.array()), null, a, b);
+        return Graph.op(op, shape, out -> plan.binary(kernel, a.array(), b.array(), out.array()), null,
+                kernel == BinaryOp.ADD && isRowOf(b, a, shape) ? new Fusible.RowBias(a.storage, b.storage,
+                        shape[shape.length - 1]) : null, a, b);
+    }
+
+    /** Whether {@code row} is one row added to every row of {@code full} (a bias): {@code [n]} or {@code [1, …, n]}. */
+    private static boolean isRowOf(Tensor row, Tensor full, int[] shape) {
+        int rank = shape.length;
+        return rank >= 2 && java.util.Arrays.equals(full.shape, shape) && row.shape.length >= 1
+                && row.shape[row.shape.length - 1] == shape[rank - 1] && row.size() == shape[rank - 1];
     }
 
     private static final int[] SCALAR_AS_VECTOR = {1};
@@ -29,6 +38,9 @@ final class MathOps {
             return g;
         }
         Broadcasting.Plan plan = shape.length == 0 ? null : new Broadcasting.Plan(shape, shape, g.shape);
+        int cols = g.shape.length == 0 ? 0 : g.shape[g.shape.length - 1];
+        boolean columns = g.shape.length >= 2 && shape.length >= 1 && shape[shape.length - 1] == cols
+                && Shape.size(shape) == cols;
         return Graph.op("reduce_to", shape.clone(), out -> {
             if (plan == null) {
                 float s = 0f;
@@ -39,7 +51,7 @@ final class MathOps {
             } else {
                 plan.reduce(g.array(), out.array());
             }
-        }, null, g);
+        }, null, columns ? new Fusible.ColumnSum(g.storage, cols) : null, g);
     }
 
     static Tensor add(Tensor a, Tensor b) {

@@ -19,8 +19,12 @@ final class Planner {
     private Planner() {
     }
 
-    static Runnable[] plan(List<Trace.Step> traced, Tensor[] inputs, Tensor[] outputs) {
-        List<Trace.Step> steps = new java.util.ArrayList<>(traced);
+    /** The kernels a replay runs, in order, with their op names (for tests and diagnostics). */
+    record Result(Runnable[] kernels, String[] ops) {
+    }
+
+    static Result plan(List<Trace.Step> traced, Tensor[] inputs, Tensor[] outputs) {
+        List<Trace.Step> steps = Fusions.fuse(traced);
         Set<Storage> pinned = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Tensor[] group : List.of(inputs, outputs)) {
             for (Tensor t : group) {
@@ -35,10 +39,12 @@ final class Planner {
         live.external.addAll(gradients);
         shareBuffers(steps, live.born, live.last, pinned, live.external);
         Runnable[] kernels = new Runnable[steps.size()];
+        String[] ops = new String[steps.size()];
         for (int i = 0; i < kernels.length; i++) {
             kernels[i] = steps.get(i).run();
+            ops[i] = steps.get(i).op();
         }
-        return kernels;
+        return new Result(kernels, ops);
     }
 
     /** When each buffer is first written and last used, and which come from outside the step. */
@@ -60,16 +66,22 @@ final class Planner {
                     readers.merge(r, 1, Integer::sum);
                     touches.merge(r, 1, Integer::sum);
                 }
-                Storage w = s.written();
-                if (w != null) {
-                    if (s.fresh() && !born.containsKey(w) && !external.contains(w)) {
-                        born.put(w, i);
-                    } else {
-                        external.add(w);   // written in place (a gradient), or a buffer from outside
-                    }
-                    last.put(w, i);
-                    touches.merge(w, 1, Integer::sum);
+                write(s.written(), s.fresh(), i);
+                for (Storage w : s.alsoWritten()) {
+                    write(w, s.fresh(), i);
                 }
+            }
+        }
+
+        private void write(Storage w, boolean fresh, int i) {
+            if (w != null) {
+                if (fresh && !born.containsKey(w) && !external.contains(w)) {
+                    born.put(w, i);
+                } else {
+                    external.add(w);   // written in place (a gradient), or a buffer from outside
+                }
+                last.put(w, i);
+                touches.merge(w, 1, Integer::sum);
             }
         }
     }
@@ -105,6 +117,18 @@ final class Planner {
         return gradients;
     }
 
+    /** Gives {@code w}, born at step {@code i}, a free buffer of its size if there is one. */
+    private static void take(Trace.Step step, Storage w, int i, Map<Storage, Integer> born, Set<Storage> pinned,
+                             Set<Storage> external, Map<Integer, ArrayDeque<float[]>> free) {
+        if (w != null && step.fresh() && Integer.valueOf(i).equals(born.get(w)) && !pinned.contains(w)
+                && !external.contains(w)) {
+            ArrayDeque<float[]> pool = free.get(w.array.length);
+            if (pool != null && !pool.isEmpty()) {
+                w.array = pool.pop();
+            }
+        }
+    }
+
     /** Re-points each intermediate's storage at a free buffer of its size, in order of birth. */
     private static void shareBuffers(List<Trace.Step> steps, Map<Storage, Integer> born, Map<Storage, Integer> last,
                                      Set<Storage> pinned, Set<Storage> external) {
@@ -119,13 +143,9 @@ final class Planner {
         }
         for (int i = 0; i < steps.size(); i++) {
             Trace.Step step = steps.get(i);
-            Storage w = step.written();
-            if (w != null && step.fresh() && Integer.valueOf(i).equals(born.get(w)) && !pinned.contains(w)
-                    && !external.contains(w)) {
-                ArrayDeque<float[]> pool = free.get(w.array.length);
-                if (pool != null && !pool.isEmpty()) {
-                    w.array = pool.pop();
-                }
+            take(step, step.written(), i, born, pinned, external, free);
+            for (Storage w : step.alsoWritten()) {
+                take(step, w, i, born, pinned, external, free);
             }
             java.util.List<Storage> done = dying.get(i);
             if (done != null) {

@@ -20,8 +20,14 @@ final class Trace {
      * One recorded kernel: what it runs, the storages it reads and the one it writes
      * ({@code fresh} when that is the new output of an op rather than a buffer written in place).
      */
-    record Step(String op, Runnable run, Storage[] reads, Storage written, boolean fresh) {
+    record Step(String op, Runnable run, Storage[] reads, Storage written, boolean fresh, Fusible fusible,
+                Storage[] alsoWritten) {
+        Step(String op, Runnable run, Storage[] reads, Storage written, boolean fresh, Fusible fusible) {
+            this(op, run, reads, written, fresh, fusible, NONE);
+        }
     }
+
+    private static final Storage[] NONE = new Storage[0];
 
     final List<Step> steps = new ArrayList<>();
     private String refusal;
@@ -49,7 +55,7 @@ final class Trace {
     }
 
     /** Runs {@code kernel} into {@code out} and records it (a kernel that runs ops records only itself). */
-    void run(String op, Graph.Kernel kernel, Tensor out, Tensor[] inputs) {
+    void run(String op, Graph.Kernel kernel, Tensor out, Tensor[] inputs, Fusible fusible) {
         depth++;
         try {
             kernel.run(out);
@@ -57,7 +63,7 @@ final class Trace {
             depth--;
         }
         if (depth == 0) {
-            steps.add(new Step(op, () -> kernel.run(out), storages(inputs), out.storage, true));
+            steps.add(new Step(op, () -> kernel.run(out), storages(inputs), out.storage, true, fusible));
         }
     }
 
@@ -70,7 +76,7 @@ final class Trace {
             depth--;
         }
         if (depth == 0) {
-            steps.add(new Step(op, effect, storages(read), written == null ? null : written.storage, false));
+            steps.add(new Step(op, effect, storages(read), written == null ? null : written.storage, false, null));
         }
     }
 

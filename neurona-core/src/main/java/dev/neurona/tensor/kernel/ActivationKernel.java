@@ -90,20 +90,25 @@ public enum ActivationKernel {
      * functions get loops of their own so that the JIT can vectorize them.
      */
     public void forward(float[] x, float[] y, int n, float alpha) {
+        forward(x, y, 0, n, alpha);
+    }
+
+    /** {@code y[i] = f(x[i])} for {@code from <= i < to} (a row of a fused pass). */
+    public void forward(float[] x, float[] y, int from, int to, float alpha) {
         switch (this) {
             case LINEAR -> {
                 if (y != x) {
-                    System.arraycopy(x, 0, y, 0, n);
+                    System.arraycopy(x, from, y, from, to - from);
                 }
             }
             case RELU -> {
                 // Math.max vectorizes (a ternary does not: ~10× slower); NaN stays NaN
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     y[i] = Math.max(x[i], 0f);
                 }
             }
             default -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     y[i] = apply(x[i], alpha);
                 }
             }
@@ -115,28 +120,33 @@ public enum ActivationKernel {
      * outputs {@code y = f(x)}.
      */
     public void backwardInPlace(float[] x, float[] y, float[] g, int n, float alpha) {
+        backwardInPlace(x, y, g, 0, n, alpha);
+    }
+
+    /** {@code g[i] *= f'(x[i])} for {@code from <= i < to}, in place (a row of a fused pass). */
+    public void backwardInPlace(float[] x, float[] y, float[] g, int from, int to, float alpha) {
         switch (this) {
             case LINEAR -> { }
             case RELU -> {
                 // y = max(x, 0) ≥ 0, so min(y·MAX·MAX, 1) is exactly 1 for y > 0 (the smallest
                 // subnormal times MAX_VALUE² overflows past 1) and 0 for y = 0: the indicator
                 // without a branch, which vectorizes (the ternary does not: ~5× slower)
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     g[i] *= Math.min(y[i] * Float.MAX_VALUE * Float.MAX_VALUE, 1f);
                 }
             }
             case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     g[i] *= y[i] * (1f - y[i]);
                 }
             }
             case TANH -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     g[i] *= 1f - y[i] * y[i];
                 }
             }
             default -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     g[i] *= derivative(x[i], y[i], alpha);
                 }
             }

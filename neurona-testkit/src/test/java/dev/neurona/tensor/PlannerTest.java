@@ -1,0 +1,87 @@
+package dev.neurona.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the planner does to a dense layer's training step: the bias and activation fused
+ * forward and backward, weight gradients written straight by their GEMM (no zeroing, no copy),
+ * intermediates sharing buffers; and that the planned replay still gives the eager bits.
+ */
+class PlannerTest {
+
+    private final Random random = new Random(5);
+    private final Parameter w1 = new Parameter("w1", Tensor.randn(random, 6, 5));
+    private final Parameter b1 = new Parameter("b1", Tensor.randn(random, 5));
+    private final Parameter w2 = new Parameter("w2", Tensor.randn(random, 5, 3));
+    private final Parameter b2 = new Parameter("b2", Tensor.randn(random, 3));
+    private final List<Parameter> params = List.of(w1, b1, w2, b2);
+
+    private Tensor[] step(Tensor[] in) {
+        params.forEach(Parameter::zeroGrad);
+        Tensor h = in[0].matmul(w1).add(b1).relu();
+        Tensor z = h.matmul(w2).add(b2).tanh();
+        Tensor loss = z.sub(in[1]).square().mean();
+        loss.backward();
+        return new Tensor[] {loss, w1.grad(), b1.grad(), w2.grad(), b2.grad()};
+    }
+
+    @Test
+    void aDenseStepIsFusedAndWritesItsGradientsInPlace() {
+        Compiled compiled = new Compiled("dense step", this::step);
+        compiled.run(Tensor.randn(random, 4, 6), Tensor.randn(random, 4, 3));
+        List<String> ops = Arrays.asList(compiled.plannedOps());
+        assertThat(ops).contains("bias+relu", "bias+tanh", "relu_backward+bias_grad", "tanh_backward+bias_grad");
+        assertThat(ops).as("the gradients come straight from their ops").doesNotContain("zero_grad", "set_grad",
+                "accumulate_grad");
+        assertThat(ops).doesNotContain("add", "relu", "tanh", "reduce_to");
+    }
+
+    @Test
+    void thePlannedReplayGivesTheEagerBits() {
+        Compiled compiled = new Compiled("dense step", this::step);
+        compiled.run(Tensor.randn(random, 4, 6), Tensor.randn(random, 4, 3));
+        for (int round = 0; round < 3; round++) {
+            Tensor x = Tensor.randn(random, 4, 6);
+            Tensor y = Tensor.randn(random, 4, 3);
+            float[][] replayed = values(compiled.run(x, y));
+            float[][] eager = values(Compiled.eagerly(() -> step(new Tensor[] {x, y})));
+            for (int i = 0; i < eager.length; i++) {
+                assertThat(replayed[i]).as("output %d of round %d", i, round).containsExactly(eager[i]);
+            }
+        }
+    }
+
+    @Test
+    void aLongChainReplaysExactlyThroughSharedBuffers() {
+        // a long chain of same-sized intermediates: each output takes a dead one's buffer
+        Compiled chain = new Compiled("chain", in -> {
+            Tensor t = in[0];
+            for (int i = 0; i < 12; i++) {
+                t = t.mul(1.01f).add(0.5f).tanh();
+            }
+            return new Tensor[] {t};
+        });
+        Tensor x = Tensor.randn(random, 3, 4);
+        chain.run(x);
+        Tensor x2 = Tensor.randn(random, 3, 4);
+        float[] replayed = chain.run(x2)[0].toArray();
+        Tensor eager = x2;
+        for (int i = 0; i < 12; i++) {
+            eager = eager.mul(1.01f).add(0.5f).tanh();
+        }
+        assertThat(replayed).containsExactly(eager.toArray());
+    }
+
+    private static float[][] values(Tensor[] tensors) {
+        float[][] v = new float[tensors.length][];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = tensors[i].toArray();
+        }
+        return v;
+    }
+}
