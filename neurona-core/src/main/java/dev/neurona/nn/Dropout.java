@@ -11,8 +11,9 @@ import java.util.Random;
  * probability {@code rate} and the survivors are scaled by {@code 1 / (1 − rate)}, so that
  * inference needs no rescaling; in inference it passes data through unchanged.
  *
- * <p>The n-th training call draws its mask from a generator seeded by
- * {@code Seeds.derive(seed, n)}, where {@code seed} comes from the model's seed at build time.
+ * <p>The n-th training call draws its mask from the counter-based stream
+ * {@code Seeds.uniform(Seeds.derive(seed, n), i)}, where {@code seed} comes from the model's
+ * seed at build time (a mask is drawn at every replay of a compiled step, allocating nothing).
  * The mask therefore depends only on the layer's {@link #state()} ({@code seed} and
  * {@code calls}), which a saved model keeps, so a resumed run drops the same values as an
  * uninterrupted one.
@@ -38,9 +39,6 @@ public final class Dropout extends Layer {
         return rate;
     }
 
-    /** Draws the masks; reseeded for each one, so that a training step allocates nothing. */
-    private final Random masks = new Random();
-
     @Override
     protected void createWeights(int[] inputShape, Random random) {
         // its own stream, seeded from the model's, so that masks are reproducible
@@ -55,11 +53,19 @@ public final class Dropout extends Layer {
         }
         float keep = 1f - rate;
         // generated, so that a compiled step draws the next mask at every replay
+        float scale = 1f / keep;
+        int threshold = Seeds.threshold24(keep);   // uniform < keep, tested on the 24 bits
         Tensor mask = Tensor.generate("dropout_mask", m -> {
-            Random random = masks;
-            random.setSeed(Seeds.derive(seed, calls++));   // the same stream as new Random(that seed)
-            for (int i = 0; i < m.length; i++) {
-                m[i] = random.nextFloat() < keep ? 1f / keep : 0f;
+            long stream = Seeds.derive(seed, calls++);
+            int n = m.length;
+            int i = 0;
+            for (; i + 1 < n; i += 2) {
+                long z = Seeds.pair(stream, i >>> 1);
+                m[i] = (int) (z >>> 40) < threshold ? scale : 0f;
+                m[i + 1] = (int) ((z >>> 8) & 0xFFFFFF) < threshold ? scale : 0f;
+            }
+            if (i < n) {
+                m[i] = Seeds.bits24(stream, i) < threshold ? scale : 0f;
             }
         }, x.shape());
         return x.mul(mask);

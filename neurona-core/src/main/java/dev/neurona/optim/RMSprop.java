@@ -1,5 +1,6 @@
 package dev.neurona.optim;
 
+import dev.neurona.tensor.kernel.ParallelRange;
 import java.util.List;
 import java.util.Map;
 
@@ -125,6 +126,12 @@ public final class RMSprop extends Optimizer {
         float[] buffer = momentum > 0 ? slots.get("momentum") : null;
         float[] average = centered ? slots.get("average_gradient") : null;
         boolean keras = epsilonMode == EpsilonMode.KERAS;
+        if (!centered && buffer == null) {   // the common form: float, split over the cores
+            loop.set(param, grad, velocity, rho, lr, epsilon, keras);
+            ParallelRange.run(param.length, loop);
+            loop.clear();
+            return;
+        }
         for (int i = 0; i < param.length; i++) {
             double g = grad[i];
             double v = rho * velocity[i] + (1 - rho) * g * g;
@@ -161,5 +168,66 @@ public final class RMSprop extends Optimizer {
         in.number("epsilon", this::epsilon);
         in.bool("centered", this::centered);
         in.enumValue("epsilon_mode", EpsilonMode.class, this::epsilonMode);
+    }
+
+    private final Loop loop = new Loop();
+
+    /**
+     * The plain RMSprop update over a range, in float with one branch-free loop per ε form so
+     * that C2 vectorizes it (in double it would not, and took most of a step), its operands in
+     * fields so that a step allocates nothing.
+     */
+    private static final class Loop implements ParallelRange.Body {
+        private float[] param;
+        private float[] grad;
+        private float[] velocity;
+        private float rho;
+        private float oneMinusRho;
+        private float lr;
+        private float eps;
+        private boolean keras;
+
+        void set(float[] param, float[] grad, float[] velocity, double rho, double lr, double eps, boolean keras) {
+            this.param = param;
+            this.grad = grad;
+            this.velocity = velocity;
+            this.rho = (float) rho;
+            this.oneMinusRho = (float) (1 - rho);
+            this.lr = (float) lr;
+            this.eps = (float) eps;
+            this.keras = keras;
+        }
+
+        void clear() {
+            param = null;
+            grad = null;
+            velocity = null;
+        }
+
+        @Override
+        public void run(int lo, int hi) {
+            float[] p = param;
+            float[] g = grad;
+            float[] v = velocity;
+            float r = rho;
+            float k = oneMinusRho;
+            float rate = lr;
+            float e = eps;
+            if (keras) {
+                for (int i = lo; i < hi; i++) {
+                    float gi = g[i];
+                    float vi = r * v[i] + k * gi * gi;
+                    v[i] = vi;
+                    p[i] -= rate * gi / (float) Math.sqrt(vi + e);
+                }
+            } else {
+                for (int i = lo; i < hi; i++) {
+                    float gi = g[i];
+                    float vi = r * v[i] + k * gi * gi;
+                    v[i] = vi;
+                    p[i] -= rate * gi / ((float) Math.sqrt(vi) + e);
+                }
+            }
+        }
     }
 }

@@ -157,7 +157,15 @@ public final class Compiled {
             LOG.info(() -> name + " runs eagerly (not compiled): " + refusal);
             return outputs;
         }
-        Planner.Result planned = Planner.plan(trace.steps, placeholders, outputs);
+        Planner.Result planned;
+        try {
+            planned = Planner.plan(trace.steps, placeholders, outputs);
+        } catch (RuntimeException e) {
+            // never the user's error: the traced run's outputs are right, later calls run eagerly
+            eagerReason = "planning failed (" + e + ")";
+            LOG.warning(() -> name + " runs eagerly (not compiled): " + eagerReason);
+            return outputs;
+        }
         plans[nextPlan] = new Plan(placeholders, outputs, planned.kernels(), structure);
         lastOps = planned.ops();
         nextPlan = (nextPlan + 1) % MAX_PLANS;
