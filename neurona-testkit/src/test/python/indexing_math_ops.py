@@ -167,6 +167,10 @@ case("logSoftmax large numbers axis -1", "logSoftmax", {"axis": -1},
 case("logSoftmax large numbers axis 0", "logSoftmax", {"axis": 0},
      [("x", large, True)], lambda x: torch.log_softmax(x, dim=0))
 
+# ---------------------------------------------------------------- fused reductions (drawn last: earlier cases keep their values)
+case("sumOfSquares of [3,4]", "sumOfSquares", {}, [("x", rand(3, 4), True)], lambda x: torch.sum(x * x))
+case("sumOfSquares of [2,3,4]", "sumOfSquares", {}, [("x", rand(2, 3, 4) * 3, True)], lambda x: torch.sum(x * x))
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "dev", "neurona", "tensor",
                     "indexing_math_ops.json")
 with open(path, "w") as f:

@@ -44,7 +44,7 @@ public final class Regularizer {
             p = w.abs().sum().mul((float) l1);
         }
         if (l2 > 0) {
-            Tensor q = w.square().sum().mul((float) l2);
+            Tensor q = w.sumOfSquares().mul((float) l2);
             p = p == null ? q : p.add(q);
         }
         return p == null ? Tensor.scalar(0f) : p;

@@ -30,6 +30,41 @@ final class ReduceOps {
                 MathOps.broadcastTo(Graph.alias("reshape", g, kept, null), x.shape)}, x);
     }
 
+    /**
+     * {@code Σ x²} as one primitive (an L2 penalty's): one pass in double with four accumulators
+     * (independent additions, so the loop is not one long dependency chain), and a backward of
+     * one pass, {@code 2·g·x}, instead of square, sum and broadcast ops over every weight.
+     */
+    static Tensor sumOfSquares(Tensor x) {
+        Tensor out = Graph.op("sumOfSquares", SCALAR.clone(), o -> {
+            float[] v = x.array();
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int i = 0;
+            for (; i + 4 <= v.length; i += 4) {
+                s0 += (double) v[i] * v[i];
+                s1 += (double) v[i + 1] * v[i + 1];
+                s2 += (double) v[i + 2] * v[i + 2];
+                s3 += (double) v[i + 3] * v[i + 3];
+            }
+            for (; i < v.length; i++) {
+                s0 += (double) v[i] * v[i];
+            }
+            o.array()[0] = (float) ((s0 + s1) + (s2 + s3));
+        }, null, x);
+        return Graph.record(out, "sumOfSquares", g -> new Tensor[] {Graph.op("sumOfSquares_backward", x.shape.clone(),
+                dx -> {
+            float twice = 2f * g.array()[0];
+            float[] v = x.array();
+            float[] d = dx.array();
+            for (int i = 0; i < d.length; i++) {
+                d[i] = twice * v[i];
+            }
+        }, null, g, x)}, x);
+    }
+
     /** The mean of all elements, summed in double and divided once, so that it is finite whenever the exact mean is. */
     static Tensor meanAll(Tensor x) {
         int n = x.size();

@@ -17,6 +17,11 @@ sealed interface ReductionMethods permits Tensor {
         return ReduceOps.sumAll(self());
     }
 
+    /** {@code Σ x²} over all elements, as a scalar: one fused primitive (an L2 penalty is {@code l2 · w.sumOfSquares()}). */
+    default Tensor sumOfSquares() {
+        return ReduceOps.sumOfSquares(self());
+    }
+
     /** The sum along {@code axis}, which is removed. */
     default Tensor sum(int axis) {
         return sum(axis, false);

@@ -57,7 +57,8 @@ class IndexingMathTorchTest {
         Set<String> ops = new TreeSet<>();
         cases().forEach(c -> ops.add(c.get("op").asText()));
         assertThat(ops).containsExactlyInAnyOrder("take", "gather", "scatterAdd", "where", "maskedFill", "gt", "ge",
-                "lt", "le", "eq", "ne", "matmul", "sum", "mean", "var", "logsumexp", "cumsum", "clamp", "logSoftmax");
+                "lt", "le", "eq", "ne", "matmul", "sum", "mean", "var", "logsumexp", "cumsum", "clamp", "logSoftmax",
+                "sumOfSquares");
         assertThat(cases()).hasSizeGreaterThan(50);
     }
 
@@ -121,6 +122,7 @@ class IndexingMathTorchTest {
             case "cumsum" -> in -> in[0].cumsum(args.get("axis").asInt());
             case "clamp" -> in -> in[0].clamp(in[1], in[2]);
             case "logSoftmax" -> in -> in[0].logSoftmax(args.get("axis").asInt());
+            case "sumOfSquares" -> in -> in[0].sumOfSquares();
             default -> throw new AssertionError("no Neurona op for '" + op + "' of " + RESOURCE);
         };
     }

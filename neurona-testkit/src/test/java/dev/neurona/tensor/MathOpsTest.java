@@ -66,6 +66,8 @@ class MathOpsTest {
                         .expectShape(2, 4),
                 op("logsumexp axes [0, 2] keepDims", x -> x.logsumexp(axes(0, 2), true)).shapes(s(2, 3, 4))
                         .expectShape(1, 3, 1),
+                op("sumOfSquares", Tensor::sumOfSquares).shapes(s(3, 5)).expectShape(),
+                op("sumOfSquares of 4-D (a remainder past the four lanes)", Tensor::sumOfSquares).shapes(s(2, 1, 3, 3)),
                 op("cumsum axis 0", x -> x.cumsum(0)).shapes(s(2, 3, 4)).expectShape(2, 3, 4),
                 op("cumsum axis 1", x -> x.cumsum(1)).shapes(s(2, 3, 4)),
                 op("cumsum axis -1", x -> x.cumsum(-1)).shapes(s(2, 3, 4)),
