@@ -32,8 +32,15 @@ import java.util.Map;
  *     [--backends native,java] [--torch-threads 1,2,2p] [--python /usr/bin/python3] \
  *     [--script neurona-bench/src/main/python/train_fashion.py] [--torch-openblas-env unset|keep] \
  *     [--predict-calls 10000] [--extra-classpath CP] [--jvm-opts "-Xmx2g ..."] [--out results.jsonl] \
- *     [--baseline-jar OLD/neurona-bench/target/benchmarks.jar]
+ *     [--baseline-jar OLD/neurona-bench/target/benchmarks.jar] [--openblas-coretype auto|none|NAME]
  * </pre>
+ *
+ * <p>{@code --openblas-coretype} sets {@code OPENBLAS_CORETYPE} for every contender, Neurona's and
+ * PyTorch's alike (both run OpenBLAS): {@code auto} (the default) to what
+ * {@code OpenBlasCoreType.recommended} gives for this CPU ({@code SKYLAKEX} on AMD CPUs with
+ * AVX-512, whose kernels OpenBLAS does not pick itself; nothing elsewhere), as the
+ * {@code neurona} launcher does; {@code none} to unset it; or a core name. A value set in the
+ * shell wins over {@code auto}.
  *
  * <p>{@code --configs}: a comma-separated list of small (784-8-10), medium (784-256-128-10),
  * large (784-1024-1024-10), mnist-mlp (Keras's classic MNIST MLP: dropout, RMSprop), l2-norm
@@ -62,7 +69,7 @@ public final class EndToEnd {
 
     private static final String[] OPTIONS = {"--configs", "--epochs", "--epochs-large", "--rounds", "--backends",
         "--torch-threads", "--python", "--script", "--torch-openblas-env", "--predict-calls", "--extra-classpath",
-        "--jvm-opts", "--out", "--from", "--baseline-jar"};
+        "--jvm-opts", "--out", "--from", "--baseline-jar", "--openblas-coretype"};
 
     /** The original three networks; {@code --configs all} adds the newer ones. */
     static final String DEFAULT_CONFIGS = "small,medium,large";
@@ -130,6 +137,8 @@ public final class EndToEnd {
         Launcher launcher = new Launcher(o);
         System.out.println(Machine.describe());
         System.out.println("PyTorch processes: OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE " + launcher.torchEnvNote());
+        System.out.println("Every contender: OPENBLAS_CORETYPE " + (launcher.coreType == null ? "unset"
+                : "= " + launcher.coreType));
 
         List<Map<String, Object>> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
@@ -179,6 +188,7 @@ public final class EndToEnd {
             jvmOpts = opts.isEmpty() ? List.of() : Arrays.asList(opts.split("\\s+"));
             python = o.getOrDefault("--python", "/usr/bin/python3");
             script = o.getOrDefault("--script", defaultScript());
+            coreType = coreType(o.getOrDefault("--openblas-coretype", "auto"));
             String env = o.getOrDefault("--torch-openblas-env", "unset");
             if (!env.equals("unset") && !env.equals("keep")) {
                 throw new IllegalArgumentException("--torch-openblas-env takes unset or keep, got " + env);
@@ -194,6 +204,28 @@ public final class EndToEnd {
                 }
             }
             return "neurona-bench/src/main/python/train_fashion.py";
+        }
+
+        /** {@code OPENBLAS_CORETYPE} for every contender, or {@code null} to unset it. */
+        final String coreType;
+
+        private static String coreType(String option) {
+            if (option.equals("none")) {
+                return null;
+            }
+            if (!option.equals("auto")) {
+                return option;
+            }
+            String shell = System.getenv("OPENBLAS_CORETYPE");
+            if (shell != null) {
+                return shell;
+            }
+            try {
+                return dev.neurona.openblas.OpenBlasCoreType.recommended(Files.readString(Path.of("/proc/cpuinfo")))
+                        .orElse(null);
+            } catch (IOException e) {
+                return null;   // not Linux: OpenBLAS's own choice
+            }
         }
 
         String torchEnvNote() {
@@ -224,6 +256,11 @@ public final class EndToEnd {
             }
             if (c.passiveWait()) {
                 pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+            }
+            if (coreType == null) {
+                pb.environment().remove("OPENBLAS_CORETYPE");
+            } else {
+                pb.environment().put("OPENBLAS_CORETYPE", coreType);
             }
             Process p = pb.start();
             String resultLine = null;
