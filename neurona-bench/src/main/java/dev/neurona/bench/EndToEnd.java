@@ -32,15 +32,15 @@ import java.util.Map;
  *     [--backends native,java] [--torch-threads 1,2,2p] [--python /usr/bin/python3] \
  *     [--script neurona-bench/src/main/python/train_fashion.py] [--torch-openblas-env unset|keep] \
  *     [--predict-calls 10000] [--extra-classpath CP] [--jvm-opts "-Xmx2g ..."] [--out results.jsonl] \
- *     [--baseline-jar OLD/neurona-bench/target/benchmarks.jar] [--openblas-coretype auto|none|NAME]
+ *     [--baseline-jar OLD/neurona-bench/target/benchmarks.jar] [--openblas-coretype NAME]
  * </pre>
  *
- * <p>{@code --openblas-coretype} sets {@code OPENBLAS_CORETYPE} for every contender, Neurona's and
- * PyTorch's alike (both run OpenBLAS): {@code auto} (the default) to what
- * {@code OpenBlasCoreType.recommended} gives for this CPU ({@code SKYLAKEX} on AMD CPUs with
- * AVX-512, whose kernels OpenBLAS does not pick itself; nothing elsewhere), as the
- * {@code neurona} launcher does; {@code none} to unset it; or a core name. A value set in the
- * shell wins over {@code auto}.
+ * <p>Every contender runs OpenBLAS (Neurona's native backend and PyTorch), so every contender gets
+ * the same {@code OPENBLAS_CORETYPE} and {@code OPENBLAS_L2_SIZE}: unset by default
+ * ({@code --torch-openblas-env unset}: OpenBLAS picks its kernels for the CPU, Cooperlake's
+ * AVX-512 ones on Zen 4), this shell's with {@code keep}, or the core {@code --openblas-coretype}
+ * names. (A shell that forces {@code OPENBLAS_CORETYPE=Haswell} made one side's products 1.7×
+ * slower when only PyTorch's processes unset it.)
  *
  * <p>{@code --configs}: a comma-separated list of small (784-8-10), medium (784-256-128-10),
  * large (784-1024-1024-10), mnist-mlp (Keras's classic MNIST MLP: dropout, RMSprop), l2-norm
@@ -136,9 +136,8 @@ public final class EndToEnd {
         }
         Launcher launcher = new Launcher(o);
         System.out.println(Machine.describe());
-        System.out.println("PyTorch processes: OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE " + launcher.torchEnvNote());
-        System.out.println("Every contender: OPENBLAS_CORETYPE " + (launcher.coreType == null ? "unset"
-                : "= " + launcher.coreType));
+        System.out.println("Every contender's OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE: " + launcher.torchEnvNote()
+                + (launcher.coreType == null ? "" : "; OPENBLAS_CORETYPE=" + launcher.coreType));
 
         List<Map<String, Object>> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
@@ -188,7 +187,7 @@ public final class EndToEnd {
             jvmOpts = opts.isEmpty() ? List.of() : Arrays.asList(opts.split("\\s+"));
             python = o.getOrDefault("--python", "/usr/bin/python3");
             script = o.getOrDefault("--script", defaultScript());
-            coreType = coreType(o.getOrDefault("--openblas-coretype", "auto"));
+            coreType = o.get("--openblas-coretype");
             String env = o.getOrDefault("--torch-openblas-env", "unset");
             if (!env.equals("unset") && !env.equals("keep")) {
                 throw new IllegalArgumentException("--torch-openblas-env takes unset or keep, got " + env);
@@ -206,31 +205,12 @@ public final class EndToEnd {
             return "neurona-bench/src/main/python/train_fashion.py";
         }
 
-        /** {@code OPENBLAS_CORETYPE} for every contender, or {@code null} to unset it. */
+        /** {@code OPENBLAS_CORETYPE} for every contender, or {@code null} for the environment's rule. */
         final String coreType;
-
-        private static String coreType(String option) {
-            if (option.equals("none")) {
-                return null;
-            }
-            if (!option.equals("auto")) {
-                return option;
-            }
-            String shell = System.getenv("OPENBLAS_CORETYPE");
-            if (shell != null) {
-                return shell;
-            }
-            try {
-                return dev.neurona.openblas.OpenBlasCoreType.recommended(Files.readString(Path.of("/proc/cpuinfo")))
-                        .orElse(null);
-            } catch (IOException e) {
-                return null;   // not Linux: OpenBLAS's own choice
-            }
-        }
 
         String torchEnvNote() {
             String now = Machine.openblasEnv();
-            return unsetOpenblasEnv ? "unset for PyTorch (this shell: " + now + ")" : "kept as this shell has them: " + now;
+            return unsetOpenblasEnv ? "unset (this shell: " + now + ")" : "kept as this shell has them: " + now;
         }
 
         Map<String, Object> run(Contender c, FashionConfig config, int epochs) throws IOException, InterruptedException {
@@ -250,16 +230,14 @@ public final class EndToEnd {
             }
             cmd.addAll(List.of("--config", config.id(), "--epochs", String.valueOf(epochs), "--predict-calls", predictCalls));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            if (c.torch() && unsetOpenblasEnv) {
+            if (unsetOpenblasEnv) {   // every contender alike: both run OpenBLAS
                 pb.environment().remove("OPENBLAS_CORETYPE");
                 pb.environment().remove("OPENBLAS_L2_SIZE");
             }
             if (c.passiveWait()) {
                 pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
             }
-            if (coreType == null) {
-                pb.environment().remove("OPENBLAS_CORETYPE");
-            } else {
+            if (coreType != null) {
                 pb.environment().put("OPENBLAS_CORETYPE", coreType);
             }
             Process p = pb.start();

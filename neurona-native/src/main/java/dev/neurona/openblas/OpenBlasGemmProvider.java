@@ -90,7 +90,6 @@ public final class OpenBlasGemmProvider implements GemmProvider {
     private static BLAS loadOpenBlas() {
         Loader.load(openblas_nolapack.class);
         openblas_nolapack.blas_set_num_threads(Runtime.getRuntime().availableProcessors());
-        OpenBlasCoreType.hint().ifPresent(LOG::info);
         try (FloatPointer a = new FloatPointer(1f, 2f, 3f, 4f);
              FloatPointer b = new FloatPointer(5f, 6f, 7f, 8f);
              FloatPointer c = new FloatPointer(4)) {
