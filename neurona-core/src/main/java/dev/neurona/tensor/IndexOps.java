@@ -320,15 +320,7 @@ final class IndexOps {
         int off = 0;
         for (int j = 0; j < n; j++) {
             out[j] = off;
-            for (int d = rank - 1; d >= 0; d--) {
-                counter[d]++;
-                off += stride[d];
-                if (counter[d] < index[d]) {
-                    break;
-                }
-                off -= stride[d] * index[d];
-                counter[d] = 0;
-            }
+            off = dev.neurona.tensor.kernel.Odometer.advance(counter, index, stride, off, rank - 1);
         }
         return out;
     }

@@ -103,15 +103,7 @@ final class MatmulShapes {
             offset[i] = off;
             first[i] = off > highest;
             highest = Math.max(highest, off);
-            for (int d = batchRank - 1; d >= 0; d--) {
-                counter[d]++;
-                off += stride[d];
-                if (counter[d] < shape[d]) {
-                    break;
-                }
-                off -= stride[d] * shape[d];
-                counter[d] = 0;
-            }
+            off = dev.neurona.tensor.kernel.Odometer.advance(counter, shape, stride, off, batchRank - 1);
         }
     }
 

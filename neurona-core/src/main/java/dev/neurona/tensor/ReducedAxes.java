@@ -83,15 +83,7 @@ final class ReducedAxes {
         int off = 0;
         for (int r = 0; r < runs; r++) {
             runOut[r] = off;
-            for (int a = d; a >= 0; a--) {
-                counter[a]++;
-                off += outStride[a];
-                if (counter[a] < shape[a]) {
-                    break;
-                }
-                off -= outStride[a] * shape[a];
-                counter[a] = 0;
-            }
+            off = dev.neurona.tensor.kernel.Odometer.advance(counter, shape, outStride, off, d);
         }
     }
 

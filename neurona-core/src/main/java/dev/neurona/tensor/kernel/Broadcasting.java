@@ -111,15 +111,7 @@ public final class Broadcasting {
             int off = 0;
             for (int i = 0; i < out.length; i++) {
                 out[i] = src[off];
-                for (int d = rank - 1; d >= 0; d--) {
-                    index[d]++;
-                    off += sa[d];
-                    if (index[d] < outShape[d]) {
-                        break;
-                    }
-                    off -= sa[d] * outShape[d];
-                    index[d] = 0;
-                }
+                off = Odometer.advance(index, outShape, sa, off, rank - 1);
             }
         }
 
@@ -144,15 +136,7 @@ public final class Broadcasting {
             int off = 0;
             for (int i = 0; i < src.length; i++) {
                 out[off] += src[i];
-                for (int d = rank - 1; d >= 0; d--) {
-                    index[d]++;
-                    off += sa[d];
-                    if (index[d] < outShape[d]) {
-                        break;
-                    }
-                    off -= sa[d] * outShape[d];
-                    index[d] = 0;
-                }
+                off = Odometer.advance(index, outShape, sa, off, rank - 1);
             }
         }
     }
