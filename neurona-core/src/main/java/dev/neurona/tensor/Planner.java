@@ -52,7 +52,6 @@ final class Planner {
         final Map<Storage, Integer> born = new IdentityHashMap<>();
         final Map<Storage, Integer> last = new IdentityHashMap<>();
         final Map<Storage, Integer> readers = new IdentityHashMap<>();
-        final Map<Storage, Integer> touches = new IdentityHashMap<>();
         final Set<Storage> external = Collections.newSetFromMap(new IdentityHashMap<>());
 
         Liveness(List<Trace.Step> steps) {
@@ -64,7 +63,6 @@ final class Planner {
                     }
                     last.put(r, i);
                     readers.merge(r, 1, Integer::sum);
-                    touches.merge(r, 1, Integer::sum);
                 }
                 write(s.written(), s.fresh(), i);
                 for (Storage w : s.alsoWritten()) {
@@ -81,7 +79,6 @@ final class Planner {
                     external.add(w);   // written in place (a gradient), or a buffer from outside
                 }
                 last.put(w, i);
-                touches.merge(w, 1, Integer::sum);
             }
         }
     }
@@ -89,7 +86,8 @@ final class Planner {
     /**
      * A gradient zeroed and then set from one op's output, which nothing else reads: that op
      * writes the gradient's buffer itself, and the zeroing and the copy go. (A matrix product's
-     * weight gradient then comes straight out of the GEMM.)
+     * weight gradient then comes straight out of the GEMM; contributions added after it, such as
+     * a regularizer's, still add to it.)
      */
     private static Set<Storage> writeGradientsInPlace(List<Trace.Step> steps, Liveness live, Set<Storage> pinned) {
         Set<Storage> gradients = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -100,7 +98,7 @@ final class Planner {
             Storage g = s.written();
             if (s.op().equals("zero_grad")) {
                 zeroAt.put(g, i);
-            } else if (s.op().equals("set_grad") && zeroAt.containsKey(g) && live.touches.get(g) == 2
+            } else if (s.op().equals("set_grad") && zeroAt.containsKey(g) && untouchedBetween(steps, g, zeroAt.get(g), i)
                     && s.reads().length == 1) {
                 Storage src = s.reads()[0];
                 Integer at = live.born.get(src);
@@ -127,6 +125,21 @@ final class Planner {
                 w.array = pool.pop();
             }
         }
+    }
+
+    /**
+     * Whether no step strictly between {@code from} and {@code to} reads or writes {@code g} (later
+     * steps may: an L2 penalty's gradient added to a weight gradient set from its product).
+     */
+    private static boolean untouchedBetween(List<Trace.Step> steps, Storage g, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            Trace.Step s = steps.get(i);
+            if (s.written() == g || java.util.Arrays.asList(s.alsoWritten()).contains(g)
+                    || java.util.Arrays.asList(s.reads()).contains(g)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Re-points each intermediate's storage at a free buffer of its size, in order of birth. */

@@ -42,6 +42,29 @@ class PlannerTest {
     }
 
     @Test
+    void aWeightGradientComesStraightFromItsProductAlsoWithAPenaltyAddedAfter() {
+        Compiled compiled = new Compiled("penalized step", in -> {
+            params.forEach(Parameter::zeroGrad);
+            Tensor loss = in[0].matmul(w1).add(b1).relu().matmul(w2).add(b2).sub(in[1]).square().mean()
+                    .add(w1.sumOfSquares().mul(1e-2f));
+            loss.backward();
+            return new Tensor[] {loss, w1.grad(), w2.grad()};
+        });
+        compiled.run(Tensor.randn(random, 4, 6), Tensor.randn(random, 4, 3));
+        List<String> ops = Arrays.asList(compiled.plannedOps());
+        assertThat(ops).doesNotContain("zero_grad", "set_grad").contains("accumulate_grad");
+        Tensor x = Tensor.randn(random, 4, 6);
+        Tensor y = Tensor.randn(random, 4, 3);
+        float[][] replayed = values(compiled.run(x, y));
+        params.forEach(Parameter::zeroGrad);
+        Tensor loss = x.matmul(w1).add(b1).relu().matmul(w2).add(b2).sub(y).square().mean().add(w1.sumOfSquares().mul(1e-2f));
+        loss.backward();
+        assertThat(replayed[0]).containsExactly(loss.toArray());
+        assertThat(replayed[1]).as("w1's gradient, product plus penalty").containsExactly(w1.grad().toArray());
+        assertThat(replayed[2]).containsExactly(w2.grad().toArray());
+    }
+
+    @Test
     void thePlannedReplayGivesTheEagerBits() {
         Compiled compiled = new Compiled("dense step", this::step);
         compiled.run(Tensor.randn(random, 4, 6), Tensor.randn(random, 4, 3));
