@@ -52,6 +52,9 @@ final class InferencePlan {
      * buffer and its outputs written straight into the result.
      */
     synchronized Tensor predict(Tensor x, int batchSize) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("predict: batch size must be positive, got " + batchSize);
+        }
         int n = x.dim(0);
         if (n <= batchSize) {
             return forward(x);

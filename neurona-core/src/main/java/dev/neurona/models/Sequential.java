@@ -372,12 +372,6 @@ public class Sequential implements Network {
     /** The outputs for {@code x}, computed in batches of {@code batchSize}. */
     public Tensor predict(Tensor x, int batchSize) {
         ensureBuiltFor(x);
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("predict: batch size must be positive, got " + batchSize);
-        }
-        if (x.rank() == 0) {
-            throw new IllegalArgumentException("predict: x needs a batch dimension, got a scalar");
-        }
         return inference.predict(x, batchSize);
     }
 

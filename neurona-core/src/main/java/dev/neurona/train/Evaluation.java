@@ -48,25 +48,4 @@ public final class Evaluation {
         }
         return logs;
     }
-
-    /** The network's outputs for {@code x}, computed in batches, concatenated. */
-    public static Tensor predict(Network network, Tensor x, int batchSize) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("predict: batch size must be positive, got " + batchSize);
-        }
-        if (x.rank() == 0) {
-            throw new IllegalArgumentException("predict: x needs a batch dimension, got a scalar");
-        }
-        int n = x.dim(0);
-        try (NoGrad ignored = NoGrad.enter()) {
-            if (n <= batchSize) {
-                return network.forward(x, Mode.INFERENCE);
-            }
-            Tensor[] parts = new Tensor[(n + batchSize - 1) / batchSize];
-            for (int i = 0; i < parts.length; i++) {
-                parts[i] = network.forward(x.slice(i * batchSize, Math.min(n, (i + 1) * batchSize)), Mode.INFERENCE);
-            }
-            return Tensor.concat(0, parts);
-        }
-    }
 }
