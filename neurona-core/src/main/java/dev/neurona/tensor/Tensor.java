@@ -17,9 +17,12 @@ import java.util.Random;
  * }</pre>
  *
  * <p>Operations never modify their inputs; they return new tensors. Elementwise operations
- * broadcast as NumPy does. The methods here only check arguments and delegate: the math of
- * each group lives in {@code MathOps}, {@code ReduceOps}, {@code ShapeOps}, {@code MovementOps},
- * {@code IndexOps}, {@code LinalgOps} and {@code ActivationOps}, each op's backward beside its forward.
+ * broadcast as NumPy does. The methods only check arguments and delegate: they are grouped by
+ * kind in package-private interfaces this class implements (elementwise, reductions, shape,
+ * indexing, activations), and the math of each group lives in {@code MathOps},
+ * {@code ReduceOps}, {@code ShapeOps}, {@code MovementOps}, {@code IndexOps}, {@code LinalgOps}
+ * and {@code ActivationOps}, each op's backward beside its forward. {@link Compiled} runs a whole
+ * training step of such ops as a replayed plan.
  *
  * <p>A tensor is not thread-safe while it is being modified (an optimizer step) or while
  * its gradient accumulates; reading from several threads is safe.
