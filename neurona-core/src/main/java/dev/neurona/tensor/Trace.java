@@ -94,7 +94,8 @@ final class Trace {
                 .filter(f -> !f.getClassName().startsWith("dev.neurona.tensor."))
                 .findFirst().map(f -> f.getClassName() + "." + f.getMethodName()).orElse("?"));
         refusal = caller + " calls Tensor." + access + " during the step (values read or written outside an op "
-                + "cannot be replayed)";
+                + "cannot be replayed); to compile it, write it with tensor ops (Tensor.generate for generated values, "
+                + "Compiled.host for checks of a batch's values)";
     }
 
     /** Refuses the trace for {@code reason} unless an earlier reason was given. */
