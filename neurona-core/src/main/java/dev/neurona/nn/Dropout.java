@@ -12,8 +12,9 @@ import java.util.Random;
  * inference needs no rescaling; in inference it passes data through unchanged.
  *
  * <p>The n-th training call draws its mask from the counter-based stream
- * {@code Seeds.uniform(Seeds.derive(seed, n), i)}, where {@code seed} comes from the model's
- * seed at build time (a mask is drawn at every replay of a compiled step, allocating nothing).
+ * {@code Seeds.uniform(Seeds.derive(seed, n), i)} ({@link Tensor#dropout}), where {@code seed}
+ * comes from the model's seed at build time (a mask is drawn at every replay of a compiled step,
+ * allocating nothing).
  * The mask therefore depends only on the layer's {@link #state()} ({@code seed} and
  * {@code calls}), which a saved model keeps, so a resumed run drops the same values as an
  * uninterrupted one.
@@ -51,24 +52,8 @@ public final class Dropout extends Layer {
         if (mode != Mode.TRAINING || rate == 0f) {
             return x;
         }
-        float keep = 1f - rate;
-        // generated, so that a compiled step draws the next mask at every replay
-        float scale = 1f / keep;
-        int threshold = Seeds.threshold24(keep);   // uniform < keep, tested on the 24 bits
-        Tensor mask = Tensor.generate("dropout_mask", m -> {
-            long stream = Seeds.derive(seed, calls++);
-            int n = m.length;
-            int i = 0;
-            for (; i + 1 < n; i += 2) {
-                long z = Seeds.pair(stream, i >>> 1);
-                m[i] = (int) (z >>> 40) < threshold ? scale : 0f;
-                m[i + 1] = (int) ((z >>> 8) & 0xFFFFFF) < threshold ? scale : 0f;
-            }
-            if (i < n) {
-                m[i] = Seeds.bits24(stream, i) < threshold ? scale : 0f;
-            }
-        }, x.shape());
-        return x.mul(mask);
+        // the op asks for the next stream each time it runs, so a compiled step draws a new mask at every replay
+        return x.dropout(rate, () -> Seeds.derive(seed, calls++));
     }
 
     /** {@code seed}: the layer's stream; {@code calls}: the training calls so far (both longs). */

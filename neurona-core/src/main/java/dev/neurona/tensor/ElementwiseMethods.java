@@ -54,6 +54,17 @@ sealed interface ElementwiseMethods permits Tensor {
         return MathOps.div(self(), Tensor.scalar(value));
     }
 
+    /**
+     * Inverted dropout: each value zeroed with probability {@code rate}, the others scaled by
+     * {@code 1 / (1 − rate)}, in one pass. The mask comes from the counter-based stream
+     * {@code streams} gives each time the op runs ({@link Seeds#derive} of a seed and a call
+     * count, say), so a compiled step draws a new mask at every replay; the gradient is
+     * {@code g · mask}.
+     */
+    default Tensor dropout(float rate, java.util.function.LongSupplier streams) {
+        return DropoutOps.dropout(self(), rate, streams);
+    }
+
     /** {@code −this}. */
     default Tensor neg() {
         return MathOps.neg(self());

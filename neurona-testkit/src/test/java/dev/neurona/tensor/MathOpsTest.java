@@ -67,6 +67,8 @@ class MathOpsTest {
                 op("logsumexp axes [0, 2] keepDims", x -> x.logsumexp(axes(0, 2), true)).shapes(s(2, 3, 4))
                         .expectShape(1, 3, 1),
                 op("sumOfSquares", Tensor::sumOfSquares).shapes(s(3, 5)).expectShape(),
+                op("dropout 0.3 on a fixed stream", x -> x.dropout(0.3f, () -> 12345L)).shapes(s(4, 7)),
+                op("dropout 0.5 on an odd size", x -> x.dropout(0.5f, () -> -9L)).shapes(s(3, 3)),
                 op("sumOfSquares of 4-D (a remainder past the four lanes)", Tensor::sumOfSquares).shapes(s(2, 1, 3, 3)),
                 op("cumsum axis 0", x -> x.cumsum(0)).shapes(s(2, 3, 4)).expectShape(2, 3, 4),
                 op("cumsum axis 1", x -> x.cumsum(1)).shapes(s(2, 3, 4)),
@@ -207,17 +209,21 @@ class MathOpsTest {
             step.run(inputs);
         }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        // a one-off allocation (the JIT finishing a method) may fall into a window; an allocation
-        // per replay would show in every window
-        long[] windows = new long[5];
-        for (int w = 0; w < windows.length; w++) {
+        // a one-off allocation (the JIT finishing a method, later on a busy machine) may fall into
+        // a window; an allocation per replay would show in every window: steady state is three
+        // windows of 100 replays in a row without a byte
+        java.util.List<Long> windows = new java.util.ArrayList<>();
+        int zeros = 0;
+        for (int w = 0; w < 50 && zeros < 3; w++) {
             long before = threads.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < 100; i++) {
                 step.run(inputs);
             }
-            windows[w] = threads.getCurrentThreadAllocatedBytes() - before;
+            long bytes = threads.getCurrentThreadAllocatedBytes() - before;
+            windows.add(bytes);
+            zeros = bytes == 0 ? zeros + 1 : 0;
         }
-        assertThat(windows).as("bytes allocated by each 100 replays").contains(0L);
-        assertThat(java.util.Arrays.stream(windows).sum()).as("bytes allocated by 500 replays").isLessThan(500L);
+        assertThat(zeros).as("consecutive 100-replay windows without allocation; bytes per window: " + windows)
+                .isEqualTo(3);
     }
 }
