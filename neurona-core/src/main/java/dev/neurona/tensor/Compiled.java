@@ -64,7 +64,8 @@ public final class Compiled {
      * @return the outputs, the same tensors at every replay of the same shapes
      */
     public Tensor[] run(Tensor... inputs) {
-        if (eagerReason != null || EAGER.get()) {
+        if (eagerReason != null || EAGER.get() || Trace.current() != null) {
+            // inside another step's trace the body runs inline: its ops become part of that trace
             return body.apply(inputs);
         }
         long structure = STRUCTURE.get();

@@ -65,6 +65,28 @@ class PlannerTest {
     }
 
     @Test
+    void aCompiledFunctionCalledInsideAnotherStepRunsInlineInItsTrace() {
+        Compiled inner = new Compiled("inner", in -> new Tensor[] {in[0].matmul(w1).add(b1).relu()});
+        Compiled outer = new Compiled("outer", in -> {
+            params.forEach(Parameter::zeroGrad);
+            Tensor loss = inner.run(in[0])[0].matmul(w2).sub(in[1]).square().mean();
+            loss.backward();
+            return new Tensor[] {loss, w1.grad()};
+        });
+        outer.run(Tensor.randn(random, 4, 6), Tensor.randn(random, 4, 3));
+        assertThat(outer.isEager()).isFalse();
+        assertThat(Arrays.asList(outer.plannedOps())).contains("bias+relu", "relu_backward+bias_grad");
+        Tensor x = Tensor.randn(random, 4, 6);
+        Tensor y = Tensor.randn(random, 4, 3);
+        float[][] replayed = values(outer.run(x, y));
+        params.forEach(Parameter::zeroGrad);
+        Tensor loss = x.matmul(w1).add(b1).relu().matmul(w2).sub(y).square().mean();
+        loss.backward();
+        assertThat(replayed[0]).containsExactly(loss.toArray());
+        assertThat(replayed[1]).containsExactly(w1.grad().toArray());
+    }
+
+    @Test
     void thePlannedReplayGivesTheEagerBits() {
         Compiled compiled = new Compiled("dense step", this::step);
         compiled.run(Tensor.randn(random, 4, 6), Tensor.randn(random, 4, 3));
