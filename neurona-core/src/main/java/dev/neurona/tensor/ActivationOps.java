@@ -7,8 +7,9 @@ import dev.neurona.tensor.kernel.ActivationKernel;
 /**
  * Activation functions as fused, numerically stable primitives. Each is written once here,
  * forward beside derivative; {@code dev.neurona.activations} gives them names and objects.
- * The elementwise functions' math is {@link ActivationKernel}'s, shared with the fused layers
- * of the training fast path; softmax, log-softmax and PReLU are defined here.
+ * The elementwise functions' math is {@link ActivationKernel}'s, shared with the planner's fused
+ * bias-and-activation passes (each op says what it computes through its {@code Fusible});
+ * softmax, log-softmax and PReLU are defined here.
  */
 final class ActivationOps {
 

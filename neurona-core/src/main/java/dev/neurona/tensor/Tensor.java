@@ -80,7 +80,7 @@ public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, 
 
     /**
      * A tensor over {@code data} itself, without a copy: writes to either show in the other.
-     * For buffers that fast paths reuse from step to step; prefer {@link #of(float[], int...)}.
+     * For buffers reused from step to step (the fit loop's batches); prefer {@link #of(float[], int...)}.
      *
      * @throws IllegalArgumentException if the element count differs from the shape's size
      */

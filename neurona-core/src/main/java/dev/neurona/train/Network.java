@@ -27,8 +27,8 @@ public interface Network {
     void setWeights(List<Tensor> weights);
 
     /**
-     * The layers in order, when the network is a plain stack of them (which lets the
-     * training loop use its fused fast path); empty for any other network.
+     * The layers in order, when the network is a plain stack of them (the checks of the output
+     * layer against the loss read them); empty for any other network.
      */
     default List<dev.neurona.nn.Layer> layers() {
         return List.of();

@@ -1,9 +1,9 @@
 package dev.neurona.tensor.kernel;
 
 /**
- * The elementwise activation functions, each defined once with its derivative: autograd's
- * primitives and the fused dense layers of the training fast path both use these, so the
- * two cannot drift apart.
+ * The elementwise activation functions, each defined once with its derivative: the activation
+ * primitives and the planner's fused bias-and-activation passes both use these, so the two
+ * cannot drift apart.
  *
  * <p>{@code alpha} is the one parameter some functions take (leaky ReLU's slope, ELU's
  * alpha); the others ignore it. Derivatives are given the input {@code x} and the output
