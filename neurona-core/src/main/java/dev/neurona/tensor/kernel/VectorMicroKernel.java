@@ -19,7 +19,7 @@ final class VectorMicroKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Floats per vector of the preferred species (16 with AVX-512, 8 with AVX2). */
     static final int V = S.length();
-    /** Rows of C per micro-tile (a compile-time constant: JavaGemm reads it without loading this class). */
+    /** Rows of C per micro-tile (a compile-time constant: JavaGemm's classes read it without loading this class). */
     static final int MR = 8;
     /** Columns of C per micro-tile: two vectors. */
     static final int NR = 2 * V;
