@@ -27,7 +27,8 @@ import java.util.Random;
  * <p>A tensor is not thread-safe while it is being modified (an optimizer step) or while
  * its gradient accumulates; reading from several threads is safe.
  */
-public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, ShapeMethods, ActivationMethods, IndexingMethods {
+public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, ShapeMethods, ActivationMethods, IndexingMethods,
+        HostMethods {
 
     /** Where the values live; tensors that alias one buffer (a reshape, a detach) share it. */
     final Storage storage;
@@ -319,17 +320,22 @@ public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, 
     }
 
     /**
-     * The live backing array, row-major. Writing to it changes this tensor (optimizers and
-     * kernels do so); do that only to leaves, outside any graph that is still to be
-     * differentiated.
+     * The live backing array, row-major.
+     *
+     * @deprecated reach values through the explicit copies ({@link #toArray()},
+     *             {@link #copyTo(float[], int)}, {@link #assign(float[], int)}) or in place
+     *             through {@link #onHost(HostAccess)}, which a device backend can sync around;
+     *             a live array cannot follow a tensor that a compiled step moves to another
+     *             buffer, nor one that lives on a device. No code of the library calls this.
      */
+    @Deprecated
     public float[] data() {
         touched("data()");
         return array();
     }
 
     /** Refuses a trace in progress: code outside the ops reads or writes values (see {@link Compiled}). */
-    private static void touched(String access) {
+    static void touched(String access) {
         Trace trace = Trace.current();
         if (trace != null) {
             trace.valuesTouched(access);
