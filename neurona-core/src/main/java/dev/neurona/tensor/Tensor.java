@@ -355,6 +355,17 @@ public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, 
         return Graph.op(op, s, out -> fill.accept(out.array()), null);
     }
 
+    /**
+     * {@link #generate(String, java.util.function.Consumer, int...)} from another tensor's
+     * values: {@code fill} gets {@code input}'s values and the output's, and writes every
+     * output value (labels converted and checked as an op, so that a compiled step does it
+     * for every batch). No gradient flows to {@code input}.
+     */
+    public static Tensor generate(String op, Tensor input, HostAccess.Pair fill, int... shape) {
+        int[] s = Shape.checked(op, shape);
+        return Graph.op(op, s, out -> fill.apply(input.array(), out.array()), null, input);
+    }
+
     /** A deep copy that records no graph and does not require grad. */
     public Tensor copy() {
         if (Trace.current() == null) {
