@@ -1,8 +1,9 @@
 package dev.neurona.tensor;
 
-import dev.neurona.tensor.kernel.Broadcasting;
-import dev.neurona.tensor.kernel.Reductions;
 import dev.neurona.tensor.kernel.ActivationKernel;
+import dev.neurona.tensor.kernel.Backend;
+import dev.neurona.tensor.kernel.Broadcasting;
+import dev.neurona.tensor.kernel.Kernels;
 
 /**
  * Activation functions as fused, numerically stable primitives. Each is written once here,
@@ -18,12 +19,13 @@ final class ActivationOps {
 
     /** An elementwise activation primitive whose math is {@code kernel}'s. */
     private static Tensor elementwise(String op, Tensor x, ActivationKernel kernel, float alpha) {
-        Tensor y = Graph.op(op, x.shape.clone(), o -> kernel.forward(x.array(), o.array(), o.array().length, alpha),
+        Kernels k = Backend.kernels();
+        Tensor y = Graph.op(op, x.shape.clone(), o -> k.activation(kernel, alpha, x.array(), o.array(), 0, o.array().length),
                 null, new Fusible.Activation(kernel, alpha, x.storage), x);
         return Graph.record(y, op, g -> new Tensor[] {Graph.op(op + "_backward", x.shape.clone(), dx -> {
             float[] d = dx.array();
             System.arraycopy(g.array(), 0, d, 0, d.length);
-            kernel.backwardInPlace(x.array(), y.array(), d, d.length, alpha);
+            k.activationBackward(kernel, alpha, x.array(), y.array(), d, 0, d.length);
         }, null, new Fusible.ActivationGrad(kernel, alpha, g.storage, x.storage, y.storage), g, x, y)}, x);
     }
 
@@ -120,9 +122,10 @@ final class ActivationOps {
         int outer = Shape.outer(x.shape, a);
         int n = x.shape[a];
         int inner = Shape.inner(x.shape, a);
-        Tensor y = Graph.op("softmax", x.shape.clone(), o -> Reductions.softmax(x.array(), outer, n, inner, o.array()), null, x);
+        Kernels k = Backend.kernels();
+        Tensor y = Graph.op("softmax", x.shape.clone(), o -> k.softmax(x.array(), outer, n, inner, o.array()), null, x);
         return Graph.record(y, "softmax", g -> new Tensor[] {Graph.op("softmax_backward", x.shape.clone(),
-                dx -> Reductions.softmaxBackward(y.array(), g.array(), outer, n, inner, dx.array()), null, y, g)}, x);
+                dx -> k.softmaxBackward(y.array(), g.array(), outer, n, inner, dx.array()), null, y, g)}, x);
     }
 
     static Tensor logSoftmax(Tensor x, int axis) {
@@ -130,9 +133,10 @@ final class ActivationOps {
         int outer = Shape.outer(x.shape, a);
         int n = x.shape[a];
         int inner = Shape.inner(x.shape, a);
-        Tensor y = Graph.op("logSoftmax", x.shape.clone(), o -> Reductions.logSoftmax(x.array(), outer, n, inner, o.array()),
+        Kernels k = Backend.kernels();
+        Tensor y = Graph.op("logSoftmax", x.shape.clone(), o -> k.logSoftmax(x.array(), outer, n, inner, o.array()),
                 null, x);
         return Graph.record(y, "logSoftmax", g -> new Tensor[] {Graph.op("logSoftmax_backward", x.shape.clone(),
-                dx -> Reductions.logSoftmaxBackward(y.array(), g.array(), outer, n, inner, dx.array()), null, y, g)}, x);
+                dx -> k.logSoftmaxBackward(y.array(), g.array(), outer, n, inner, dx.array()), null, y, g)}, x);
     }
 }

@@ -1,6 +1,7 @@
 package dev.neurona.tensor;
 
-import dev.neurona.tensor.kernel.ActivationKernel;
+import dev.neurona.tensor.kernel.Backend;
+import dev.neurona.tensor.kernel.Kernels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
  *   <li>an activation's backward, then the column sums of its result (the bias's gradient): one
  *       pass that writes the gradient and adds each row into the sums.</li>
  * </ul>
+ * The fused passes are primitives of the backend ({@link Kernels#biasActivation},
+ * {@link Kernels#activationGradColumnSums}).
  */
 final class Fusions {
 
@@ -40,7 +43,8 @@ final class Fusions {
                 && act.x() == s.written()) {
             Storage z = s.written();
             Storage y = next.written();
-            Runnable run = () -> biasActivation(bias.a().array, bias.bias().array, z.array, y.array, bias.cols(),
+            Kernels k = Backend.kernels();
+            Runnable run = () -> k.biasActivation(bias.a().array, bias.bias().array, z.array, y.array, bias.cols(),
                     act.kernel(), act.alpha());
             return new Trace.Step("bias+" + next.op(), run, new Storage[] {bias.a(), bias.bias()}, y, true, null,
                     new Storage[] {z});
@@ -49,35 +53,12 @@ final class Fusions {
                 && sum.g() == s.written()) {
             Storage d = s.written();
             Storage db = next.written();
-            Runnable run = () -> activationGradColumnSums(grad.g().array, grad.x().array, grad.y().array, d.array,
+            Kernels k = Backend.kernels();
+            Runnable run = () -> k.activationGradColumnSums(grad.g().array, grad.x().array, grad.y().array, d.array,
                     db.array, sum.cols(), grad.kernel(), grad.alpha());
             return new Trace.Step(s.op() + "+bias_grad", run, new Storage[] {grad.g(), grad.x(), grad.y()}, db, true,
                     null, new Storage[] {d});
         }
         return null;
-    }
-
-    /** {@code z = a + bias} row by row, then {@code y = f(z)} on the same row while it is in cache. */
-    private static void biasActivation(float[] a, float[] bias, float[] z, float[] y, int cols, ActivationKernel f,
-                                       float alpha) {
-        for (int o = 0; o < z.length; o += cols) {
-            for (int c = 0; c < cols; c++) {
-                z[o + c] = a[o + c] + bias[c];
-            }
-            f.forward(z, y, o, o + cols, alpha);
-        }
-    }
-
-    /** {@code d = g · f'(x)} row by row, each row then added into the column sums {@code db}. */
-    private static void activationGradColumnSums(float[] g, float[] x, float[] y, float[] d, float[] db, int cols,
-                                                 ActivationKernel f, float alpha) {
-        java.util.Arrays.fill(db, 0f);
-        for (int o = 0; o < d.length; o += cols) {
-            System.arraycopy(g, o, d, o, cols);
-            f.backwardInPlace(x, y, d, o, o + cols, alpha);
-            for (int c = 0; c < cols; c++) {
-                db[c] += d[o + c];
-            }
-        }
     }
 }

@@ -1,7 +1,10 @@
 package dev.neurona.tensor;
 
+import dev.neurona.tensor.kernel.Backend;
 import dev.neurona.tensor.kernel.Broadcasting;
 import dev.neurona.tensor.kernel.Broadcasting.BinaryOp;
+import dev.neurona.tensor.kernel.Kernels;
+import dev.neurona.tensor.kernel.UnaryOp;
 
 /** Elementwise arithmetic primitives with broadcasting, each with its backward beside it. */
 final class MathOps {
@@ -18,7 +21,8 @@ final class MathOps {
         int[] aShape = scalar ? SCALAR_AS_VECTOR : a.shape;
         int[] bShape = scalar ? SCALAR_AS_VECTOR : b.shape;
         Broadcasting.Plan plan = new Broadcasting.Plan(aShape, bShape, kernelShape);
-        return Graph.op(op, shape, out -> plan.binary(kernel, a.array(), b.array(), out.array()), null,
+        Kernels k = Backend.kernels();
+        return Graph.op(op, shape, out -> k.binary(kernel, plan, a.array(), b.array(), out.array()), null,
                 kernel == BinaryOp.ADD && isRowOf(b, a, shape) ? new Fusible.RowBias(a.storage, b.storage,
                         shape[shape.length - 1]) : null, a, b);
     }
@@ -38,6 +42,7 @@ final class MathOps {
             return g;
         }
         Broadcasting.Plan plan = shape.length == 0 ? null : new Broadcasting.Plan(shape, shape, g.shape);
+        Kernels k = Backend.kernels();
         int cols = g.shape.length == 0 ? 0 : g.shape[g.shape.length - 1];
         boolean columns = g.shape.length >= 2 && shape.length >= 1 && shape[shape.length - 1] == cols
                 && Shape.size(shape) == cols;
@@ -49,7 +54,7 @@ final class MathOps {
                 }
                 out.array()[0] = s;
             } else {
-                plan.reduce(g.array(), out.array());
+                k.reduceTo(plan, g.array(), out.array());
             }
         }, null, columns ? new Fusible.ColumnSum(g.storage, cols) : null, g);
     }
@@ -119,93 +124,63 @@ final class MathOps {
                     + " cannot be broadcast to " + Shape.toString(shape));
         }
         Broadcasting.Plan plan = x.shape.length == 0 ? null : new Broadcasting.Plan(x.shape, x.shape, shape);
+        Kernels k = Backend.kernels();
         return Graph.op("broadcastTo", shape, out -> {
             if (plan == null) {
                 java.util.Arrays.fill(out.array(), x.array()[0]);
             } else {
-                plan.expand(x.array(), out.array());
+                k.expand(plan, x.array(), out.array());
             }
         }, g -> new Tensor[] {reduceTo(g, x.shape)}, x);
     }
 
     // ------------------------------------------------------------ unary
 
-    /** Applies {@code f} elementwise into a new tensor of {@code x}'s shape. */
-    static Tensor map(String op, Tensor x, FloatUnary f) {
-        return Graph.op(op, x.shape.clone(), out -> {
-            float[] in = x.array();
-            float[] o = out.array();
-            for (int i = 0; i < o.length; i++) {
-                o[i] = f.apply(in[i]);
-            }
-        }, null, x);
+    /** The elementwise primitive {@code op} (parameters {@code p}, {@code q}): forward and backward through the kernels. */
+    static Tensor unary(String name, Tensor x, UnaryOp op, float p, float q) {
+        Kernels k = Backend.kernels();
+        Tensor y = Graph.op(name, x.shape.clone(), out -> k.unary(op, p, q, x.array(), out.array()), null, x);
+        return Graph.record(y, name, g -> new Tensor[] {Graph.op(name + "_backward", x.shape.clone(),
+                out -> k.unaryBackward(op, p, q, g.array(), x.array(), y.array(), out.array()), null, g, x, y)}, x);
     }
 
-    /** {@code g · f(x, y)} elementwise: a backward rule from the input and output values. */
-    static Tensor chain(String op, Tensor g, Tensor x, Tensor y, FloatTernary derivative) {
-        return Graph.op(op + "_backward", x.shape.clone(), out -> {
-            float[] o = out.array();
-            float[] gs = g.array();
-            float[] xs = x.array();
-            float[] ys = y.array();
-            for (int i = 0; i < o.length; i++) {
-                o[i] = gs[i] * derivative.apply(xs[i], ys[i]);
-            }
-        }, null, g, x, y);
-    }
-
-    /** A float function of one float. */
-    @FunctionalInterface
-    interface FloatUnary {
-        float apply(float x);
-    }
-
-    /** The derivative of an elementwise function, from its input {@code x} and output {@code y}. */
-    @FunctionalInterface
-    interface FloatTernary {
-        float apply(float x, float y);
-    }
-
-    /** An elementwise primitive: forward {@code f}, backward {@code g · f'(x, y)}. */
-    static Tensor unary(String op, Tensor x, FloatUnary f, FloatTernary derivative) {
-        Tensor y = map(op, x, f);
-        return Graph.record(y, op, g -> new Tensor[] {chain(op, g, x, y, derivative)}, x);
+    private static Tensor unary(String name, Tensor x, UnaryOp op) {
+        return unary(name, x, op, 0f, 0f);
     }
 
     static Tensor neg(Tensor x) {
-        return unary("neg", x, v -> -v, (v, y) -> -1f);
+        return unary("neg", x, UnaryOp.NEG);
     }
 
     static Tensor exp(Tensor x) {
-        return unary("exp", x, v -> (float) Math.exp(v), (v, y) -> y);
+        return unary("exp", x, UnaryOp.EXP);
     }
 
     static Tensor log(Tensor x) {
-        return unary("log", x, v -> (float) Math.log(v), (v, y) -> 1f / v);
+        return unary("log", x, UnaryOp.LOG);
     }
 
     static Tensor sqrt(Tensor x) {
-        return unary("sqrt", x, v -> (float) Math.sqrt(v), (v, y) -> 0.5f / y);
+        return unary("sqrt", x, UnaryOp.SQRT);
     }
 
     static Tensor square(Tensor x) {
-        return unary("square", x, v -> v * v, (v, y) -> 2f * v);
+        return unary("square", x, UnaryOp.SQUARE);
     }
 
     static Tensor pow(Tensor x, float p) {
-        return unary("pow", x, v -> (float) Math.pow(v, p),
-                (v, y) -> p == 0f ? 0f : (float) (p * Math.pow(v, p - 1.0)));
+        return unary("pow", x, UnaryOp.POW, p, 0f);
     }
 
     static Tensor abs(Tensor x) {
-        return unary("abs", x, Math::abs, (v, y) -> Math.signum(v));
+        return unary("abs", x, UnaryOp.ABS);
     }
 
     static Tensor clamp(Tensor x, float min, float max) {
         if (!(min <= max)) {
             throw new IllegalArgumentException("clamp: need min <= max, got min=" + min + ", max=" + max);
         }
-        return unary("clamp", x, v -> Math.min(Math.max(v, min), max), (v, y) -> v >= min && v <= max ? 1f : 0f);
+        return unary("clamp", x, UnaryOp.CLAMP, min, max);
     }
 
     /** Clamps to tensor bounds: {@code t = x < min ? min : x}, then {@code t > max ? max : t}; ties keep {@code x}. */

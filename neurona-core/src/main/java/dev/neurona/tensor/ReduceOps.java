@@ -1,6 +1,7 @@
 package dev.neurona.tensor;
 
-import dev.neurona.tensor.kernel.Reductions;
+import dev.neurona.tensor.kernel.Backend;
+import dev.neurona.tensor.kernel.Kernels;
 
 /** Reductions over all elements or one axis, with their backward rules. */
 final class ReduceOps {
@@ -11,20 +12,16 @@ final class ReduceOps {
     }
 
     static Tensor sumAll(Tensor x) {
-        Tensor out = Graph.op("sum", SCALAR.clone(), o -> {
-            double s = 0;
-            for (float v : x.array()) {
-                s += v;
-            }
-            o.array()[0] = (float) s;
-        }, null, x);
+        Kernels k = Backend.kernels();
+        Tensor out = Graph.op("sum", SCALAR.clone(), o -> k.sumAll(x.array(), o.array()), null, x);
         return Graph.record(out, "sum", g -> new Tensor[] {MathOps.broadcastTo(g, x.shape)}, x);
     }
 
     static Tensor sum(Tensor x, int axis, boolean keepDims) {
+        Kernels k = Backend.kernels();
         int a = Shape.axis("sum", axis, x.shape.length);
         int[] kept = Shape.reduced(x.shape, a, true);
-        Tensor out = Graph.op("sum", Shape.reduced(x.shape, a, keepDims), o -> Reductions.sum(x.array(),
+        Tensor out = Graph.op("sum", Shape.reduced(x.shape, a, keepDims), o -> k.sum(x.array(),
                 Shape.outer(x.shape, a), x.shape[a], Shape.inner(x.shape, a), o.array()), null, x);
         return Graph.record(out, "sum", g -> new Tensor[] {
                 MathOps.broadcastTo(Graph.alias("reshape", g, kept, null), x.shape)}, x);
@@ -36,57 +33,29 @@ final class ReduceOps {
      * one pass, {@code 2·g·x}, instead of square, sum and broadcast ops over every weight.
      */
     static Tensor sumOfSquares(Tensor x) {
-        Tensor out = Graph.op("sumOfSquares", SCALAR.clone(), o -> {
-            float[] v = x.array();
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            int i = 0;
-            for (; i + 4 <= v.length; i += 4) {
-                s0 += (double) v[i] * v[i];
-                s1 += (double) v[i + 1] * v[i + 1];
-                s2 += (double) v[i + 2] * v[i + 2];
-                s3 += (double) v[i + 3] * v[i + 3];
-            }
-            for (; i < v.length; i++) {
-                s0 += (double) v[i] * v[i];
-            }
-            o.array()[0] = (float) ((s0 + s1) + (s2 + s3));
-        }, null, x);
+        Kernels k = Backend.kernels();
+        Tensor out = Graph.op("sumOfSquares", SCALAR.clone(), o -> k.sumOfSquares(x.array(), o.array()), null, x);
         return Graph.record(out, "sumOfSquares", g -> new Tensor[] {Graph.op("sumOfSquares_backward", x.shape.clone(),
-                dx -> {
-            float twice = 2f * g.array()[0];
-            float[] v = x.array();
-            float[] d = dx.array();
-            for (int i = 0; i < d.length; i++) {
-                d[i] = twice * v[i];
-            }
-        }, null, g, x)}, x);
+                dx -> k.sumOfSquaresBackward(g.array(), x.array(), dx.array()), null, g, x)}, x);
     }
 
     /** The mean of all elements, summed in double and divided once, so that it is finite whenever the exact mean is. */
     static Tensor meanAll(Tensor x) {
-        int n = x.size();
-        Tensor out = Graph.op("mean", SCALAR.clone(), o -> {
-            double s = 0;
-            for (float v : x.array()) {
-                s += v;
-            }
-            o.array()[0] = (float) (s / n);
-        }, null, x);
+        Kernels k = Backend.kernels();
+        Tensor out = Graph.op("mean", SCALAR.clone(), o -> k.meanAll(x.array(), o.array()), null, x);
         return Graph.record(out, "mean", g -> new Tensor[] {Graph.op("mean_backward", x.shape.clone(),
-                dx -> java.util.Arrays.fill(dx.array(), g.array()[0] * (1f / n)), null, g)}, x);
+                dx -> k.meanAllBackward(g.array(), dx.array()), null, g)}, x);
     }
 
     /** The mean along one axis, summed in double (see {@link Reductions#mean}). */
     static Tensor mean(Tensor x, int axis, boolean keepDims) {
+        Kernels k = Backend.kernels();
         int a = Shape.axis("mean", axis, x.shape.length);
         int n = x.shape[a];
         int[] kept = Shape.reduced(x.shape, a, true);
         int inner = Shape.inner(x.shape, a);
         double[] acc = inner == 1 ? null : new double[inner];
-        Tensor out = Graph.op("mean", Shape.reduced(x.shape, a, keepDims), o -> Reductions.mean(x.array(),
+        Tensor out = Graph.op("mean", Shape.reduced(x.shape, a, keepDims), o -> k.mean(x.array(),
                 Shape.outer(x.shape, a), n, inner, o.array(), acc), null, x);
         return Graph.record(out, "mean", g -> {
             float inv = 1f / n;
@@ -102,6 +71,7 @@ final class ReduceOps {
     }
 
     static Tensor extreme(Tensor x, int axis, boolean keepDims, boolean max) {
+        Kernels k = Backend.kernels();
         String op = max ? "max" : "min";
         int a = Shape.axis(op, axis, x.shape.length);
         int outer = Shape.outer(x.shape, a);
@@ -110,7 +80,7 @@ final class ReduceOps {
         int[] index = new int[outer * inner];   // filled by the forward kernel, read by the backward one
         Tensor out = Graph.op(op, Shape.reduced(x.shape, a, keepDims), o -> {
             float[] xs = x.array();
-            Reductions.argExtreme(xs, outer, n, inner, max, index);
+            k.argExtreme(xs, outer, n, inner, max, index);
             for (int p = 0; p < outer; p++) {
                 for (int i = 0; i < inner; i++) {
                     o.array()[p * inner + i] = xs[(p * n + index[p * inner + i]) * inner + i];
@@ -129,9 +99,10 @@ final class ReduceOps {
     }
 
     static Tensor extremeAll(Tensor x, boolean max) {
+        Kernels k = Backend.kernels();
         int[] index = new int[1];
         Tensor out = Graph.op(max ? "max" : "min", SCALAR.clone(), o -> {
-            Reductions.argExtreme(x.array(), 1, x.array().length, 1, max, index);
+            k.argExtreme(x.array(), 1, x.array().length, 1, max, index);
             o.array()[0] = x.array()[index[0]];
         }, null, x);
         return Graph.record(out, max ? "max" : "min", g -> new Tensor[] {Graph.op((max ? "max" : "min") + "_backward",
@@ -142,20 +113,22 @@ final class ReduceOps {
     }
 
     static Tensor argmaxAll(Tensor x) {
+        Kernels k = Backend.kernels();
         int[] index = new int[1];
         return Graph.op("argmax", SCALAR.clone(), o -> {
-            Reductions.argExtreme(x.array(), 1, x.array().length, 1, true, index);
+            k.argExtreme(x.array(), 1, x.array().length, 1, true, index);
             o.array()[0] = index[0];
         }, null, x);
     }
 
     static Tensor argmax(Tensor x, int axis, boolean keepDims) {
+        Kernels k = Backend.kernels();
         int a = Shape.axis("argmax", axis, x.shape.length);
         int outer = Shape.outer(x.shape, a);
         int inner = Shape.inner(x.shape, a);
         int[] index = new int[outer * inner];
         return Graph.op("argmax", Shape.reduced(x.shape, a, keepDims), o -> {
-            Reductions.argExtreme(x.array(), outer, x.shape[a], inner, true, index);
+            k.argExtreme(x.array(), outer, x.shape[a], inner, true, index);
             for (int i = 0; i < index.length; i++) {
                 o.array()[i] = index[i];
             }

@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Chooses the {@link Gemm} kernel once per JVM.
+ * Chooses the kernels once per JVM: the {@link Kernels} every op runs, and the {@link Gemm}
+ * among them.
  *
  * <p>With the system property {@code neurona.backend} set (for example {@code java} or
  * {@code native}, which {@code neurona-native} adds), that backend is used and a missing or
@@ -30,12 +31,47 @@ public final class Backend {
     }
 
     private static final class Holder {
-        static final Gemm GEMM = select(System.getProperty(PROPERTY), providers());
+        static final Kernels KERNELS = selectKernels(System.getProperty(PROPERTY), providers());
     }
 
-    /** The kernel chosen for this JVM. */
+    /** Set on a thread by {@link #using}: kernels that replace the JVM's choice there. */
+    private static final ThreadLocal<Kernels> OVERRIDE = new ThreadLocal<>();
+
+    /** The GEMM kernel chosen for this JVM (the one {@link #kernels()} holds). */
     public static Gemm gemm() {
-        return Holder.GEMM;
+        return kernels().gemm();
+    }
+
+    /**
+     * The op-level kernels chosen for this JVM, or those {@link #using} set on this thread.
+     * Ops take them when they are built, so a compiled step replays with the kernels it was
+     * traced with.
+     */
+    public static Kernels kernels() {
+        Kernels override = OVERRIDE.get();
+        return override != null ? override : Holder.KERNELS;
+    }
+
+    /**
+     * Runs {@code body} with every op built on this thread using {@code kernels}: for tests
+     * of the contract (a decorator that counts or checks calls) and for a backend under
+     * development, without restarting the JVM.
+     */
+    public static <T> T using(Kernels kernels, java.util.function.Supplier<T> body) {
+        if (kernels == null) {
+            throw new IllegalArgumentException("Backend.using: kernels must not be null");
+        }
+        Kernels before = OVERRIDE.get();
+        OVERRIDE.set(kernels);
+        try {
+            return body.get();
+        } finally {
+            if (before == null) {
+                OVERRIDE.remove();
+            } else {
+                OVERRIDE.set(before);
+            }
+        }
     }
 
     /** All providers on the class path, highest priority first. */
@@ -54,6 +90,15 @@ public final class Backend {
      * @throws IllegalStateException if the requested backend is unknown or cannot load
      */
     public static Gemm select(String requested, List<GemmProvider> providers) {
+        return selectKernels(requested, providers).gemm();
+    }
+
+    /**
+     * {@link #select} for the whole contract: the chosen provider's {@link GemmProvider#createKernels()}.
+     *
+     * @throws IllegalStateException if the requested backend is unknown or cannot load
+     */
+    public static Kernels selectKernels(String requested, List<GemmProvider> providers) {
         if (requested != null && !requested.isBlank()) {
             String name = requested.trim();
             GemmProvider provider = providers.stream()
@@ -61,21 +106,21 @@ public final class Backend {
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException(PROPERTY + "=" + name
                             + ": unknown backend; known backends: " + names(providers)));
-            return provider.create().orElseThrow(() -> new IllegalStateException(PROPERTY + "=" + name
+            return provider.createKernels().orElseThrow(() -> new IllegalStateException(PROPERTY + "=" + name
                     + ": the backend cannot load: " + provider.unavailableReason()));
         }
         for (GemmProvider provider : providers) {
-            Optional<Gemm> gemm = provider.create();
-            if (gemm.isPresent()) {
+            Optional<Kernels> kernels = provider.createKernels();
+            if (kernels.isPresent()) {
                 // One line when an add-on backend (priority above the pure-Java default) takes
                 // over, so a user can see which kernel runs; the default stays quiet.
                 Level level = provider.priority() > 0 ? Level.INFO : Level.FINE;
-                LOG.log(level, () -> "Neurona kernel backend: " + provider.name() + " (" + gemm.get().name() + ")");
-                return gemm.get();
+                LOG.log(level, () -> "Neurona kernel backend: " + provider.name() + " (" + kernels.get().gemm().name() + ")");
+                return kernels.get();
             }
             LOG.info(() -> "Neurona: backend '" + provider.name() + "' not used: " + provider.unavailableReason());
         }
-        return new JavaGemm();
+        return new CpuKernels(new JavaGemm());
     }
 
     private static String names(List<GemmProvider> providers) {

@@ -3,7 +3,8 @@ package dev.neurona.tensor.kernel;
 import java.util.Optional;
 
 /**
- * Service-provider interface through which a kernel backend offers its {@link Gemm}.
+ * Service-provider interface through which a kernel backend offers its {@link Gemm} and,
+ * through {@link #createKernels()}, its whole {@link Kernels} contract.
  *
  * <p>Providers are found with {@link java.util.ServiceLoader} (a
  * {@code META-INF/services/dev.neurona.tensor.kernel.GemmProvider} entry); the pure-Java one
@@ -24,6 +25,14 @@ public interface GemmProvider {
      * @return the kernel, or empty when this backend is unavailable on this machine
      */
     Optional<Gemm> create();
+
+    /**
+     * The whole op-level contract of this backend: by default the {@link CpuKernels} over
+     * {@link #create()}'s GEMM; a backend with kernels of its own (a device) overrides this.
+     */
+    default Optional<Kernels> createKernels() {
+        return create().map(CpuKernels::new);
+    }
 
     /** Why {@link #create()} returned empty, for the one log line that explains the fallback. */
     default String unavailableReason() {

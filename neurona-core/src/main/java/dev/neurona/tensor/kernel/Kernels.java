@@ -1,0 +1,92 @@
+package dev.neurona.tensor.kernel;
+
+import dev.neurona.tensor.kernel.Broadcasting.BinaryOp;
+
+/**
+ * The op-level backend contract: every GEMM, elementwise and reduction kernel that the
+ * differentiable primitives of {@code dev.neurona.tensor} run goes through one of these
+ * methods, so that a backend (a device one later) implements this interface instead of
+ * touching the ops or the layers. {@link Backend#kernels()} chooses the implementation once
+ * per JVM, as it chooses the {@link Gemm}; {@link CpuKernels} is the CPU one, over the
+ * pure-Java or the OpenBLAS GEMM.
+ *
+ * <p>Arrays are row-major; outputs are written (never read, unless a method says "in place")
+ * and must not alias the inputs. The axis reductions see their input as
+ * {@code [outer, n, inner]} with {@code n} the reduced axis (see {@link Reductions}).
+ * Movement, indexing and the composite losses still run portable host loops of their own;
+ * they join this contract with the first device backend.
+ */
+public interface Kernels {
+
+    /** The backend's name, for log lines and benchmarks. */
+    String name();
+
+    /** The matrix-product kernel. */
+    Gemm gemm();
+
+    /** {@code out = op(a, b)} with the broadcasting of {@code plan}. */
+    void binary(BinaryOp op, Broadcasting.Plan plan, float[] a, float[] b, float[] out);
+
+    /** Copies {@code src} repeated along the broadcast dimensions of {@code plan} into {@code out}. */
+    void expand(Broadcasting.Plan plan, float[] src, float[] out);
+
+    /** Sums {@code src} of the broadcast shape down to {@code out}, the backward of {@link #expand}. */
+    void reduceTo(Broadcasting.Plan plan, float[] src, float[] out);
+
+    /** {@code out[i] = op(x[i])} with the op's parameters {@code p}, {@code q}. */
+    void unary(UnaryOp op, float p, float q, float[] x, float[] out);
+
+    /** {@code out[i] = g[i] · op'(x[i], y[i])}: the backward of {@link #unary}. */
+    void unaryBackward(UnaryOp op, float p, float q, float[] g, float[] x, float[] y, float[] out);
+
+    /** {@code y[i] = f(x[i])} for {@code from <= i < to}; {@code y} may be {@code x}. */
+    void activation(ActivationKernel f, float alpha, float[] x, float[] y, int from, int to);
+
+    /** {@code g[i] *= f'(x[i])} for {@code from <= i < to}, in place, given {@code x} and {@code y = f(x)}. */
+    void activationBackward(ActivationKernel f, float alpha, float[] x, float[] y, float[] g, int from, int to);
+
+    /** {@code out[0] = Σ x}, summed in double. */
+    void sumAll(float[] x, float[] out);
+
+    /** {@code out[0] = Σ x / n}, summed in double and divided once (finite whenever the exact mean is). */
+    void meanAll(float[] x, float[] out);
+
+    /** The backward of {@link #meanAll}: every {@code dx} is {@code g[0] · (1/n)}. */
+    void meanAllBackward(float[] g, float[] dx);
+
+    /** {@code out[0] = Σ x²}, in double (an L2 penalty's). */
+    void sumOfSquares(float[] x, float[] out);
+
+    /** The backward of {@link #sumOfSquares}: {@code dx = 2·g[0]·x}. */
+    void sumOfSquaresBackward(float[] g, float[] x, float[] dx);
+
+    /** {@code out[o, i] = Σ_k x[o, k, i]}. */
+    void sum(float[] x, int outer, int n, int inner, float[] out);
+
+    /** The mean along the axis, accumulated in double ({@code acc} holds {@code outer·inner} scratch values). */
+    void mean(float[] x, int outer, int n, int inner, float[] out, double[] acc);
+
+    /** The index of the first maximum (or minimum) along the axis; a NaN wins. */
+    void argExtreme(float[] x, int outer, int n, int inner, boolean max, int[] out);
+
+    /** Numerically stable softmax along the axis. */
+    void softmax(float[] x, int outer, int n, int inner, float[] out);
+
+    /** {@code (x − max) − log Σ exp(x − max)} along the axis. */
+    void logSoftmax(float[] x, int outer, int n, int inner, float[] out);
+
+    /** The backward of {@link #softmax} from its output {@code y} and the gradient {@code g}. */
+    void softmaxBackward(float[] y, float[] g, int outer, int n, int inner, float[] dx);
+
+    /** The backward of {@link #logSoftmax} from its output {@code y} and the gradient {@code g}. */
+    void logSoftmaxBackward(float[] y, float[] g, int outer, int n, int inner, float[] dx);
+
+    // ------------------------------------------------------------ fused primitives (the planner's)
+
+    /** {@code z = a + bias} row by row ({@code cols} per row), then {@code y = f(z)} on the same row. */
+    void biasActivation(float[] a, float[] bias, float[] z, float[] y, int cols, ActivationKernel f, float alpha);
+
+    /** {@code d = g · f'(x)} (given {@code y = f(x)}) row by row, and {@code db} the column sums of {@code d}. */
+    void activationGradColumnSums(float[] g, float[] x, float[] y, float[] d, float[] db, int cols, ActivationKernel f,
+                                  float alpha);
+}

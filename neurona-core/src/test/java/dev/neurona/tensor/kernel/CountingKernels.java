@@ -1,0 +1,181 @@
+package dev.neurona.tensor.kernel;
+
+import dev.neurona.tensor.kernel.Broadcasting.BinaryOp;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A {@link Kernels} decorator that counts the calls of each method and passes them on. */
+final class CountingKernels implements Kernels {
+
+    private final Kernels inner;
+    private final Map<String, Integer> calls = new TreeMap<>();
+    private final Gemm gemm;
+
+    CountingKernels(Kernels inner) {
+        this.inner = inner;
+        Gemm g = inner.gemm();
+        this.gemm = new Gemm() {
+            @Override
+            public String name() {
+                return g.name();
+            }
+
+            @Override
+            public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
+                             int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+                count("gemm");
+                g.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+            }
+        };
+    }
+
+    /** Calls per method name so far. */
+    Map<String, Integer> calls() {
+        return new TreeMap<>(calls);
+    }
+
+    int total() {
+        return calls.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private void count(String method) {
+        calls.merge(method, 1, Integer::sum);
+    }
+
+    @Override
+    public String name() {
+        return "counting " + inner.name();
+    }
+
+    @Override
+    public Gemm gemm() {
+        return gemm;
+    }
+
+    @Override
+    public void binary(BinaryOp op, Broadcasting.Plan plan, float[] a, float[] b, float[] out) {
+        count("binary");
+        inner.binary(op, plan, a, b, out);
+    }
+
+    @Override
+    public void expand(Broadcasting.Plan plan, float[] src, float[] out) {
+        count("expand");
+        inner.expand(plan, src, out);
+    }
+
+    @Override
+    public void reduceTo(Broadcasting.Plan plan, float[] src, float[] out) {
+        count("reduceTo");
+        inner.reduceTo(plan, src, out);
+    }
+
+    @Override
+    public void unary(UnaryOp op, float p, float q, float[] x, float[] out) {
+        count("unary");
+        inner.unary(op, p, q, x, out);
+    }
+
+    @Override
+    public void unaryBackward(UnaryOp op, float p, float q, float[] g, float[] x, float[] y, float[] out) {
+        count("unaryBackward");
+        inner.unaryBackward(op, p, q, g, x, y, out);
+    }
+
+    @Override
+    public void activation(ActivationKernel f, float alpha, float[] x, float[] y, int from, int to) {
+        count("activation");
+        inner.activation(f, alpha, x, y, from, to);
+    }
+
+    @Override
+    public void activationBackward(ActivationKernel f, float alpha, float[] x, float[] y, float[] g, int from, int to) {
+        count("activationBackward");
+        inner.activationBackward(f, alpha, x, y, g, from, to);
+    }
+
+    @Override
+    public void sumAll(float[] x, float[] out) {
+        count("sumAll");
+        inner.sumAll(x, out);
+    }
+
+    @Override
+    public void meanAll(float[] x, float[] out) {
+        count("meanAll");
+        inner.meanAll(x, out);
+    }
+
+    @Override
+    public void meanAllBackward(float[] g, float[] dx) {
+        count("meanAllBackward");
+        inner.meanAllBackward(g, dx);
+    }
+
+    @Override
+    public void sumOfSquares(float[] x, float[] out) {
+        count("sumOfSquares");
+        inner.sumOfSquares(x, out);
+    }
+
+    @Override
+    public void sumOfSquaresBackward(float[] g, float[] x, float[] dx) {
+        count("sumOfSquaresBackward");
+        inner.sumOfSquaresBackward(g, x, dx);
+    }
+
+    @Override
+    public void sum(float[] x, int outer, int n, int inner, float[] out) {
+        count("sum");
+        this.inner.sum(x, outer, n, inner, out);
+    }
+
+    @Override
+    public void mean(float[] x, int outer, int n, int inner, float[] out, double[] acc) {
+        count("mean");
+        this.inner.mean(x, outer, n, inner, out, acc);
+    }
+
+    @Override
+    public void argExtreme(float[] x, int outer, int n, int inner, boolean max, int[] out) {
+        count("argExtreme");
+        this.inner.argExtreme(x, outer, n, inner, max, out);
+    }
+
+    @Override
+    public void softmax(float[] x, int outer, int n, int inner, float[] out) {
+        count("softmax");
+        this.inner.softmax(x, outer, n, inner, out);
+    }
+
+    @Override
+    public void logSoftmax(float[] x, int outer, int n, int inner, float[] out) {
+        count("logSoftmax");
+        this.inner.logSoftmax(x, outer, n, inner, out);
+    }
+
+    @Override
+    public void softmaxBackward(float[] y, float[] g, int outer, int n, int inner, float[] dx) {
+        count("softmaxBackward");
+        this.inner.softmaxBackward(y, g, outer, n, inner, dx);
+    }
+
+    @Override
+    public void logSoftmaxBackward(float[] y, float[] g, int outer, int n, int inner, float[] dx) {
+        count("logSoftmaxBackward");
+        this.inner.logSoftmaxBackward(y, g, outer, n, inner, dx);
+    }
+
+    @Override
+    public void biasActivation(float[] a, float[] bias, float[] z, float[] y, int cols, ActivationKernel f, float alpha) {
+        count("biasActivation");
+        inner.biasActivation(a, bias, z, y, cols, f, alpha);
+    }
+
+    @Override
+    public void activationGradColumnSums(float[] g, float[] x, float[] y, float[] d, float[] db, int cols,
+                                         ActivationKernel f, float alpha) {
+        count("activationGradColumnSums");
+        inner.activationGradColumnSums(g, x, y, d, db, cols, f, alpha);
+    }
+}
