@@ -30,7 +30,9 @@ final class ActivationOps {
     }
 
     static Tensor sigmoid(Tensor x) {
-        return elementwise("sigmoid", x, ActivationKernel.SIGMOID, 0f);
+        Tensor y = elementwise("sigmoid", x, ActivationKernel.SIGMOID, 0f);
+        y.logits = x;   // binary cross-entropy on y starts from x (see CrossEntropy.binary)
+        return y;
     }
 
     static Tensor tanh(Tensor x) {
@@ -124,6 +126,10 @@ final class ActivationOps {
         int inner = Shape.inner(x.shape, a);
         Kernels k = Backend.kernels();
         Tensor y = Graph.op("softmax", x.shape.clone(), o -> k.softmax(x.array(), outer, n, inner, o.array()), null, x);
+        if (a == x.shape.length - 1) {
+            y.logits = x;   // categorical cross-entropy on y starts from x (see CrossEntropy.categorical)
+            y.softmaxOfLogits = true;
+        }
         return Graph.record(y, "softmax", g -> new Tensor[] {Graph.op("softmax_backward", x.shape.clone(),
                 dx -> k.softmaxBackward(y.array(), g.array(), outer, n, inner, dx.array()), null, y, g)}, x);
     }

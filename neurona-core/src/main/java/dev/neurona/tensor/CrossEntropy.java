@@ -108,9 +108,16 @@ public final class CrossEntropy {
      * Keras's categorical cross-entropy from probabilities along the last axis: each row is
      * divided by its sum, clipped to {@code [epsilon, 1 − epsilon]}, and
      * {@code −Σ_k y_k·log q_k} taken. Clipped entries pass no gradient.
+     *
+     * <p>When {@code probabilities} is the output of {@link Tensor#softmax(int)} along the last
+     * axis, the same loss is computed from that softmax's logits in one fused primitive, with
+     * the gradient straight to the logits (see {@code ActivatedCrossEntropy}).
      */
     public static Tensor categorical(Tensor probabilities, Tensor targets, float epsilon) {
         int k = classes("categorical cross-entropy", probabilities, targets);
+        if (probabilities.logits != null && probabilities.softmaxOfLogits && !targets.requiresGrad) {
+            return ActivatedCrossEntropy.softmax(probabilities.logits, targets, k, epsilon);
+        }
         int rows = probabilities.size() / k;
         double lo = epsilon;
         double hi = 1f - epsilon;
@@ -213,10 +220,14 @@ public final class CrossEntropy {
      * Binary cross-entropy from probabilities, elementwise, as Keras:
      * {@code −(y·log p + (1 − y)·log(1 − p))} with {@code p} clipped to
      * {@code [epsilon, 1 − epsilon]}; each term is skipped where its factor ({@code y} or
-     * {@code 1 − y}) is 0. Clipped entries pass no gradient.
+     * {@code 1 − y}) is 0. Clipped entries pass no gradient. For a sigmoid's output the same
+     * loss is computed from its logits in one fused primitive (see {@code ActivatedCrossEntropy}).
      */
     public static Tensor binary(Tensor probabilities, Tensor targets, float epsilon) {
         sameShape("binary cross-entropy", probabilities, targets);
+        if (probabilities.logits != null && !probabilities.softmaxOfLogits && !targets.requiresGrad) {
+            return ActivatedCrossEntropy.sigmoid(probabilities.logits, targets, epsilon);
+        }
         float lo = epsilon;
         float hi = 1f - epsilon;
         Tensor out = Graph.op("binaryCrossEntropy", probabilities.shape.clone(), o -> {

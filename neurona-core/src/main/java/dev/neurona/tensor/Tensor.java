@@ -41,6 +41,10 @@ public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, 
     Node node;
     /** Set when backward released the graph that produced this tensor. */
     boolean released;
+    /** The logits this tensor is the softmax (last axis) or sigmoid of, for a cross-entropy to start from; else {@code null}. */
+    Tensor logits;
+    /** Whether {@link #logits} went through a softmax (else a sigmoid). */
+    boolean softmaxOfLogits;
 
     /** Wraps {@code data} without copying; callers guarantee {@code data.length == size(shape)}. */
     Tensor(float[] data, int[] shape) {

@@ -190,7 +190,8 @@ class OpGradientTest {
 
     /** Tensor's methods that return a tensor but have no gradient to check (masks, indices, copies, graph handles). */
     private static final java.util.Set<String> NOT_DIFFERENTIABLE = java.util.Set.of(
-            "gt", "ge", "lt", "le", "eq", "ne", "argmax", "detach", "copy", "grad", "requiresGrad");
+            "gt", "ge", "lt", "le", "eq", "ne", "argmax", "detach", "copy", "grad", "requiresGrad",
+            "assign");   // assign overwrites a leaf's values from host arrays: not an op
 
     @org.junit.jupiter.api.Test
     void everyDifferentiableOpOfTensorIsInTheTables() {
