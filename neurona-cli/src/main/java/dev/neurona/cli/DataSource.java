@@ -151,7 +151,7 @@ record DataSource(String name, Split split, Task task, int classes, List<String>
             return Task.REGRESSION;
         }
         Set<Float> distinct = new HashSet<>();
-        for (float v : y.data()) {
+        for (float v : y.toArray()) {
             if (v != Math.rint(v) || v < 0) {
                 return Task.REGRESSION;
             }

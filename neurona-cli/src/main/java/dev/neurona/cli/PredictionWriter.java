@@ -92,7 +92,7 @@ final class PredictionWriter {
     void write(Writer w, Tensor y, long[] lines) throws IOException {
         int n = y.dim(0);
         int k = y.size() / n;
-        float[] d = y.data();
+        float[] d = y.toArray();
         w.write(String.join(",", header.stream().map(PredictionWriter::cell).toList()) + "\n");
         for (int i = 0; i < n; i++) {
             StringBuilder row = new StringBuilder();

@@ -91,7 +91,7 @@ final class GraphBuilder {
 
     /** Adds {@code values} as an initializer named {@code name} (a weight's path name, such as {@code dense_1/kernel}). */
     String weight(String name, Tensor values) {
-        return initializer(claim(name), values.shape(), values.data());
+        return initializer(claim(name), values.shape(), values.toArray());
     }
 
     /** Adds a float32 scalar constant, named after {@code scope}. */

@@ -249,7 +249,7 @@ public final class OnnxImport {
     /** The scalar value of the initializer {@code name}, or NaN when it is not a one-element initializer. */
     float scalar(String name) {
         Tensor t = initializers.get(name);
-        return t == null || t.size() != 1 ? Float.NaN : t.data()[0];
+        return t == null || t.size() != 1 ? Float.NaN : t.item();
     }
 
     static float attrFloat(NodeProto node, String name, float fallback) {
@@ -299,7 +299,7 @@ public final class OnnxImport {
             return slope.reshape(shape);
         }
         if (slope.size() == 1) {
-            return Tensor.full(slope.data()[0], shape);
+            return Tensor.full(slope.item(), shape);
         }
         throw unsupported(node, "has a slope of shape " + Shape.toString(slope.shape()) + " for samples "
                 + Shape.toString(shape));

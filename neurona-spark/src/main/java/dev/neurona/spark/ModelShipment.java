@@ -6,7 +6,6 @@ import dev.neurona.metrics.Metric;
 import dev.neurona.metrics.Metrics;
 import dev.neurona.models.Sequential;
 import dev.neurona.tensor.Parameter;
-import dev.neurona.tensor.Tensor;
 import dev.neurona.train.TrainStep;
 import java.io.IOException;
 import java.io.Serializable;
@@ -150,7 +149,7 @@ final class ModelShipment implements Serializable {
         void setWeights(float[][] weights) {
             List<Parameter> params = model.parameters();
             for (int i = 0; i < params.size(); i++) {
-                System.arraycopy(weights[i], 0, params.get(i).data(), 0, weights[i].length);
+                params.get(i).assign(weights[i]);
             }
         }
 
@@ -169,10 +168,10 @@ final class ModelShipment implements Serializable {
 
     /** The weights of {@code model} in Keras order, flattened copies. */
     static float[][] weightsOf(Sequential model) {
-        List<Tensor> weights = model.getWeights();
+        List<Parameter> weights = model.parameters();   // getWeights() order; toArray() is the copy
         float[][] out = new float[weights.size()][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = weights.get(i).data().clone();
+            out[i] = weights.get(i).toArray();
         }
         return out;
     }

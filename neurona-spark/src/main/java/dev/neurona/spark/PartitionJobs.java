@@ -233,19 +233,27 @@ final class PartitionJobs {
 
     /** Weights then optimizer slots, flattened, times {@code count}: what averaging sums. */
     static float[] averagable(ModelShipment.Worker w, long count) {
-        List<float[]> parts = new ArrayList<>();
-        for (Parameter p : w.model.parameters()) {
-            parts.add(p.data());
+        List<Parameter> params = w.model.parameters();
+        List<float[]> slots = new ArrayList<>(slots(w.model.optimizer().exportState()).values());
+        int size = 0;
+        for (Parameter p : params) {
+            size += p.size();
         }
-        parts.addAll(slots(w.model.optimizer().exportState()).values());
-        int size = parts.stream().mapToInt(a -> a.length).sum();
+        for (float[] a : slots) {
+            size += a.length;
+        }
         float[] out = new float[size];
         int offset = 0;
-        for (float[] a : parts) {
-            for (int i = 0; i < a.length; i++) {
-                out[offset + i] = a[i] * count;
-            }
+        for (Parameter p : params) {
+            p.copyTo(out, offset);   // straight into the result: no copy per parameter
+            offset += p.size();
+        }
+        for (float[] a : slots) {
+            System.arraycopy(a, 0, out, offset, a.length);
             offset += a.length;
+        }
+        for (int i = 0; i < size; i++) {
+            out[i] *= count;
         }
         return out;
     }

@@ -57,13 +57,13 @@ public final class SparkFit {
         int n = data.size();
         int xDim = (int) (x.size() / n);
         int yDim = (int) (y.size() / n);
-        float[] xd = x.data();
-        float[] yd = y.data();
         List<Sample> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(new Sample(java.util.Arrays.copyOfRange(xd, i * xDim, (i + 1) * xDim),
-                    java.util.Arrays.copyOfRange(yd, i * yDim, (i + 1) * yDim)));
-        }
+        x.onHost(y, (xd, yd) -> {   // the rows are copied out: no whole copy of the data set first
+            for (int i = 0; i < n; i++) {
+                out.add(new Sample(java.util.Arrays.copyOfRange(xd, i * xDim, (i + 1) * xDim),
+                        java.util.Arrays.copyOfRange(yd, i * yDim, (i + 1) * yDim)));
+            }
+        });
         return out;
     }
 }

@@ -116,6 +116,7 @@ public final class SparkPredictor {
         private Iterator<Row> ready = java.util.Collections.emptyIterator();
         private long index;
         private Sequential model;
+        private float[] outputs = new float[0];   // a batch's predictions, copied out into this reused buffer
 
         Batches(Iterator<Row> rows, ModelShipment ship, Inputs.RowReader reader, int[] inputShape, int batchSize,
                 boolean withClass) {
@@ -169,7 +170,11 @@ public final class SparkPredictor {
             System.arraycopy(inputShape, 0, shape, 1, inputShape.length);
             Tensor y = model.predict(Tensor.wrap(x, shape), batchSize);
             int k = y.size() == 0 ? 0 : (int) (y.size() / m);
-            float[] out = y.data();
+            if (outputs.length < y.size()) {
+                outputs = new float[y.size()];
+            }
+            y.copyTo(outputs, 0);
+            float[] out = outputs;
             List<Row> result = new ArrayList<>(m);
             for (int i = 0; i < m; i++) {
                 Row row = pending.get(i);

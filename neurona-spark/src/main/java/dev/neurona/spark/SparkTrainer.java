@@ -344,9 +344,8 @@ public final class SparkTrainer {
             float[] mean = result.mean();
             int offset = 0;
             for (Parameter p : model.parameters()) {
-                float[] d = p.data();
-                System.arraycopy(mean, offset, d, 0, d.length);
-                offset += d.length;
+                p.assign(mean, offset);
+                offset += p.size();
             }
             Map<String, float[]> state = new LinkedHashMap<>();
             long iterations = optimizer.iterations() + stepsTaken;

@@ -150,22 +150,28 @@ public final class GradCheck {
         double[][] grads = new double[inputs.length][];
         try (NoGrad ignored = NoGrad.enter()) {
             for (int i = 0; i < work.length; i++) {
-                float[] x = work[i].data();
+                Tensor t = work[i];
+                float[] x = t.toArray();   // the original values
                 grads[i] = new double[x.length];
                 for (int j = 0; j < x.length; j++) {
                     float original = x[j];
                     float plus = (float) (original + eps);
                     float minus = (float) (original - eps);
-                    x[j] = plus;
+                    set(t, j, plus);
                     double fPlus = scalar(f.apply(work)).item();
-                    x[j] = minus;
+                    set(t, j, minus);
                     double fMinus = scalar(f.apply(work)).item();
-                    x[j] = original;
+                    set(t, j, original);
                     grads[i][j] = (fPlus - fMinus) / ((double) plus - (double) minus);
                 }
             }
         }
         return grads;
+    }
+
+    /** Overwrites element {@code index} (row-major) of {@code t} with {@code value}, in place. */
+    private static void set(Tensor t, int index, float value) {
+        t.onHost(values -> values[index] = value);
     }
 
     private static Tensor scalar(Tensor out) {

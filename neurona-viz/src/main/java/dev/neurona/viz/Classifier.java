@@ -40,7 +40,7 @@ public interface Classifier {
         return points -> {
             Tensor out = model.predict(points, 4096);
             int n = points.dim(0);
-            float[] v = out.data();
+            float[] v = out.toArray();
             int k = v.length / n;
             int[] ids = new int[n];
             float[] conf = new float[n];

@@ -11,7 +11,7 @@ final class Classifiers {
     /** The argmax of each row of {@code scores} {@code [n, K]}. */
     static int[] argmaxRows(Tensor scores) {
         int n = scores.dim(0);
-        float[] v = scores.data();
+        float[] v = scores.toArray();
         int k = v.length / n;
         int[] ids = new int[n];
         for (int i = 0; i < n; i++) {

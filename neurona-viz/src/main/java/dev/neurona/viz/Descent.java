@@ -27,14 +27,17 @@ final class Descent {
         Box box = f.box();
         Box far = new Box(2 * box.xMin() - box.xMax(), 2 * box.xMax() - box.xMin(),
                 2 * box.yMin() - box.yMax(), 2 * box.yMax() - box.yMin());
+        float[] at = new float[2];   // the point's values, copied out after each step into this one buffer
+        p.copyTo(at, 0);
         List<double[]> points = new ArrayList<>();
-        points.add(new double[] {p.data()[0], p.data()[1]});
+        points.add(new double[] {at[0], at[1]});
         for (int t = 0; t < steps; t++) {
             p.zeroGrad();
             f.formula().apply(p.mul(ex).sum(), p.mul(ey).sum()).backward();
             optimizer.step(List.of(p));
-            double x = p.data()[0];
-            double y = p.data()[1];
+            p.copyTo(at, 0);
+            double x = at[0];
+            double y = at[1];
             if (!Double.isFinite(x) || !Double.isFinite(y)) {
                 break;
             }
@@ -56,12 +59,12 @@ final class Descent {
         Parameter w = new Parameter("w", Tensor.of((float) f.start()));
         double span = f.max() - f.min();
         List<Double> ws = new ArrayList<>();
-        ws.add((double) w.data()[0]);
+        ws.add((double) w.item());
         for (int t = 0; t < steps; t++) {
             w.zeroGrad();
             f.formula().apply(w).sum().backward();
             sgd.step(List.of(w));
-            double v = w.data()[0];
+            double v = w.item();
             if (!Double.isFinite(v)) {
                 break;
             }

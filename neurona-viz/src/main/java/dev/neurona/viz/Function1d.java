@@ -23,7 +23,7 @@ public record Function1d(String name, UnaryOperator<Tensor> formula, double min,
     /** The value at {@code w}. */
     public double valueAt(double w) {
         try (NoGrad ignored = NoGrad.enter()) {
-            return formula.apply(Tensor.of((float) w)).data()[0];
+            return formula.apply(Tensor.of((float) w)).toArray()[0];
         }
     }
 

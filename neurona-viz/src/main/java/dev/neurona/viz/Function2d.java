@@ -42,7 +42,7 @@ public record Function2d(String name, Formula formula, Box box, Point start, Poi
     /** The value at {@code (x, y)}. */
     public double valueAt(double x, double y) {
         try (NoGrad ignored = NoGrad.enter()) {
-            return formula.apply(Tensor.of((float) x), Tensor.of((float) y)).data()[0];
+            return formula.apply(Tensor.of((float) x), Tensor.of((float) y)).toArray()[0];
         }
     }
 

@@ -232,7 +232,7 @@ final class NetworkPlots {
 
     /** One image per unit (at most {@link #MAX_MAPS}) of the activations {@code h} {@code [cells², units]}. */
     private static List<BufferedImage> maps(Tensor h, int units, String activation) {
-        float[] v = h.data();
+        float[] v = h.toArray();
         boolean unitInterval = activation.equals("sigmoid") || activation.equals("hard_sigmoid");
         List<BufferedImage> images = new ArrayList<>();
         for (int u = 0; u < Math.min(units, MAX_MAPS); u++) {

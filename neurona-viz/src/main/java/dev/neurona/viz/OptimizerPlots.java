@@ -154,7 +154,7 @@ final class OptimizerPlots {
         }
         float[] values;
         try (NoGrad ignored = NoGrad.enter()) {
-            values = f.formula().apply(Tensor.of(xs, xs.length), Tensor.of(ys, ys.length)).data();
+            values = f.formula().apply(Tensor.of(xs, xs.length), Tensor.of(ys, ys.length)).toArray();
         }
         double[][] v = new double[GRID][GRID];
         for (int j = 0; j < GRID; j++) {

@@ -35,11 +35,11 @@ final class Points {
     static int[] classes(String where, Dataset data) {
         Tensor y = data.y();
         int[] s = y.shape();
-        float[] v = y.data();
         int n = data.size();
         if (s.length == 2 && s[1] > 1) {
             return Classifiers.argmaxRows(y);
         }
+        float[] v = y.toArray();
         if (v.length != n) {
             throw new IllegalArgumentException(where + ": targets of shape " + java.util.Arrays.toString(s)
                     + " are neither [n], [n, 1] nor one-hot [n, K]");
@@ -72,7 +72,7 @@ final class Points {
     static List<String> classNames(Dataset data) {
         Tensor y = data.y();
         boolean column = y.rank() == 1 || y.dim(-1) == 1;
-        for (float t : y.data()) {
+        for (float t : y.toArray()) {
             if (t == -1f && column) {
                 return List.of("y = \u22121", "y = +1");
             }
