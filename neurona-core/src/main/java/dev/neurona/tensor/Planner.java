@@ -23,7 +23,14 @@ final class Planner {
     record Result(Runnable[] kernels, String[] ops) {
     }
 
+    /** Runs on each trace before it is planned; tests set it to make planning fail. {@code null} normally. */
+    static volatile java.util.function.Consumer<List<Trace.Step>> beforePlanning;
+
     static Result plan(List<Trace.Step> traced, Tensor[] inputs, Tensor[] outputs) {
+        java.util.function.Consumer<List<Trace.Step>> hook = beforePlanning;
+        if (hook != null) {
+            hook.accept(traced);
+        }
         List<Trace.Step> steps = Fusions.fuse(traced);
         Set<Storage> pinned = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Tensor[] group : List.of(inputs, outputs)) {
