@@ -219,8 +219,8 @@ public final class TrainStep {
     /** The number of trainable values: the length of the flat gradient arrays below. */
     public int gradientSize() {
         long n = 0;
-        for (Parameter p : parameters) {
-            n += p.size();
+        for (int i = 0; i < parameters.size(); i++) {   // indexed: no iterator, also where escape analysis fails
+            n += parameters.get(i).size();
         }
         return Math.toIntExact(n);
     }
@@ -241,7 +241,8 @@ public final class TrainStep {
         }
         float value = step(setting, x, y, sampleWeight);
         int offset = 0;
-        for (Parameter p : parameters) {
+        for (int n = 0; n < parameters.size(); n++) {
+            Parameter p = parameters.get(n);
             int size = Math.toIntExact(p.size());
             Tensor g = p.grad();
             if (g == null) {  // the loss does not depend on it
@@ -269,7 +270,8 @@ public final class TrainStep {
                     + " values, the network " + gradientSize() + " trainable ones");
         }
         int offset = 0;
-        for (Parameter p : parameters) {
+        for (int n = 0; n < parameters.size(); n++) {
+            Parameter p = parameters.get(n);
             p.setGrad(gradient, offset, scale);
             offset += Math.toIntExact(p.size());
         }
