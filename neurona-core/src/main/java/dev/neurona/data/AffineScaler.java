@@ -22,12 +22,13 @@ abstract class AffineScaler implements Scaler {
     public Scaler fit(Tensor x) {
         String where = getClass().getSimpleName() + ".fit";
         int d = features(where, x);
-        float[] v = x.data();
         int n = x.dim(0);
-        checkFinite(where, v, d);
         double[] c = new double[d];
         double[] s = new double[d];
-        learn(v, n, d, c, s);
+        x.onHost(v -> {   // read in place: no copy of the training data
+            checkFinite(where, v, d);
+            learn(v, n, d, c, s);
+        });
         this.center = c;
         this.scale = s;
         return this;
@@ -37,12 +38,11 @@ abstract class AffineScaler implements Scaler {
     public Tensor transform(Tensor x) {
         String where = getClass().getSimpleName() + ".transform";
         int d = checkFitted(where, x);
-        float[] v = x.data();
-        float[] out = new float[v.length];
+        float[] out = x.toArray();
         double offset = offset();
-        for (int i = 0; i < v.length; i++) {
+        for (int i = 0; i < out.length; i++) {
             int j = i % d;
-            out[i] = (float) ((v[i] - center[j]) / scale[j] + offset);
+            out[i] = (float) ((out[i] - center[j]) / scale[j] + offset);
         }
         return Tensor.of(out, x.shape());
     }
@@ -51,12 +51,11 @@ abstract class AffineScaler implements Scaler {
     public Tensor inverseTransform(Tensor x) {
         String where = getClass().getSimpleName() + ".inverseTransform";
         int d = checkFitted(where, x);
-        float[] v = x.data();
-        float[] out = new float[v.length];
+        float[] out = x.toArray();
         double offset = offset();
-        for (int i = 0; i < v.length; i++) {
+        for (int i = 0; i < out.length; i++) {
             int j = i % d;
-            out[i] = (float) ((v[i] - offset) * scale[j] + center[j]);
+            out[i] = (float) ((out[i] - offset) * scale[j] + center[j]);
         }
         return Tensor.of(out, x.shape());
     }

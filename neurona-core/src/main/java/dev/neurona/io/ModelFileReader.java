@@ -127,7 +127,7 @@ public final class ModelFileReader implements Closeable {
      */
     public Map<String, Tensor> weights(ExpectedArrays expected) throws IOException {
         Map<String, Tensor> weights = new LinkedHashMap<>();
-        readArrays(entries.get(WEIGHTS), expected).forEach((name, a) -> weights.put(name, Tensor.of(a.data(), a.shape())));
+        readArrays(entries.get(WEIGHTS), expected).forEach((name, a) -> weights.put(name, Tensor.of(a.values(), a.shape())));
         return weights;
     }
 
@@ -143,7 +143,7 @@ public final class ModelFileReader implements Closeable {
             return null;
         }
         Map<String, float[]> state = new LinkedHashMap<>();
-        readArrays(entries.get(OPTIMIZER), expected).forEach((name, a) -> state.put(name, a.data()));
+        readArrays(entries.get(OPTIMIZER), expected).forEach((name, a) -> state.put(name, a.values()));
         if (!state.containsKey("iterations")) {
             throw error.create(OPTIMIZER + ": lacks the step count 'iterations.npy'");
         }

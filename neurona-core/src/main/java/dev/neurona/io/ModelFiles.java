@@ -120,7 +120,7 @@ public final class ModelFiles {
             throw new IllegalArgumentException("ModelFiles.write: the snapshot has no weights map");
         }
         Map<String, Npy.Array> out = new LinkedHashMap<>();
-        tensors.forEach((name, t) -> out.put(name, new Npy.Array(t.shape(), t.data())));
+        tensors.forEach((name, t) -> out.put(name, new Npy.Array(t.shape(), t.toArray())));
         return out;
     }
 
@@ -130,7 +130,7 @@ public final class ModelFiles {
         state.forEach((key, values) -> {
             int slash = key.lastIndexOf('/');
             Npy.Array param = slash < 0 ? null : weights.get(key.substring(0, slash));
-            int[] shape = param != null && param.data().length == values.length ? param.shape() : new int[] {values.length};
+            int[] shape = param != null && param.values().length == values.length ? param.shape() : new int[] {values.length};
             out.put(key, new Npy.Array(shape, values));
         });
         return out;

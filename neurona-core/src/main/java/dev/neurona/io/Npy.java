@@ -37,8 +37,8 @@ final class Npy {
         }
     }
 
-    /** A decoded array. */
-    record Array(int[] shape, float[] data) {
+    /** A decoded array: its shape and its values, row-major. */
+    record Array(int[] shape, float[] values) {
     }
 
     private Npy() {

@@ -44,14 +44,14 @@ final class Npz {
             } else {
                 // a stored entry needs its size and checksum before its data: compute them in a first pass
                 Checksum sum = new Checksum();
-                Npy.write(sum, a.shape(), a.data());
+                Npy.write(sum, a.shape(), a.values());
                 entry.setMethod(ZipEntry.STORED);
                 entry.setSize(sum.count);
                 entry.setCompressedSize(sum.count);
                 entry.setCrc(sum.crc.getValue());
             }
             zip.putNextEntry(entry);
-            Npy.write(zip, a.shape(), a.data());
+            Npy.write(zip, a.shape(), a.values());
             zip.closeEntry();
         }
         zip.finish();
@@ -163,7 +163,7 @@ final class Npz {
             if (!limits.allowNonFinite()) {
                 checkFinite(array, key, error, what);
             }
-            budget -= 4L * array.data().length;
+            budget -= 4L * array.values().length;
             arrays.put(key, array);
         }
         if (source.position() != dir.directoryOffset()) {
@@ -297,7 +297,7 @@ final class Npz {
     /** Refuses NaN and ±Infinity, naming the first. */
     private static void checkFinite(Npy.Array array, String key, FileErrors error, String what)
             throws ModelFileException {
-        float[] d = array.data();
+        float[] d = array.values();
         for (int i = 0; i < d.length; i++) {
             if (!Float.isFinite(d[i])) {
                 throw error.create(what + ": '" + printable(key) + "' holds " + d[i] + " at " + index(i, array.shape())

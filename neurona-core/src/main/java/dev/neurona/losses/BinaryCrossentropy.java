@@ -51,9 +51,10 @@ public final class BinaryCrossentropy extends ElementwiseLoss {
     /** Targets in [0, 1]: 0/1 labels or probabilities (also with label smoothing, which is applied to them). */
     @Override
     protected void checkTargetValues(String where, Tensor yTrue) {
-        int i = LossChecks.firstOutside(yTrue, 0f, 1f);
+        float[] d = yTrue.toArray();
+        int i = LossChecks.firstOutside(d, 0f, 1f);
         if (i >= 0) {
-            float v = yTrue.data()[i];
+            float v = d[i];
             throw new IllegalArgumentException(where + " has " + v + " at " + LossChecks.at(yTrue, i) + "; " + name()
                     + " needs targets in [0, 1] (0/1 labels or probabilities); for class ids 0..k-1 use "
                     + "sparse_categorical_crossentropy" + (v == -1f ? ", and map -1/+1 labels to 0/1 (or use hinge)" : ""));

@@ -1,6 +1,7 @@
 package dev.neurona.losses;
 
 import dev.neurona.tensor.CrossEntropy;
+import dev.neurona.tensor.HostAccess;
 import dev.neurona.tensor.Shape;
 import dev.neurona.tensor.Tensor;
 import java.util.Map;
@@ -64,29 +65,61 @@ public final class CategoricalCrossentropy extends RowwiseLoss {
 
     @Override
     protected void checkTargets(Tensor yTrue, Tensor yPred) {
-        // runs at every batch (also in a compiled step): ranks and dimensions, no shape copies
-        int tr = yTrue.rank();
-        int pr = yPred.rank();
-        int classes = yPred.dim(pr - 1);
-        boolean looksLikeIds = classes > 1 && yTrue.size() * classes == yPred.size()
-                && (tr == pr - 1 || yTrue.dim(tr - 1) == 1);
-        if (looksLikeIds) {
-            throw new IllegalArgumentException(name() + ": y_true has shape " + Shape.toString(yTrue.shape())
-                    + " but y_pred has shape " + Shape.toString(yPred.shape()) + "; categorical_crossentropy expects "
-                    + "one-hot targets of y_pred's shape. For integer class ids use sparse_categorical_crossentropy");
+        new TargetCheck(yTrue, yPred).run();
+    }
+
+    @Override
+    Runnable targetCheck(Tensor yTrue, Tensor yPred) {
+        return new TargetCheck(yTrue, yPred);
+    }
+
+    /**
+     * {@link #checkTargets} as an object made once per trace (and replayed at every batch): the
+     * shape rules, then the rows read in place with itself as the {@link HostAccess}, so that a
+     * batch allocates nothing.
+     */
+    private final class TargetCheck implements Runnable, HostAccess {
+        private final Tensor yTrue;
+        private final Tensor yPred;
+        private int classes;
+
+        TargetCheck(Tensor yTrue, Tensor yPred) {
+            this.yTrue = yTrue;
+            this.yPred = yPred;
         }
-        boolean same = tr == pr;
-        for (int d = 0; same && d < tr; d++) {
-            same = yTrue.dim(d) == yPred.dim(d);
+
+        @Override
+        public void run() {
+            // runs at every batch (also in a compiled step): ranks and dimensions, no shape copies
+            int tr = yTrue.rank();
+            int pr = yPred.rank();
+            classes = yPred.dim(pr - 1);
+            boolean looksLikeIds = classes > 1 && yTrue.size() * classes == yPred.size()
+                    && (tr == pr - 1 || yTrue.dim(tr - 1) == 1);
+            if (looksLikeIds) {
+                throw new IllegalArgumentException(name() + ": y_true has shape " + Shape.toString(yTrue.shape())
+                        + " but y_pred has shape " + Shape.toString(yPred.shape()) + "; categorical_crossentropy expects "
+                        + "one-hot targets of y_pred's shape. For integer class ids use sparse_categorical_crossentropy");
+            }
+            boolean same = tr == pr;
+            for (int d = 0; same && d < tr; d++) {
+                same = yTrue.dim(d) == yPred.dim(d);
+            }
+            if (!same) {
+                return; // the shape check reports it with both shapes
+            }
+            yTrue.onHost(this);
         }
-        if (!same) {
-            return; // the shape check reports it with both shapes
-        }
-        int r = firstBadRow(yTrue.data(), classes);
-        if (r >= 0) {
-            throw new IllegalArgumentException(name() + ": targets are not one-hot: row " + r + " is "
-                    + row(yTrue.data(), r, classes) + " (expected one 1 and the rest 0, or probabilities "
-                    + "summing to 1). For integer class ids use sparse_categorical_crossentropy");
+
+        /** The one-hot (or distribution) rule on the targets' values. */
+        @Override
+        public void apply(float[] y) {
+            int r = firstBadRow(y, classes);
+            if (r >= 0) {
+                throw new IllegalArgumentException(name() + ": targets are not one-hot: row " + r + " is "
+                        + row(y, r, classes) + " (expected one 1 and the rest 0, or probabilities "
+                        + "summing to 1). For integer class ids use sparse_categorical_crossentropy");
+            }
         }
     }
 
@@ -95,10 +128,11 @@ public final class CategoricalCrossentropy extends RowwiseLoss {
     public void checkTargetData(String where, Tensor yTrue, int[] outputShape) {
         super.checkTargetData(where, yTrue, outputShape);
         int classes = yTrue.rank() <= 1 ? 1 : yTrue.dim(-1);
-        int r = firstBadRow(yTrue.data(), classes);
+        float[] y = yTrue.toArray();
+        int r = firstBadRow(y, classes);
         if (r >= 0) {
             int samples = yTrue.rank() <= 2 ? 1 : yTrue.size() / yTrue.dim(0) / classes;
-            throw new IllegalArgumentException(where + " row " + r / samples + " is " + row(yTrue.data(), r, classes)
+            throw new IllegalArgumentException(where + " row " + r / samples + " is " + row(y, r, classes)
                     + "; " + name() + " needs one-hot rows (one 1 and the rest 0) or probabilities summing to 1"
                     + "; for integer class ids use sparse_categorical_crossentropy");
         }

@@ -63,9 +63,8 @@ final class LossChecks {
      * @throws IllegalArgumentException for any other label, naming it
      */
     static Tensor signedLabels(String loss, Tensor yTrue) {
-        // an op, so that a compiled step converts (and checks) every batch's labels
-        return Tensor.generate("signed_labels", out -> {
-            float[] y = yTrue.data();
+        // an op reading yTrue's values, so that a compiled step converts (and checks) every batch's labels
+        return Tensor.generate("signed_labels", yTrue, (y, out) -> {
             boolean binary = true;
             for (int i = 0; i < y.length; i++) {
                 float v = y[i];
@@ -131,9 +130,8 @@ final class LossChecks {
                 + Shape.toString(p) + "; " + loss + " needs targets of the output's shape" + advice);
     }
 
-    /** The flat index of the first value outside {@code [lo, hi]} (or NaN), or −1. */
-    static int firstOutside(Tensor y, float lo, float hi) {
-        float[] d = y.data();
+    /** The flat index of the first value of {@code d} outside {@code [lo, hi]} (or NaN), or −1. */
+    static int firstOutside(float[] d, float lo, float hi) {
         for (int i = 0; i < d.length; i++) {
             if (!(d[i] >= lo && d[i] <= hi)) {
                 return i;
@@ -144,9 +142,10 @@ final class LossChecks {
 
     /** Requires every value to be non-negative, as counts and rates are; {@code what} names the expected form. */
     static void nonNegative(String loss, String where, Tensor y, String what) {
-        int i = firstOutside(y, 0f, Float.POSITIVE_INFINITY);
+        float[] d = y.toArray();
+        int i = firstOutside(d, 0f, Float.POSITIVE_INFINITY);
         if (i >= 0) {
-            throw new IllegalArgumentException(where + " has " + y.data()[i] + " at " + at(y, i) + "; " + loss + " needs "
+            throw new IllegalArgumentException(where + " has " + d[i] + " at " + at(y, i) + "; " + loss + " needs "
                     + what);
         }
     }
@@ -156,7 +155,7 @@ final class LossChecks {
      * −1 anywhere in the data (which per batch would be read now one way, now the other).
      */
     static void signedLabelData(String loss, String where, Tensor y) {
-        float[] d = y.data();
+        float[] d = y.toArray();
         int zero = -1;
         int minusOne = -1;
         for (int i = 0; i < d.length; i++) {

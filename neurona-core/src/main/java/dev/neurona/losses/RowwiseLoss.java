@@ -26,8 +26,18 @@ public abstract class RowwiseLoss extends Loss {
     @Override
     public final Tensor perSample(Tensor yTrue, Tensor yPred) {
         LossChecks.hasClassAxis(name(), yPred);
-        Compiled.host(name() + " targets", () -> checkTargets(yTrue, yPred));   // every batch, also when compiled
+        Compiled.host(name() + " targets", targetCheck(yTrue, yPred));   // every batch, also when compiled
         Tensor y = LossChecks.sameShape(name(), yTrue, yPred);
         return LossChecks.perSample(row(y, yPred));
+    }
+
+    /**
+     * The check that {@link Compiled#host} runs at every batch: {@link #checkTargets} by
+     * default. It is made once per trace and replayed, so a loss that reads the targets'
+     * values returns an object that is also its {@link dev.neurona.tensor.HostAccess}, which
+     * then allocates nothing per batch.
+     */
+    Runnable targetCheck(Tensor yTrue, Tensor yPred) {
+        return () -> checkTargets(yTrue, yPred);
     }
 }

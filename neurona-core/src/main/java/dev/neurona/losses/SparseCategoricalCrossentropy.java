@@ -52,9 +52,8 @@ public final class SparseCategoricalCrossentropy extends Loss {
                     + " (or with a trailing 1)" + (java.util.Arrays.equals(t, predShape)
                     ? ". For one-hot targets use categorical_crossentropy" : ""));
         }
-        // an op, so that a compiled step encodes (and checks) every batch's labels
-        return Tensor.generate("one_hot", hot -> {
-            float[] y = ids.data();
+        // an op reading the ids' values, so that a compiled step encodes (and checks) every batch's labels
+        return Tensor.generate("one_hot", ids, (y, hot) -> {
             java.util.Arrays.fill(hot, 0f);
             for (int r = 0; r < rows; r++) {
                 float v = y[r];
@@ -89,7 +88,7 @@ public final class SparseCategoricalCrossentropy extends Loss {
                         + (java.util.Arrays.equals(t, out) ? "; for one-hot targets use categorical_crossentropy" : ""));
             }
         }
-        float[] y = yTrue.data();
+        float[] y = yTrue.toArray();
         for (int i = 0; i < y.length; i++) {
             float v = y[i];
             if (v != Math.rint(v) || v < 0 || v >= classes) {

@@ -14,21 +14,33 @@ import java.util.Map;
  */
 public final class Accuracy extends AccuracyMetric {
 
+    /** The binary count, made once. */
+    private final BinaryAccuracy.Hits binaryHits = new BinaryAccuracy.Hits();
+    /** The categorical kinds, made on first use and reset for each batch, so that an update allocates nothing. */
+    private SparseCategoricalAccuracy sparseKind;
+    private CategoricalAccuracy categoricalKind;
+
     public Accuracy() {
         super("accuracy");
     }
 
     @Override
     public void update(Tensor yTrue, Tensor yPred) {
-        int[] t = yTrue.shape();
-        int[] p = yPred.shape();
-        int classes = p.length == 0 ? 1 : p[p.length - 1];
-        if (p.length <= 1 || classes == 1) {
-            add(BinaryAccuracy.countCorrect(name(), yTrue, yPred, 0.5f), yPred.size());
+        int tr = yTrue.rank();   // ranks and dimensions, no shape copies (this runs every step)
+        int pr = yPred.rank();
+        int classes = pr == 0 ? 1 : yPred.dim(pr - 1);
+        if (pr <= 1 || classes == 1) {
+            add(binaryHits.count(name(), yTrue, yPred, 0.5f), yPred.size());
             return;
         }
-        boolean sparse = t.length == 0 || t.length == p.length - 1 || t[t.length - 1] == 1;
-        AccuracyMetric kind = sparse ? new SparseCategoricalAccuracy(name()) : new CategoricalAccuracy(name());
+        boolean sparse = tr == 0 || tr == pr - 1 || yTrue.dim(tr - 1) == 1;
+        AccuracyMetric kind;
+        if (sparse) {
+            kind = sparseKind != null ? sparseKind : (sparseKind = new SparseCategoricalAccuracy(name()));
+        } else {
+            kind = categoricalKind != null ? categoricalKind : (categoricalKind = new CategoricalAccuracy(name()));
+        }
+        kind.reset();
         kind.update(yTrue, yPred);
         merge(kind.state);
     }

@@ -1,5 +1,6 @@
 package dev.neurona.metrics;
 
+import dev.neurona.tensor.HostAccess;
 import dev.neurona.tensor.Tensor;
 import java.util.Arrays;
 
@@ -20,6 +21,19 @@ public final class Auc implements Metric {
 
     private double[] pairs = new double[64];
     private int length;
+    /** Reads both tensors in place; made once, so an update allocates nothing beyond the growing state. */
+    private final Append append = new Append();
+
+    /** Appends each (score, label) pair to the state, which has room for them. */
+    private final class Append implements HostAccess.Pair {
+        @Override
+        public void apply(float[] t, float[] p) {
+            for (int i = 0; i < p.length; i++) {
+                pairs[length++] = p[i];
+                pairs[length++] = t[i] > 0.5f ? 1 : 0;
+            }
+        }
+    }
 
     @Override
     public String name() {
@@ -29,13 +43,8 @@ public final class Auc implements Metric {
     @Override
     public void update(Tensor yTrue, Tensor yPred) {
         MetricInputs.sameSize(name(), yTrue, yPred);
-        float[] t = yTrue.data();
-        float[] p = yPred.data();
-        ensure(2 * p.length);
-        for (int i = 0; i < p.length; i++) {
-            pairs[length++] = p[i];
-            pairs[length++] = t[i] > 0.5f ? 1 : 0;
-        }
+        ensure(2 * yPred.size());
+        yTrue.onHost(yPred, append);
     }
 
     private void ensure(int more) {

@@ -1,5 +1,6 @@
 package dev.neurona.metrics;
 
+import dev.neurona.tensor.HostAccess;
 import dev.neurona.tensor.Tensor;
 import java.util.Map;
 
@@ -12,6 +13,36 @@ import java.util.Map;
 public final class BinaryAccuracy extends AccuracyMetric {
 
     private final float threshold;
+    /** Reads both tensors in place; made once, so an update allocates nothing. */
+    private final Hits hits = new Hits();
+
+    /**
+     * Counts the values whose true class {@code y > 0.5} equals the predicted class
+     * {@code ŷ > threshold}; one per metric (it keeps the count of its last use).
+     */
+    static final class Hits implements HostAccess.Pair {
+        private float threshold;
+        private long correct;
+
+        /** The count over {@code yTrue} and {@code yPred}, which must hold as many values. */
+        long count(String name, Tensor yTrue, Tensor yPred, float threshold) {
+            MetricInputs.sameSize(name, yTrue, yPred);
+            this.threshold = threshold;
+            yTrue.onHost(yPred, this);
+            return correct;
+        }
+
+        @Override
+        public void apply(float[] t, float[] p) {
+            long c = 0;
+            for (int i = 0; i < p.length; i++) {
+                if ((t[i] > 0.5f) == (p[i] > threshold)) {
+                    c++;
+                }
+            }
+            correct = c;
+        }
+    }
 
     /** @param name the name shown in logs ({@code "accuracy"} or {@code "binary_accuracy"}) */
     public BinaryAccuracy(String name, double threshold) {
@@ -26,20 +57,7 @@ public final class BinaryAccuracy extends AccuracyMetric {
 
     @Override
     public void update(Tensor yTrue, Tensor yPred) {
-        add(countCorrect(name(), yTrue, yPred, threshold), yPred.size());
-    }
-
-    static long countCorrect(String name, Tensor yTrue, Tensor yPred, float threshold) {
-        MetricInputs.sameSize(name, yTrue, yPred);
-        float[] t = yTrue.data();
-        float[] p = yPred.data();
-        long correct = 0;
-        for (int i = 0; i < p.length; i++) {
-            if ((t[i] > 0.5f) == (p[i] > threshold)) {
-                correct++;
-            }
-        }
-        return correct;
+        add(hits.count(name(), yTrue, yPred, threshold), yPred.size());
     }
 
     /** The decision threshold. */

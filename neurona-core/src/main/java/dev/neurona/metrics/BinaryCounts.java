@@ -1,5 +1,6 @@
 package dev.neurona.metrics;
 
+import dev.neurona.tensor.HostAccess;
 import dev.neurona.tensor.Tensor;
 import java.util.Map;
 
@@ -11,6 +12,20 @@ import java.util.Map;
 public abstract class BinaryCounts extends AccumulatingMetric {
 
     private final float threshold;
+    /** Reads both tensors in place; made once, so an update allocates nothing. */
+    private final Counts counts = new Counts();
+
+    /** Adds each (true, predicted) value pair to its count. */
+    private final class Counts implements HostAccess.Pair {
+        @Override
+        public void apply(float[] t, float[] p) {
+            for (int i = 0; i < p.length; i++) {
+                boolean positive = t[i] > 0.5f;
+                boolean predicted = p[i] > threshold;
+                state[positive ? (predicted ? 0 : 2) : (predicted ? 1 : 3)]++;
+            }
+        }
+    }
 
     protected BinaryCounts(double threshold) {
         super(4);
@@ -20,13 +35,7 @@ public abstract class BinaryCounts extends AccumulatingMetric {
     @Override
     public void update(Tensor yTrue, Tensor yPred) {
         MetricInputs.sameSize(name(), yTrue, yPred);
-        float[] t = yTrue.data();
-        float[] p = yPred.data();
-        for (int i = 0; i < p.length; i++) {
-            boolean positive = t[i] > 0.5f;
-            boolean predicted = p[i] > threshold;
-            state[positive ? (predicted ? 0 : 2) : (predicted ? 1 : 3)]++;
-        }
+        yTrue.onHost(yPred, counts);
     }
 
     /** True positives. */

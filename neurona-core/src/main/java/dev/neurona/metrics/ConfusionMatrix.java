@@ -1,5 +1,6 @@
 package dev.neurona.metrics;
 
+import dev.neurona.tensor.HostAccess;
 import dev.neurona.tensor.Tensor;
 import java.util.Map;
 
@@ -17,6 +18,9 @@ import java.util.Map;
 public final class ConfusionMatrix extends AccumulatingMetric {
 
     private final int classes;
+    /** The decoders of each side, made once with buffers reused from batch to batch, so that an update allocates nothing. */
+    private final Decoder predicted = new Decoder("y_pred");
+    private final Decoder actual = new Decoder("y_true");
 
     public ConfusionMatrix(int numClasses) {
         super(checked(numClasses) * numClasses);
@@ -37,35 +41,63 @@ public final class ConfusionMatrix extends AccumulatingMetric {
 
     @Override
     public void update(Tensor yTrue, Tensor yPred) {
-        int[] p = decode(yPred, "y_pred");
-        int[] t = decode(yTrue, "y_true");
-        if (p.length != t.length) {
-            throw new IllegalArgumentException(name() + ": y_true holds " + t.length + " samples but y_pred holds "
-                    + p.length);
+        int pn = predicted.decode(yPred);
+        int tn = actual.decode(yTrue);
+        if (pn != tn) {
+            throw new IllegalArgumentException(name() + ": y_true holds " + tn + " samples but y_pred holds " + pn);
         }
-        for (int i = 0; i < p.length; i++) {
+        int[] p = predicted.ids;
+        int[] t = actual.ids;
+        for (int i = 0; i < pn; i++) {
             state[t[i] * classes + p[i]]++;
         }
     }
 
-    private int[] decode(Tensor y, String what) {
-        if (y.rank() >= 2 && y.dim(-1) == classes) {
-            return MetricInputs.argmaxRows(y);
+    /**
+     * Decodes one side's class ids into a buffer it keeps (grown, never shrunk): one-hot or
+     * score rows by argmax, else class ids or, for two classes, probabilities.
+     */
+    private final class Decoder implements HostAccess {
+        private final String what;
+        int[] ids = new int[0];
+        /** Whether the values are rows of {@code classes} scores rather than one id per value. */
+        private boolean rows;
+
+        Decoder(String what) {
+            this.what = what;
         }
-        float[] d = y.data();
-        int[] ids = new int[d.length];
-        for (int i = 0; i < d.length; i++) {
-            float v = d[i];
-            if (v == Math.rint(v) && v >= 0 && v < classes) {
-                ids[i] = (int) v;
-            } else if (classes == 2 && v >= 0f && v <= 1f) {
-                ids[i] = v > 0.5f ? 1 : 0;
-            } else {
-                throw new IllegalArgumentException(name() + ": " + what + " value " + v + " at index " + i
-                        + " is not a class id in [0, " + (classes - 1) + "]");
+
+        /** Decodes {@code y} into {@link #ids}; the number of ids. */
+        int decode(Tensor y) {
+            rows = y.rank() >= 2 && y.dim(-1) == classes;
+            int length = rows ? y.size() / classes : y.size();
+            if (ids.length < length) {
+                ids = new int[length];
+            }
+            y.onHost(this);
+            return length;
+        }
+
+        @Override
+        public void apply(float[] d) {
+            if (rows) {
+                for (int r = 0; r < d.length / classes; r++) {
+                    ids[r] = MetricInputs.argmaxRow(d, r, classes);
+                }
+                return;
+            }
+            for (int i = 0; i < d.length; i++) {
+                float v = d[i];
+                if (v == Math.rint(v) && v >= 0 && v < classes) {
+                    ids[i] = (int) v;
+                } else if (classes == 2 && v >= 0f && v <= 1f) {
+                    ids[i] = v > 0.5f ? 1 : 0;
+                } else {
+                    throw new IllegalArgumentException(name() + ": " + what + " value " + v + " at index " + i
+                            + " is not a class id in [0, " + (classes - 1) + "]");
+                }
             }
         }
-        return ids;
     }
 
     /** The counts, {@code [true class][predicted class]}. */

@@ -3,7 +3,11 @@ package dev.neurona.metrics;
 import dev.neurona.tensor.Shape;
 import dev.neurona.tensor.Tensor;
 
-/** Shape checks and label decoding shared by the metrics. */
+/**
+ * Shape checks and label decoding shared by the metrics. The decoders work on one row of a
+ * values array, so that a metric runs them inside its own {@link dev.neurona.tensor.HostAccess}
+ * (made once per metric) and an update allocates nothing.
+ */
 final class MetricInputs {
 
     private MetricInputs() {
@@ -25,7 +29,6 @@ final class MetricInputs {
         }
     }
 
-    /** The index of the first largest entry of each row (last axis). */
     /** Shape equality without copying the shapes (this runs every training step). */
     private static boolean sameDims(Tensor a, Tensor b) {
         if (a.rank() != b.rank()) {
@@ -50,43 +53,30 @@ final class MetricInputs {
         return best;
     }
 
-    static int[] argmaxRows(Tensor x) {
-        int k = x.rank() == 0 ? 1 : x.dim(-1);
-        float[] d = x.data();
-        int[] out = new int[d.length / k];
-        for (int r = 0; r < out.length; r++) {
-            int best = 0;
-            for (int j = 1; j < k; j++) {
-                if (d[r * k + j] > d[r * k + best]) {
-                    best = j;
-                }
-            }
-            out[r] = best;
-        }
-        return out;
-    }
-
     /**
-     * Integer class ids stored as floats, one per row of {@code yPred} ({@code [B]} or
-     * {@code [B, 1]} for {@code yPred} of {@code [B, K]}).
+     * Requires integer class ids, one per row of {@code yPred} ({@code [B]} or {@code [B, 1]}
+     * for {@code yPred} of {@code [B, K]}): their count here, each value by {@link #classId}.
      *
-     * @throws IllegalArgumentException for a bad shape or an id that is not an integer in [0, K)
+     * @throws IllegalArgumentException for a bad shape
      */
-    static int[] classIds(String metric, Tensor ids, int rows, int classes) {
+    static void requireIds(String metric, Tensor ids, int rows) {
         if (ids.size() != rows) {
             throw new IllegalArgumentException(metric + ": y_true has shape " + Shape.toString(ids.shape()) + "; expected "
                     + rows + " integer class ids ([batch] or [batch, 1])");
         }
-        float[] d = ids.data();
-        int[] out = new int[rows];
-        for (int r = 0; r < rows; r++) {
-            float v = d[r];
-            if (v != Math.rint(v) || v < 0 || v >= classes) {
-                throw new IllegalArgumentException(metric + ": label " + v + " in row " + r
-                        + " is not an integer class id in [0, " + (classes - 1) + "] for " + classes + " classes");
-            }
-            out[r] = (int) v;
+    }
+
+    /**
+     * The class id stored as a float at {@code d[r]}.
+     *
+     * @throws IllegalArgumentException for an id that is not an integer in [0, K)
+     */
+    static int classId(String metric, float[] d, int r, int classes) {
+        float v = d[r];
+        if (v != Math.rint(v) || v < 0 || v >= classes) {
+            throw new IllegalArgumentException(metric + ": label " + v + " in row " + r
+                    + " is not an integer class id in [0, " + (classes - 1) + "] for " + classes + " classes");
         }
-        return out;
+        return (int) v;
     }
 }

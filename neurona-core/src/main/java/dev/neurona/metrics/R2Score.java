@@ -1,5 +1,6 @@
 package dev.neurona.metrics;
 
+import dev.neurona.tensor.HostAccess;
 import dev.neurona.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Locale;
@@ -31,6 +32,26 @@ public final class R2Score implements Metric {
 
     private final Aggregation aggregation;
     private double[] state = new double[0];
+    /** Reads both tensors in place; made once, so an update allocates nothing. */
+    private final Sums sums = new Sums();
+
+    /** Adds the value pairs, by column, to the sums. */
+    private final class Sums implements HostAccess.Pair {
+        int columns;
+
+        @Override
+        public void apply(float[] t, float[] p) {
+            for (int i = 0; i < p.length; i++) {
+                int s = SUMS * (i % columns);
+                double y = t[i];
+                double r = y - p[i];
+                state[s] += 1;
+                state[s + 1] += y;
+                state[s + 2] += y * y;
+                state[s + 3] += r * r;
+            }
+        }
+    }
 
     public R2Score(Aggregation aggregation) {
         if (aggregation == null) {
@@ -59,17 +80,8 @@ public final class R2Score implements Metric {
             throw new IllegalArgumentException(name() + ": y_pred has " + columns + " columns but earlier batches had "
                     + state.length / SUMS);
         }
-        float[] t = yTrue.data();
-        float[] p = yPred.data();
-        for (int i = 0; i < p.length; i++) {
-            int s = SUMS * (i % columns);
-            double y = t[i];
-            double r = y - p[i];
-            state[s] += 1;
-            state[s + 1] += y;
-            state[s + 2] += y * y;
-            state[s + 3] += r * r;
-        }
+        sums.columns = columns;
+        yTrue.onHost(yPred, sums);
     }
 
     /** R² of each column. */

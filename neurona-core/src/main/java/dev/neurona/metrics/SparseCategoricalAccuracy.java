@@ -1,5 +1,6 @@
 package dev.neurona.metrics;
 
+import dev.neurona.tensor.HostAccess;
 import dev.neurona.tensor.Tensor;
 import java.util.Map;
 
@@ -9,6 +10,26 @@ import java.util.Map;
  * {@code [B, K]}).
  */
 public final class SparseCategoricalAccuracy extends AccuracyMetric {
+
+    /** Reads both tensors in place; made once, so an update allocates nothing. */
+    private final Hits hits = new Hits();
+
+    /** Counts the rows whose class id (first array) is the index of the first largest score (second array). */
+    private final class Hits implements HostAccess.Pair {
+        int k;
+        int rows;
+        int classes;
+        long correct;
+
+        @Override
+        public void apply(float[] t, float[] p) {
+            long c = 0;
+            for (int r = 0; r < rows; r++) {
+                c += MetricInputs.classId(name(), t, r, classes) == MetricInputs.argmaxRow(p, r, k) ? 1 : 0;
+            }
+            correct = c;
+        }
+    }
 
     /** @param name the name shown in logs */
     public SparseCategoricalAccuracy(String name) {
@@ -22,13 +43,15 @@ public final class SparseCategoricalAccuracy extends AccuracyMetric {
 
     @Override
     public void update(Tensor yTrue, Tensor yPred) {
-        int[] p = MetricInputs.argmaxRows(yPred);
-        int[] t = MetricInputs.classIds(name(), yTrue, p.length, yPred.dim(-1));
-        long correct = 0;
-        for (int r = 0; r < p.length; r++) {
-            correct += t[r] == p[r] ? 1 : 0;
-        }
-        add(correct, p.length);
+        int k = yPred.rank() == 0 ? 1 : yPred.dim(-1);
+        int rows = yPred.size() / k;
+        int classes = yPred.dim(-1);
+        MetricInputs.requireIds(name(), yTrue, rows);
+        hits.k = k;
+        hits.rows = rows;
+        hits.classes = classes;
+        yTrue.onHost(yPred, hits);
+        add(hits.correct, rows);
     }
 
     @Override

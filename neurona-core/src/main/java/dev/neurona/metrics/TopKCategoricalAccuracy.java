@@ -1,5 +1,6 @@
 package dev.neurona.metrics;
 
+import dev.neurona.tensor.HostAccess;
 import dev.neurona.tensor.Tensor;
 import java.util.Map;
 
@@ -14,6 +15,30 @@ public final class TopKCategoricalAccuracy extends AccuracyMetric {
 
     private final int k;
     private final boolean sparse;
+    /** Reads both tensors in place; made once, so an update allocates nothing. */
+    private final Hits hits = new Hits();
+
+    /** Counts the rows whose true class (an id, or the one-hot row's argmax) is among the k best scores. */
+    private final class Hits implements HostAccess.Pair {
+        int rows;
+        int classes;
+        long correct;
+
+        @Override
+        public void apply(float[] t, float[] p) {
+            long c = 0;
+            for (int r = 0; r < rows; r++) {
+                int id = sparse ? MetricInputs.classId(name(), t, r, classes) : MetricInputs.argmaxRow(t, r, classes);
+                float trueScore = p[r * classes + id];
+                int higher = 0;
+                for (int j = 0; j < classes; j++) {
+                    higher += p[r * classes + j] > trueScore ? 1 : 0;
+                }
+                c += higher < k ? 1 : 0;
+            }
+            correct = c;
+        }
+    }
 
     public TopKCategoricalAccuracy(int k, boolean sparse) {
         super(sparse ? "sparse_top_k_categorical_accuracy" : "top_k_categorical_accuracy");
@@ -28,24 +53,15 @@ public final class TopKCategoricalAccuracy extends AccuracyMetric {
     public void update(Tensor yTrue, Tensor yPred) {
         int classes = yPred.dim(-1);
         int rows = yPred.size() / classes;
-        int[] t;
         if (sparse) {
-            t = MetricInputs.classIds(name(), yTrue, rows, classes);
+            MetricInputs.requireIds(name(), yTrue, rows);
         } else {
             MetricInputs.sameShape(name(), yTrue, yPred);
-            t = MetricInputs.argmaxRows(yTrue);
         }
-        float[] p = yPred.data();
-        long correct = 0;
-        for (int r = 0; r < rows; r++) {
-            float trueScore = p[r * classes + t[r]];
-            int higher = 0;
-            for (int j = 0; j < classes; j++) {
-                higher += p[r * classes + j] > trueScore ? 1 : 0;
-            }
-            correct += higher < k ? 1 : 0;
-        }
-        add(correct, rows);
+        hits.rows = rows;
+        hits.classes = classes;
+        yTrue.onHost(yPred, hits);
+        add(hits.correct, rows);
     }
 
     /** How many of the best scores count. */

@@ -3,6 +3,7 @@ package dev.neurona.models;
 import dev.neurona.nn.Layer;
 import dev.neurona.nn.Mode;
 import dev.neurona.tensor.Compiled;
+import dev.neurona.tensor.HostAccess;
 import dev.neurona.tensor.NoGrad;
 import dev.neurona.tensor.Tensor;
 import java.util.List;
@@ -11,16 +12,32 @@ import java.util.List;
  * A Sequential's forward pass for inference as a {@link Compiled} step: traced at the first
  * batch of each size and replayed after, so that {@code predict} allocates only its result.
  * The step's buffers are shared, so each use copies out under this plan's lock; batches of a
- * large input are copied into one reused input buffer.
+ * large input are copied into one reused input buffer, through one reused copier (a
+ * {@link HostAccess.Pair}), and each batch's outputs straight into the result
+ * ({@link Tensor#copyTo}).
  */
 final class InferencePlan {
 
     private final List<Layer> layers;
     private final Compiled forward;
-    /** The reused input buffer of {@link #predict}, sized for its last batch size. */
-    private Tensor batch;
+    /** The reused input buffers of {@link #predict}: for its full batches and for a shorter last one. */
+    private Tensor fullBatch;
+    private Tensor lastBatch;
     /** The step's input, reused so that a call allocates only its result. */
     private final Tensor[] input = new Tensor[1];
+    /** Copies one batch's rows from the input into {@link #batch}; made once, so a call allocates nothing for it. */
+    private final RowCopy rowCopy = new RowCopy();
+
+    /** Copies {@code count} values from {@code from} of the first array to the start of the second. */
+    private static final class RowCopy implements HostAccess.Pair {
+        int from;
+        int count;
+
+        @Override
+        public void apply(float[] source, float[] batch) {
+            System.arraycopy(source, from, batch, 0, count);
+        }
+    }
 
     InferencePlan(List<Layer> layers) {
         this.layers = layers;
@@ -60,25 +77,32 @@ final class InferencePlan {
             return forward(x);
         }
         int width = x.size() / n;
-        float[] in = x.data();
         float[] out = null;
         int[] outShape = null;
         int outWidth = 0;
         for (int start = 0; start < n; start += batchSize) {
             int rows = Math.min(batchSize, n - start);
+            Tensor batch = rows == batchSize ? fullBatch : lastBatch;
             if (batch == null || batch.dim(0) != rows || batch.size() != rows * width) {
                 int[] shape = x.shape();
                 shape[0] = rows;
                 batch = Tensor.zeros(shape);
+                if (rows == batchSize) {
+                    fullBatch = batch;
+                } else {
+                    lastBatch = batch;
+                }
             }
-            System.arraycopy(in, start * width, batch.data(), 0, rows * width);
+            rowCopy.from = start * width;
+            rowCopy.count = rows * width;
+            x.onHost(batch, rowCopy);
             Tensor y = run(batch);
             if (out == null) {
                 outShape = y.shape();
                 outWidth = y.size() / rows;
                 out = new float[n * outWidth];
             }
-            System.arraycopy(y.data(), 0, out, start * outWidth, rows * outWidth);
+            y.copyTo(out, start * outWidth);   // y holds exactly rows * outWidth values
         }
         outShape[0] = n;
         return Tensor.wrap(out, outShape);

@@ -253,7 +253,7 @@ final class Snapshots {
         }
         for (Layer layer : model.layers()) {
             if (layer instanceof Normalization n) {
-                float[] v = n.variance().data();
+                float[] v = n.variance().toArray();
                 for (int i = 0; i < v.length; i++) {
                     if (!(v[i] >= 0) && Float.isFinite(v[i])) {
                         throw file.error("weights.npz: '" + n.variance().name() + "' holds " + v[i] + " at [" + i

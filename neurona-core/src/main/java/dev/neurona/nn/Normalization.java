@@ -49,23 +49,28 @@ public final class Normalization extends Layer {
             throw new IllegalArgumentException(label() + ": adapt() needs data with " + features
                     + " features in the last axis, got shape " + java.util.Arrays.toString(data.shape()));
         }
-        float[] d = data.data();
-        int rows = d.length / features;
+        int rows = data.size() / features;
         double[] sum = new double[features];
         double[] squares = new double[features];
-        for (int r = 0; r < rows; r++) {
-            for (int f = 0; f < features; f++) {
-                double v = d[r * features + f];
-                sum[f] += v;
-                squares[f] += v * v;
+        data.onHost(d -> {   // read in place: no copy of the data set
+            for (int r = 0; r < rows; r++) {
+                for (int f = 0; f < features; f++) {
+                    double v = d[r * features + f];
+                    sum[f] += v;
+                    squares[f] += v * v;
+                }
             }
-        }
+        });
+        float[] means = new float[features];
+        float[] variances = new float[features];
         for (int f = 0; f < features; f++) {
             double m = sum[f] / rows;
             double var = Math.max(0, squares[f] / rows - m * m);
-            mean.data()[f] = (float) m;
-            variance.data()[f] = var > 0 ? (float) var : 1f;
+            means[f] = (float) m;
+            variances[f] = var > 0 ? (float) var : 1f;
         }
+        mean.assign(means);
+        variance.assign(variances);
     }
 
     /** The per-feature mean, or {@code null} before build. */

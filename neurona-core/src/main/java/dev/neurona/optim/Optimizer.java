@@ -1,5 +1,6 @@
 package dev.neurona.optim;
 
+import dev.neurona.tensor.HostAccess;
 import dev.neurona.tensor.Parameter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,11 @@ import java.util.Map;
  *       {@code iterations()};</li>
  *   <li>count the step.</li>
  * </ol>
+ *
+ * <p>Values are reached only inside {@link Parameter#onHost(dev.neurona.tensor.Tensor, HostAccess.Pair)}
+ * calls, with the parameter's own state object as the access (so a step allocates nothing):
+ * one per parameter to clip (only when clipping is on), then one per parameter for decay and
+ * the update. No array is kept from one call to the next.
  *
  * <p>Slot state is kept per parameter {@link Parameter#name() path name}, created on the first
  * step that sees the parameter, and can be {@link #exportState() exported} and
@@ -48,20 +54,10 @@ public abstract class Optimizer {
     /** Counts calls of {@link #step}, to catch two parameters with one name within a call. */
     private long stepCalls;
     private final Map<String, ParameterState> states = new LinkedHashMap<>();
-
-    /** The slots of one parameter plus a reusable buffer for a clipped or decayed gradient. */
-    private static final class ParameterState {
-        final Slots slots;
-        final int size;
-        float[] scratch;
-        float[] gradient;
-        long lastStep;
-
-        ParameterState(Slots slots, int size) {
-            this.slots = slots;
-            this.size = size;
-        }
-    }
+    /** The step number, learning rate and global clipping factor of the step in progress, for {@link #decayAndUpdate}. */
+    private long stepT;
+    private double stepLr;
+    private double stepGlobalScale;
 
     /** @param learningRate the constant learning rate, positive */
     protected Optimizer(double learningRate) {
@@ -80,6 +76,7 @@ public abstract class Optimizer {
         long t = iterations + 1;
         long call = ++stepCalls;
         double lr = learningRate();
+        boolean clip = clipValue != null || clipNorm != null || globalClipNorm != null;
         double globalSquares = 0;
         for (int n = 0; n < parameters.size(); n++) {
             Parameter p = parameters.get(n);
@@ -87,41 +84,27 @@ public abstract class Optimizer {
                 continue;
             }
             ParameterState state = state(p, call);
-            state.gradient = clipped(p, state);
-            if (globalClipNorm != null) {
-                globalSquares += squaredNorm(state.gradient);
+            if (clip) {   // a pass only when clipping is on: otherwise the update pass reads the gradient itself
+                state.clipping = true;
+                p.onHost(p.grad(), state);
+                globalSquares += state.squares;
             }
         }
         double globalScale = 1;
         if (globalClipNorm != null) {
             globalScale = globalClipNorm / Math.max(Math.sqrt(globalSquares), globalClipNorm);
         }
+        stepT = t;
+        stepLr = lr;
+        stepGlobalScale = globalScale;
         for (int n = 0; n < parameters.size(); n++) {
             Parameter p = parameters.get(n);
             if (!p.trainable() || p.grad() == null) {
                 continue;
             }
             ParameterState state = states.get(p.name());
-            float[] theta = p.data();
-            float[] g = state.gradient;
-            if (globalScale != 1) {
-                g = writable(p, state);
-                scale(g, globalScale);
-            }
-            if (weightDecay != 0 && weightDecayMode == WeightDecayMode.COUPLED) {
-                g = writable(p, state);
-                float lambda = (float) weightDecay;
-                for (int i = 0; i < g.length; i++) {
-                    g[i] += lambda * theta[i];
-                }
-            } else if (weightDecay != 0) {
-                float keep = (float) (1 - lr * weightDecay);
-                for (int i = 0; i < theta.length; i++) {
-                    theta[i] *= keep;
-                }
-            }
-            update(theta, g, state.slots, t, lr);
-            state.gradient = null;
+            state.clipping = false;
+            p.onHost(p.grad(), state);
         }
         iterations = t;
     }
@@ -158,11 +141,61 @@ public abstract class Optimizer {
         return slots;
     }
 
+    /**
+     * The clipping pass over one parameter's gradient (in {@link ParameterState#apply}): value
+     * and per-parameter norm clipping into the state's scratch (the gradient itself is not
+     * modified), and with global clipping on, the squared norm of the result.
+     */
+    final void clip(ParameterState state, float[] grad) {
+        float[] g = grad;
+        if (clipValue != null) {
+            g = state.writable(grad);
+            float c = clipValue.floatValue();
+            for (int i = 0; i < g.length; i++) {
+                g[i] = Math.max(-c, Math.min(c, g[i]));
+            }
+        }
+        if (clipNorm != null) {
+            double norm = Math.sqrt(squaredNorm(g));
+            if (norm > clipNorm) {
+                g = state.writable(grad);
+                scale(g, clipNorm / norm);
+            }
+        }
+        state.squares = globalClipNorm != null ? squaredNorm(g) : 0;
+    }
+
+    /**
+     * The update pass over one parameter (in {@link ParameterState#apply}): global clipping,
+     * weight decay and {@link #update}, from the clipped gradient if the first pass made one.
+     */
+    final void decayAndUpdate(ParameterState state, float[] theta, float[] grad) {
+        float[] g = state.inScratch ? state.scratch : grad;
+        if (stepGlobalScale != 1) {
+            g = state.writable(grad);
+            scale(g, stepGlobalScale);
+        }
+        if (weightDecay != 0 && weightDecayMode == WeightDecayMode.COUPLED) {
+            g = state.writable(grad);
+            float lambda = (float) weightDecay;
+            for (int i = 0; i < g.length; i++) {
+                g[i] += lambda * theta[i];
+            }
+        } else if (weightDecay != 0) {
+            float keep = (float) (1 - stepLr * weightDecay);
+            for (int i = 0; i < theta.length; i++) {
+                theta[i] *= keep;
+            }
+        }
+        update(theta, g, state.slots, stepT, stepLr);
+        state.inScratch = false;
+    }
+
     private ParameterState state(Parameter p, long call) {
-        int size = p.data().length;
+        int size = p.size();
         ParameterState state = states.get(p.name());
         if (state == null) {
-            state = new ParameterState(newSlots(size), size);
+            state = new ParameterState(this, newSlots(size), size);
             states.put(p.name(), state);
         }
         if (state.lastStep == call) {
@@ -170,14 +203,14 @@ public abstract class Optimizer {
                     + "'; slot state is keyed by name, so names must be unique");
         }
         state.lastStep = call;
-        state.gradient = null;
+        state.inScratch = false;
         if (state.size != size) {
             throw new IllegalArgumentException(owner() + ": the state for '" + p.name() + "' has " + state.size
                     + " values but the parameter has " + size);
         }
-        if (p.grad().data().length != size) {
+        if (p.grad().size() != size) {
             throw new IllegalArgumentException(owner() + ": the gradient of '" + p.name() + "' has "
-                    + p.grad().data().length + " values but the parameter has " + size);
+                    + p.grad().size() + " values but the parameter has " + size);
         }
         List<String> names = slotNames();
         for (int i = 0; i < names.size(); i++) {
@@ -189,39 +222,6 @@ public abstract class Optimizer {
             }
         }
         return state;
-    }
-
-    /** The gradient after value and per-parameter norm clipping (the parameter's own when no clipping applies). */
-    private float[] clipped(Parameter p, ParameterState state) {
-        float[] g = p.grad().data();
-        if (clipValue != null) {
-            g = writable(p, state);
-            float c = clipValue.floatValue();
-            for (int i = 0; i < g.length; i++) {
-                g[i] = Math.max(-c, Math.min(c, g[i]));
-            }
-        }
-        if (clipNorm != null) {
-            double norm = Math.sqrt(squaredNorm(g));
-            if (norm > clipNorm) {
-                g = writable(p, state);
-                scale(g, clipNorm / norm);
-            }
-        }
-        return g;
-    }
-
-    /** The scratch buffer holding the working gradient, filled from the parameter's gradient on first use in a step. */
-    private static float[] writable(Parameter p, ParameterState state) {
-        if (state.scratch == null) {
-            state.scratch = new float[state.size];
-        }
-        if (state.gradient != state.scratch) {
-            float[] source = state.gradient != null ? state.gradient : p.grad().data();
-            System.arraycopy(source, 0, state.scratch, 0, state.size);
-            state.gradient = state.scratch;
-        }
-        return state.scratch;
     }
 
     private static double squaredNorm(float[] g) {
@@ -460,7 +460,7 @@ public abstract class Optimizer {
             for (String name : slotNames) {
                 ordered.put(name, slots.get(name));
             }
-            loaded.put(e.getKey(), new ParameterState(ordered, size));
+            loaded.put(e.getKey(), new ParameterState(this, ordered, size));
         }
         states.clear();
         states.putAll(loaded);

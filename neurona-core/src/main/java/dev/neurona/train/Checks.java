@@ -19,16 +19,17 @@ public final class Checks {
      * flat index within the row for samples of rank above 1).
      */
     public static void requireFinite(String op, String name, Tensor t) {
-        float[] d = t.data();
         int rows = t.rank() == 0 ? 1 : t.dim(0);
-        int width = d.length / rows;
-        for (int i = 0; i < d.length; i++) {
-            if (!Float.isFinite(d[i])) {
-                throw new IllegalArgumentException(op + ": " + name + " contains " + d[i] + " at row " + (i / width)
-                        + ", column " + (i % width) + " (shape " + Shape.toString(t.shape())
-                        + "); clean or impute the data first");
+        int width = t.size() / rows;
+        t.onHost(d -> {   // once per data set, read in place (no copy of x)
+            for (int i = 0; i < d.length; i++) {
+                if (!Float.isFinite(d[i])) {
+                    throw new IllegalArgumentException(op + ": " + name + " contains " + d[i] + " at row " + (i / width)
+                            + ", column " + (i % width) + " (shape " + Shape.toString(t.shape())
+                            + "); clean or impute the data first");
+                }
             }
-        }
+        });
     }
 
     /** Fails when {@code x} and {@code y} hold different numbers of samples. */
@@ -94,7 +95,7 @@ public final class Checks {
         }
         int n = y.dim(0);
         int width = y.size() / n;
-        float[] d = y.data();
+        float[] d = y.toArray();
         float[] w = new float[n];
         for (int i = 0; i < n; i++) {
             int cls;

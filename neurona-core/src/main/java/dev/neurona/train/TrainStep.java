@@ -5,6 +5,7 @@ import dev.neurona.metrics.Metric;
 import dev.neurona.nn.Mode;
 import dev.neurona.optim.Optimizer;
 import dev.neurona.tensor.Compiled;
+import dev.neurona.tensor.HostAccess;
 import dev.neurona.tensor.Parameter;
 import dev.neurona.tensor.Tensor;
 import java.util.List;
@@ -39,6 +40,18 @@ public final class TrainStep {
     private float[][] previous;
     private boolean keepPrevious;
     private boolean previousKept;
+    /** Checks one parameter's values in place for {@link #weightsFinite()}; made once, so the check allocates nothing. */
+    private final FiniteCheck finiteCheck = new FiniteCheck();
+
+    /** Whether the values it was last applied to are all finite. */
+    private static final class FiniteCheck implements HostAccess {
+        boolean finite;
+
+        @Override
+        public void apply(float[] values) {
+            finite = allFinite(values);
+        }
+    }
 
     /** A step for {@code network} trained with {@code loss} and {@code optimizer}, updating {@code metrics}. */
     public TrainStep(Network network, Loss loss, Optimizer optimizer, List<Metric> metrics) {
@@ -90,12 +103,11 @@ public final class TrainStep {
         if (previous == null) {
             previous = new float[parameters.size()][];
             for (int i = 0; i < previous.length; i++) {
-                previous[i] = new float[parameters.get(i).data().length];
+                previous[i] = new float[parameters.get(i).size()];
             }
         }
         for (int i = 0; i < previous.length; i++) {
-            float[] w = parameters.get(i).data();
-            System.arraycopy(w, 0, previous[i], 0, w.length);
+            parameters.get(i).copyTo(previous[i], 0);
         }
         previousKept = true;
     }
@@ -106,7 +118,8 @@ public final class TrainStep {
      */
     public boolean weightsFinite() {
         for (int i = 0; i < parameters.size(); i++) {
-            if (!allFinite(parameters.get(i).data())) {
+            parameters.get(i).onHost(finiteCheck);
+            if (!finiteCheck.finite) {
                 return false;
             }
         }
@@ -131,7 +144,7 @@ public final class TrainStep {
             }
         }
         for (int i = 0; i < previous.length; i++) {
-            System.arraycopy(previous[i], 0, parameters.get(i).data(), 0, previous[i].length);
+            parameters.get(i).assign(previous[i]);
         }
         return true;
     }
@@ -206,8 +219,8 @@ public final class TrainStep {
     /** The number of trainable values: the length of the flat gradient arrays below. */
     public int gradientSize() {
         long n = 0;
-        for (Parameter p : parameters) {
-            n += p.size();
+        for (int i = 0; i < parameters.size(); i++) {   // indexed: no iterator, also where escape analysis fails
+            n += parameters.get(i).size();
         }
         return Math.toIntExact(n);
     }
@@ -228,15 +241,16 @@ public final class TrainStep {
         }
         float value = step(setting, x, y, sampleWeight);
         int offset = 0;
-        for (Parameter p : parameters) {
+        for (int n = 0; n < parameters.size(); n++) {
+            Parameter p = parameters.get(n);
             int size = Math.toIntExact(p.size());
             Tensor g = p.grad();
             if (g == null) {  // the loss does not depend on it
                 java.util.Arrays.fill(out, offset, offset + size, 0f);
             } else {
-                float[] d = g.data();
-                for (int i = 0; i < size; i++) {
-                    out[offset + i] = d[i] * scale;
+                g.copyTo(out, offset);   // into the caller's array, then scaled there: no allocation
+                for (int i = offset; i < offset + size; i++) {
+                    out[i] *= scale;
                 }
             }
             offset += size;
@@ -256,7 +270,8 @@ public final class TrainStep {
                     + " values, the network " + gradientSize() + " trainable ones");
         }
         int offset = 0;
-        for (Parameter p : parameters) {
+        for (int n = 0; n < parameters.size(); n++) {
+            Parameter p = parameters.get(n);
             p.setGrad(gradient, offset, scale);
             offset += Math.toIntExact(p.size());
         }

@@ -198,11 +198,11 @@ public final class Initializers {
 
     private static Tensor fill(int[] shape, java.util.function.DoubleSupplier draw) {
         Tensor t = Tensor.zeros(shape);
-        float[] d = t.data();
+        float[] d = new float[t.size()];
         for (int i = 0; i < d.length; i++) {
             d[i] = (float) draw.getAsDouble();
         }
-        return t;
+        return t.assign(d);
     }
 
     private static Tensor orthogonalMatrix(int[] shape, double gain, Random random) {
@@ -236,13 +236,13 @@ public final class Initializers {
             }
         }
         Tensor t = Tensor.zeros(shape);
-        float[] d = t.data();
+        float[] d = new float[t.size()];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 d[r * cols + c] = (float) (gain * (byRows ? v[r][c] : v[c][r]));
             }
         }
-        return t;
+        return t.assign(d);
     }
 
     private static void positive(String name, String what, double value) {
