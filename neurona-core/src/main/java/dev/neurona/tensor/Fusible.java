@@ -25,4 +25,8 @@ sealed interface Fusible {
     /** {@code out[c] = Σ_r g[r, c]}, rows in order: a bias's gradient. */
     record ColumnSum(Storage g, int cols) implements Fusible {
     }
+
+    /** {@code out = 2·g[0]·x}: the backward of a sum of squares (an L2 penalty's gradient). */
+    record SquaresGrad(Storage g, Storage x) implements Fusible {
+    }
 }

@@ -12,7 +12,9 @@ import java.util.List;
  *   <li>a bias added to every row, then an activation: one pass that writes both the sum (the
  *       activation's backward reads it) and the activation;</li>
  *   <li>an activation's backward, then the column sums of its result (the bias's gradient): one
- *       pass that writes the gradient and adds each row into the sums.</li>
+ *       pass that writes the gradient and adds each row into the sums;</li>
+ *   <li>an L2 penalty's gradient {@code 2·g·x}, then its accumulation into the weight's gradient
+ *       (when nothing else reads it): one pass adding it in place.</li>
  * </ul>
  * The fused passes are primitives of the backend ({@link Kernels#biasActivation},
  * {@link Kernels#activationGradColumnSums}).
@@ -22,12 +24,21 @@ final class Fusions {
     private Fusions() {
     }
 
-    static List<Trace.Step> fuse(List<Trace.Step> steps) {
+    static List<Trace.Step> fuse(List<Trace.Step> steps, java.util.Set<Storage> pinned) {
+        java.util.Map<Storage, Integer> readers = new java.util.IdentityHashMap<>();
+        for (Trace.Step s : steps) {
+            for (Storage r : s.reads()) {
+                readers.merge(r, 1, Integer::sum);
+            }
+        }
         List<Trace.Step> out = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
             Trace.Step s = steps.get(i);
             Trace.Step next = i + 1 < steps.size() ? steps.get(i + 1) : null;
             Trace.Step fused = next == null ? null : fuse(s, next);
+            if (fused == null && next != null && !pinned.contains(s.written())) {
+                fused = fuseIntoGradient(s, next, readers);
+            }
             if (fused != null) {
                 out.add(fused);
                 i++;
@@ -36,6 +47,22 @@ final class Fusions {
             }
         }
         return out;
+    }
+
+    /**
+     * A penalty's gradient {@code 2·g·x} that only an accumulation into a weight's gradient
+     * reads: added straight into the gradient, without the intermediate.
+     */
+    private static Trace.Step fuseIntoGradient(Trace.Step s, Trace.Step next, java.util.Map<Storage, Integer> readers) {
+        if (s.fusible() instanceof Fusible.SquaresGrad sq && next.op().equals("accumulate_grad")
+                && next.reads().length == 2 && next.reads()[1] == s.written() && readers.get(s.written()) == 1) {
+            Storage dst = next.written();
+            Kernels k = Backend.kernels();
+            Runnable run = () -> k.sumOfSquaresBackwardAdd(sq.g().array, sq.x().array, dst.array);
+            return new Trace.Step(s.op() + "+accumulate_grad", run, new Storage[] {sq.g(), sq.x(), dst}, dst, false,
+                    null);
+        }
+        return null;
     }
 
     private static Trace.Step fuse(Trace.Step s, Trace.Step next) {

@@ -31,7 +31,6 @@ final class Planner {
         if (hook != null) {
             hook.accept(traced);
         }
-        List<Trace.Step> steps = Fusions.fuse(traced);
         Set<Storage> pinned = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Tensor[] group : List.of(inputs, outputs)) {
             for (Tensor t : group) {
@@ -40,6 +39,7 @@ final class Planner {
                 }
             }
         }
+        List<Trace.Step> steps = Fusions.fuse(traced, pinned);
         Liveness first = new Liveness(steps);
         Set<Storage> gradients = writeGradientsInPlace(steps, first, pinned);
         Liveness live = new Liveness(steps);

@@ -36,7 +36,8 @@ final class ReduceOps {
         Kernels k = Backend.kernels();
         Tensor out = Graph.op("sumOfSquares", SCALAR.clone(), o -> k.sumOfSquares(x.array(), o.array()), null, x);
         return Graph.record(out, "sumOfSquares", g -> new Tensor[] {Graph.op("sumOfSquares_backward", x.shape.clone(),
-                dx -> k.sumOfSquaresBackward(g.array(), x.array(), dx.array()), null, g, x)}, x);
+                dx -> k.sumOfSquaresBackward(g.array(), x.array(), dx.array()), null,
+                new Fusible.SquaresGrad(g.storage, x.storage), g, x)}, x);
     }
 
     /** The mean of all elements, summed in double and divided once, so that it is finite whenever the exact mean is. */

@@ -210,7 +210,10 @@ public final class TrainStep {
         Tensor value = loss.call(batch[1], yPred, batch[2]);
         Tensor penalty = network.regularizationLoss();
         if (penalty != null) {
-            value = value.add(penalty);
+            // penalty first: backward then reaches the data term's gradients first, so a weight's
+            // gradient comes straight out of its GEMM and the penalty's is added into it in place
+            // (one fused pass); the sum is the same bits either way round
+            value = penalty.add(value);
         }
         value.backward();
         return new Tensor[] {value, yPred.detach()};

@@ -65,6 +65,30 @@ class PlannerTest {
     }
 
     @Test
+    void aPenaltyAddedFirstIsDifferentiatedLastAndAddedStraightIntoTheProductsGradient() {
+        Compiled compiled = new Compiled("penalty first", in -> {
+            params.forEach(Parameter::zeroGrad);
+            Tensor loss = w1.sumOfSquares().mul(1e-2f).add(in[0].matmul(w1).add(b1).relu().matmul(w2).add(b2).sub(in[1])
+                    .square().mean());
+            loss.backward();
+            return new Tensor[] {loss, w1.grad(), w2.grad()};
+        });
+        compiled.run(Tensor.randn(random, 4, 6), Tensor.randn(random, 4, 3));
+        List<String> ops = Arrays.asList(compiled.plannedOps());
+        assertThat(ops).contains("sumOfSquares_backward+accumulate_grad")
+                .doesNotContain("zero_grad", "set_grad", "accumulate_grad", "sumOfSquares_backward");
+        Tensor x = Tensor.randn(random, 4, 6);
+        Tensor y = Tensor.randn(random, 4, 3);
+        float[][] replayed = values(compiled.run(x, y));
+        params.forEach(Parameter::zeroGrad);
+        Tensor loss = w1.sumOfSquares().mul(1e-2f).add(x.matmul(w1).add(b1).relu().matmul(w2).add(b2).sub(y).square().mean());
+        loss.backward();
+        assertThat(replayed[0]).containsExactly(loss.toArray());
+        assertThat(replayed[1]).as("w1's gradient, product plus penalty").containsExactly(w1.grad().toArray());
+        assertThat(replayed[2]).containsExactly(w2.grad().toArray());
+    }
+
+    @Test
     void aCompiledFunctionCalledInsideAnotherStepRunsInlineInItsTrace() {
         Compiled inner = new Compiled("inner", in -> new Tensor[] {in[0].matmul(w1).add(b1).relu()});
         Compiled outer = new Compiled("outer", in -> {

@@ -109,24 +109,44 @@ public final class CpuKernels implements Kernels {
         java.util.Arrays.fill(dx, g[0] * (1f / dx.length));
     }
 
+    /** Elements per block of {@link #sumOfSquares}: each of its eight float accumulators sums 32 squares. */
+    private static final int SQUARES_BLOCK = 256;
+
     @Override
     public void sumOfSquares(float[] v, float[] out) {
-        // four accumulators: independent additions, so the loop is not one long dependency chain
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
+        // eight independent float fma chains per block of 256 (at most 32 terms each: relative
+        // error below 2e-6, typically 1e-8), the blocks added in double: about 3x the speed of
+        // four double chains, which cannot keep up with the loads
+        double total = 0;
+        int n = v.length;
+        int whole = n - n % 8;
         int i = 0;
-        for (; i + 4 <= v.length; i += 4) {
-            s0 += (double) v[i] * v[i];
-            s1 += (double) v[i + 1] * v[i + 1];
-            s2 += (double) v[i + 2] * v[i + 2];
-            s3 += (double) v[i + 3] * v[i + 3];
+        while (i < whole) {
+            int end = Math.min(whole, i + SQUARES_BLOCK);
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            float s4 = 0f;
+            float s5 = 0f;
+            float s6 = 0f;
+            float s7 = 0f;
+            for (; i < end; i += 8) {
+                s0 = Math.fma(v[i], v[i], s0);
+                s1 = Math.fma(v[i + 1], v[i + 1], s1);
+                s2 = Math.fma(v[i + 2], v[i + 2], s2);
+                s3 = Math.fma(v[i + 3], v[i + 3], s3);
+                s4 = Math.fma(v[i + 4], v[i + 4], s4);
+                s5 = Math.fma(v[i + 5], v[i + 5], s5);
+                s6 = Math.fma(v[i + 6], v[i + 6], s6);
+                s7 = Math.fma(v[i + 7], v[i + 7], s7);
+            }
+            total += (((double) s0 + s1) + ((double) s2 + s3)) + (((double) s4 + s5) + ((double) s6 + s7));
         }
-        for (; i < v.length; i++) {
-            s0 += (double) v[i] * v[i];
+        for (; i < n; i++) {
+            total += (double) v[i] * v[i];
         }
-        out[0] = (float) ((s0 + s1) + (s2 + s3));
+        out[0] = (float) total;
     }
 
     @Override
@@ -134,6 +154,14 @@ public final class CpuKernels implements Kernels {
         float twice = 2f * g[0];
         for (int i = 0; i < dx.length; i++) {
             dx[i] = twice * x[i];
+        }
+    }
+
+    @Override
+    public void sumOfSquaresBackwardAdd(float[] g, float[] x, float[] dst) {
+        float twice = 2f * g[0];
+        for (int i = 0; i < dst.length; i++) {
+            dst[i] += twice * x[i];   // the product rounded first, as the unfused pair computes it
         }
     }
 

@@ -60,6 +60,9 @@ public interface Kernels {
     /** The backward of {@link #sumOfSquares}: {@code dx = 2·g[0]·x}. */
     void sumOfSquaresBackward(float[] g, float[] x, float[] dx);
 
+    /** {@code dst += 2·g[0]·x}: {@link #sumOfSquaresBackward} added straight into a gradient (the planner's fusion). */
+    void sumOfSquaresBackwardAdd(float[] g, float[] x, float[] dst);
+
     /** {@code out[o, i] = Σ_k x[o, k, i]}. */
     void sum(float[] x, int outer, int n, int inner, float[] out);
 

@@ -125,6 +125,12 @@ final class CountingKernels implements Kernels {
     }
 
     @Override
+    public void sumOfSquaresBackwardAdd(float[] g, float[] x, float[] dst) {
+        count("sumOfSquaresBackwardAdd");
+        inner.sumOfSquaresBackwardAdd(g, x, dst);
+    }
+
+    @Override
     public void sum(float[] x, int outer, int n, int inner, float[] out) {
         count("sum");
         this.inner.sum(x, outer, n, inner, out);
