@@ -79,14 +79,15 @@ final class Autograd {
 
     /** Two contributions to one gradient, added (an op, so that a compiled step replays it). */
     private static Tensor sum(Tensor a, Tensor b) {
-        return Graph.op("add_grad", a.shape, out -> {
+        Fusible.Range add = (o, from, to) -> {
             float[] x = a.array();
             float[] y = b.array();
-            float[] o = out.array();
-            for (int i = 0; i < o.length; i++) {
+            for (int i = from; i < to; i++) {
                 o[i] = x[i] + y[i];
             }
-        }, null, a, b);
+        };
+        int n = a.size();
+        return Graph.op("add_grad", a.shape, out -> add.run(out.array(), 0, n), null, Fusible.Pointwise.of(add, n), a, b);
     }
 
     /** Non-leaf tensors reachable from {@code root}, every op's inputs before its output. */

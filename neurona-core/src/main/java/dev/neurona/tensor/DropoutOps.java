@@ -21,30 +21,38 @@ final class DropoutOps {
         float scale = 1f / keep;
         int threshold = Seeds.threshold24(keep);   // uniform < keep, tested on the 24 bits
         float[] mask = new float[Shape.allocatable(x.shape)];   // filled by the forward, read by the backward
-        Tensor out = Graph.op("dropout", x.shape.clone(), o -> {
-            long stream = streams.getAsLong();
+        int n = mask.length;
+        long[] stream = new long[1];   // this run's stream, drawn once per run (before the first tile)
+        Runnable draw = () -> stream[0] = streams.getAsLong();
+        Fusible.Range apply = (ys, from, to) -> {
             float[] xs = x.array();
-            float[] ys = o.array();
-            int n = ys.length;
-            int i = 0;
-            for (; i + 1 < n; i += 2) {
-                long z = Seeds.pair(stream, i >>> 1);
+            long st = stream[0];
+            int i = from;   // from is even (tiles are), so pairs line up with a whole-tensor pass
+            for (; i + 1 < to; i += 2) {
+                long z = Seeds.pair(st, i >>> 1);
                 mask[i] = (int) (z >>> 40) < threshold ? scale : 0f;
                 mask[i + 1] = (int) ((z >>> 8) & 0xFFFFFF) < threshold ? scale : 0f;
                 ys[i] = xs[i] * mask[i];
                 ys[i + 1] = xs[i + 1] * mask[i + 1];
             }
-            if (i < n) {
-                mask[i] = Seeds.bits24(stream, i) < threshold ? scale : 0f;
+            if (i < to) {
+                mask[i] = Seeds.bits24(st, i) < threshold ? scale : 0f;
                 ys[i] = xs[i] * mask[i];
             }
-        }, null, x);
-        return Graph.record(out, "dropout", g -> new Tensor[] {Graph.op("dropout_backward", x.shape.clone(), dx -> {
-            float[] gs = g.array();
-            float[] d = dx.array();
-            for (int i = 0; i < d.length; i++) {
-                d[i] = gs[i] * mask[i];
-            }
-        }, null, g)}, x);
+        };
+        Tensor out = Graph.op("dropout", x.shape.clone(), o -> {
+            draw.run();
+            apply.run(o.array(), 0, n);
+        }, null, new Fusible.Pointwise(apply, draw, 2, n, false), x);
+        return Graph.record(out, "dropout", g -> {
+            Fusible.Range times = (d, from, to) -> {
+                float[] gs = g.array();
+                for (int i = from; i < to; i++) {
+                    d[i] = gs[i] * mask[i];
+                }
+            };
+            return new Tensor[] {Graph.op("dropout_backward", x.shape.clone(), dx -> times.run(dx.array(), 0, n), null,
+                    Fusible.Pointwise.of(times, n), g)};
+        }, x);
     }
 }

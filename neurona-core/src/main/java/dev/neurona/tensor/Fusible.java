@@ -29,4 +29,27 @@ sealed interface Fusible {
     /** {@code out = 2·g[0]·x}: the backward of a sum of squares (an L2 penalty's gradient). */
     record SquaresGrad(Storage g, Storage x) implements Fusible {
     }
+
+    /**
+     * An op whose output elements {@code [from, to)} of its {@code extent} can be computed on
+     * their own, reading its inputs only at the same indices (or a broadcast row or scalar): a
+     * chain of such ops runs tile by tile, each tile passing through the whole chain while it is
+     * in cache. Tiles are whole multiples of {@code align} elements (a row, for ops that work
+     * row by row); {@code prepare} (or {@code null}) runs once before the first tile. An op that
+     * {@code reduces} (column sums of its rows) completes its written output only with the last
+     * tile, so it can only end a chain.
+     */
+    record Pointwise(Range range, Runnable prepare, int align, int extent, boolean reduces) implements Fusible {
+
+        /** A plain elementwise op over {@code extent} elements. */
+        static Pointwise of(Range range, int extent) {
+            return new Pointwise(range, null, 1, extent, false);
+        }
+    }
+
+    /** Computes an op's output elements {@code [from, to)} into {@code out} (the op's written values). */
+    @FunctionalInterface
+    interface Range {
+        void run(float[] out, int from, int to);
+    }
 }

@@ -46,7 +46,7 @@ final class Fusions {
                 out.add(s);
             }
         }
-        return out;
+        return Chains.fuse(out);
     }
 
     /**
@@ -72,8 +72,11 @@ final class Fusions {
             Storage y = next.written();
             Kernels k = Backend.kernels();
             Runnable run = () -> k.biasActivation(bias.a().array, bias.bias().array, z.array, y.array, bias.cols(),
-                    act.kernel(), act.alpha());
-            return new Trace.Step("bias+" + next.op(), run, new Storage[] {bias.a(), bias.bias()}, y, true, null,
+                    act.kernel(), act.alpha(), 0, z.array.length);
+            Fusible.Pointwise rows = new Fusible.Pointwise((out, from, to) -> k.biasActivation(bias.a().array,
+                    bias.bias().array, z.array, out, bias.cols(), act.kernel(), act.alpha(), from, to), null, bias.cols(),
+                    z.array.length, false);
+            return new Trace.Step("bias+" + next.op(), run, new Storage[] {bias.a(), bias.bias()}, y, true, rows,
                     new Storage[] {z});
         }
         if (s.fusible() instanceof Fusible.ActivationGrad grad && next.fusible() instanceof Fusible.ColumnSum sum
@@ -82,9 +85,12 @@ final class Fusions {
             Storage db = next.written();
             Kernels k = Backend.kernels();
             Runnable run = () -> k.activationGradColumnSums(grad.g().array, grad.x().array, grad.y().array, d.array,
-                    db.array, sum.cols(), grad.kernel(), grad.alpha());
+                    db.array, sum.cols(), grad.kernel(), grad.alpha(), 0, d.array.length);
+            Fusible.Pointwise rows = new Fusible.Pointwise((out, from, to) -> k.activationGradColumnSums(grad.g().array,
+                    grad.x().array, grad.y().array, d.array, out, sum.cols(), grad.kernel(), grad.alpha(), from, to), null,
+                    sum.cols(), d.array.length, true);
             return new Trace.Step(s.op() + "+bias_grad", run, new Storage[] {grad.g(), grad.x(), grad.y()}, db, true,
-                    null, new Storage[] {d});
+                    rows, new Storage[] {d});
         }
         return null;
     }

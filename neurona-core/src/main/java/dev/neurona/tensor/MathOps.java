@@ -22,9 +22,16 @@ final class MathOps {
         int[] bShape = scalar ? SCALAR_AS_VECTOR : b.shape;
         Broadcasting.Plan plan = new Broadcasting.Plan(aShape, bShape, kernelShape);
         Kernels k = Backend.kernels();
-        return Graph.op(op, shape, out -> k.binary(kernel, plan, a.array(), b.array(), out.array()), null,
-                kernel == BinaryOp.ADD && isRowOf(b, a, shape) ? new Fusible.RowBias(a.storage, b.storage,
-                        shape[shape.length - 1]) : null, a, b);
+        Fusible fusible;
+        if (kernel == BinaryOp.ADD && isRowOf(b, a, shape)) {
+            fusible = new Fusible.RowBias(a.storage, b.storage, shape[shape.length - 1]);
+        } else if (plan.rangeable()) {
+            fusible = Fusible.Pointwise.of((out, from, to) -> k.binaryRange(kernel, plan, a.array(), b.array(), out,
+                    from, to), Shape.size(shape));
+        } else {
+            fusible = null;
+        }
+        return Graph.op(op, shape, out -> k.binary(kernel, plan, a.array(), b.array(), out.array()), null, fusible, a, b);
     }
 
     /** Whether {@code row} is one row added to every row of {@code full} (a bias): {@code [n]} or {@code [1, …, n]}. */
@@ -139,9 +146,13 @@ final class MathOps {
     /** The elementwise primitive {@code op} (parameters {@code p}, {@code q}): forward and backward through the kernels. */
     static Tensor unary(String name, Tensor x, UnaryOp op, float p, float q) {
         Kernels k = Backend.kernels();
-        Tensor y = Graph.op(name, x.shape.clone(), out -> k.unary(op, p, q, x.array(), out.array()), null, x);
+        int n = x.size();
+        Tensor y = Graph.op(name, x.shape.clone(), out -> k.unary(op, p, q, x.array(), out.array(), 0, n), null,
+                Fusible.Pointwise.of((out, from, to) -> k.unary(op, p, q, x.array(), out, from, to), n), x);
         return Graph.record(y, name, g -> new Tensor[] {Graph.op(name + "_backward", x.shape.clone(),
-                out -> k.unaryBackward(op, p, q, g.array(), x.array(), y.array(), out.array()), null, g, x, y)}, x);
+                out -> k.unaryBackward(op, p, q, g.array(), x.array(), y.array(), out.array(), 0, n), null,
+                Fusible.Pointwise.of((out, from, to) -> k.unaryBackward(op, p, q, g.array(), x.array(), y.array(), out,
+                        from, to), n), g, x, y)}, x);
     }
 
     private static Tensor unary(String name, Tensor x, UnaryOp op) {

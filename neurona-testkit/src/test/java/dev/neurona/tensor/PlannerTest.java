@@ -35,7 +35,9 @@ class PlannerTest {
         Compiled compiled = new Compiled("dense step", this::step);
         compiled.run(Tensor.randn(random, 4, 6), Tensor.randn(random, 4, 3));
         List<String> ops = Arrays.asList(compiled.plannedOps());
-        assertThat(ops).contains("bias+relu", "bias+tanh", "relu_backward+bias_grad", "tanh_backward+bias_grad");
+        // the output layer's bias and tanh chain on into the loss's elementwise ops, forward and backward
+        assertThat(ops).contains("bias+relu", "bias+tanh+sub+square", "relu_backward+bias_grad",
+                "square_backward+tanh_backward+bias_grad");
         assertThat(ops).as("the gradients come straight from their ops").doesNotContain("zero_grad", "set_grad",
                 "accumulate_grad");
         assertThat(ops).doesNotContain("add", "relu", "tanh", "reduce_to");
@@ -86,6 +88,47 @@ class PlannerTest {
         assertThat(replayed[0]).containsExactly(loss.toArray());
         assertThat(replayed[1]).as("w1's gradient, product plus penalty").containsExactly(w1.grad().toArray());
         assertThat(replayed[2]).containsExactly(w2.grad().toArray());
+    }
+
+    @Test
+    void dropoutRunsInOneChainWithItsLayersBiasAndActivationForwardAndBackward() {
+        long[] streams = {0};
+        Compiled.Body body = in -> {
+            params.forEach(Parameter::zeroGrad);
+            Tensor h = in[0].matmul(w1).add(b1).relu().dropout(0.3f, () -> ++streams[0]);
+            Tensor loss = h.matmul(w2).sub(in[1]).square().mean();
+            loss.backward();
+            return new Tensor[] {loss, w1.grad(), b1.grad(), w2.grad()};
+        };
+        Compiled compiled = new Compiled("dropout step", body);
+        Tensor x0 = Tensor.randn(random, 64, 6);
+        Tensor y0 = Tensor.randn(random, 64, 3);
+        compiled.run(x0, y0);
+        assertThat(Arrays.asList(compiled.plannedOps())).contains("bias+relu+dropout",
+                "dropout_backward+relu_backward+bias_grad");
+        for (int round = 0; round < 3; round++) {
+            Tensor x = Tensor.randn(random, 64, 6);
+            Tensor y = Tensor.randn(random, 64, 3);
+            long before = streams[0];
+            float[][] replayed = values(compiled.run(x, y));
+            streams[0] = before;   // the eager run draws the same mask
+            float[][] eager = values(Compiled.eagerly(() -> body.apply(new Tensor[] {x, y})));
+            for (int i = 0; i < eager.length; i++) {
+                assertThat(replayed[i]).as("output %d of round %d", i, round).containsExactly(eager[i]);
+            }
+        }
+    }
+
+    @Test
+    void aNormalizationsSubtractAndDivideRunAsOneChain() {
+        Tensor mean = Tensor.randn(random, 6);
+        Tensor std = Tensor.rand(random, 6).add(0.5f);
+        Compiled compiled = new Compiled("normalize", in -> new Tensor[] {in[0].sub(mean).div(std).matmul(w1)});
+        compiled.run(Tensor.randn(random, 5000, 6));   // 30,000 values: several tiles
+        assertThat(Arrays.asList(compiled.plannedOps())).containsExactly("sub+div", "matmul");
+        Tensor x = Tensor.randn(random, 5000, 6);
+        float[] replayed = compiled.run(x)[0].toArray();
+        assertThat(replayed).containsExactly(x.sub(mean).div(std).matmul(w1).toArray());
     }
 
     @Test

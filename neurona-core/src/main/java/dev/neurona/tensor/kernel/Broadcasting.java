@@ -93,6 +93,56 @@ public final class Broadcasting {
             }
         }
 
+        /**
+         * Whether {@link #binaryRange} can compute any range of the output: each operand has
+         * the output's size, is one row of its last axis repeated, or is a scalar.
+         */
+        public boolean rangeable() {
+            return mode(sa) >= 0 && mode(sb) >= 0;
+        }
+
+        /** 0: the output's size; 1: a row of the last axis; 2: a scalar; −1: another broadcast. */
+        private int mode(int[] s) {
+            int rank = outShape.length;
+            boolean full = true;
+            boolean scalar = true;
+            boolean row = rank >= 1 && (s[rank - 1] == 1 || outShape[rank - 1] == 1);
+            int stride = 1;
+            for (int d = rank - 1; d >= 0; d--) {
+                full &= outShape[d] == 1 || s[d] == stride;
+                stride *= outShape[d];
+                scalar &= s[d] == 0 || outShape[d] == 1;
+                if (d < rank - 1) {
+                    row &= s[d] == 0 || outShape[d] == 1;
+                }
+            }
+            return full ? 0 : scalar ? 2 : row ? 1 : -1;
+        }
+
+        /** {@link #binary} on the output elements {@code [from, to)}, for a {@link #rangeable()} plan: the same bits. */
+        public void binaryRange(BinaryOp op, float[] a, float[] b, float[] out, int from, int to) {
+            int ma = mode(sa);
+            int mb = mode(sb);
+            if (ma < 0 || mb < 0) {
+                throw new IllegalStateException("binaryRange: the broadcast to " + java.util.Arrays.toString(outShape)
+                        + " is not one of equal shapes, a row or a scalar");
+            }
+            int inner = outShape.length == 0 ? 1 : outShape[outShape.length - 1];
+            if (ma != 1 && mb != 1) {   // no rows: one run
+                strided(op, a, ma == 0 ? from : 0, ma == 0 ? 1 : 0, b, mb == 0 ? from : 0, mb == 0 ? 1 : 0, out, from,
+                        to - from);
+                return;
+            }
+            for (int i = from; i < to; ) {
+                int rowStart = i - i % inner;
+                int end = Math.min(to, rowStart + inner);
+                int ao = ma == 0 ? i : ma == 1 ? i - rowStart : 0;
+                int bo = mb == 0 ? i : mb == 1 ? i - rowStart : 0;
+                strided(op, a, ao, ma == 2 ? 0 : 1, b, bo, mb == 2 ? 0 : 1, out, i, end - i);
+                i = end;
+            }
+        }
+
         /** {@code out} = the first shape's {@code src} repeated to the output shape. */
         public void expand(float[] src, float[] out) {
             if (src.length == out.length) {

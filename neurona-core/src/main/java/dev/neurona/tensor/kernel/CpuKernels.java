@@ -44,25 +44,30 @@ public final class CpuKernels implements Kernels {
     }
 
     @Override
-    public void unary(UnaryOp op, float p, float q, float[] x, float[] out) {
+    public void binaryRange(BinaryOp op, Broadcasting.Plan plan, float[] a, float[] b, float[] out, int from, int to) {
+        plan.binaryRange(op, a, b, out, from, to);
+    }
+
+    @Override
+    public void unary(UnaryOp op, float p, float q, float[] x, float[] out, int from, int to) {
         switch (op) {   // the cheap ones get loops of their own, which the JIT vectorizes
             case NEG -> {
-                for (int i = 0; i < out.length; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = -x[i];
                 }
             }
             case SQUARE -> {
-                for (int i = 0; i < out.length; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = x[i] * x[i];
                 }
             }
             case ABS -> {
-                for (int i = 0; i < out.length; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = Math.abs(x[i]);
                 }
             }
             default -> {
-                for (int i = 0; i < out.length; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = op.apply(x[i], p, q);
                 }
             }
@@ -70,8 +75,9 @@ public final class CpuKernels implements Kernels {
     }
 
     @Override
-    public void unaryBackward(UnaryOp op, float p, float q, float[] g, float[] x, float[] y, float[] out) {
-        for (int i = 0; i < out.length; i++) {
+    public void unaryBackward(UnaryOp op, float p, float q, float[] g, float[] x, float[] y, float[] out, int from,
+                              int to) {
+        for (int i = from; i < to; i++) {
             out[i] = g[i] * op.derivative(x[i], y[i], p, q);
         }
     }
@@ -201,8 +207,9 @@ public final class CpuKernels implements Kernels {
     }
 
     @Override
-    public void biasActivation(float[] a, float[] bias, float[] z, float[] y, int cols, ActivationKernel f, float alpha) {
-        for (int o = 0; o < z.length; o += cols) {
+    public void biasActivation(float[] a, float[] bias, float[] z, float[] y, int cols, ActivationKernel f, float alpha,
+                               int from, int to) {
+        for (int o = from; o < to; o += cols) {
             for (int c = 0; c < cols; c++) {
                 z[o + c] = a[o + c] + bias[c];
             }
@@ -212,9 +219,11 @@ public final class CpuKernels implements Kernels {
 
     @Override
     public void activationGradColumnSums(float[] g, float[] x, float[] y, float[] d, float[] db, int cols,
-                                         ActivationKernel f, float alpha) {
-        java.util.Arrays.fill(db, 0f);
-        for (int o = 0; o < d.length; o += cols) {
+                                         ActivationKernel f, float alpha, int from, int to) {
+        if (from == 0) {
+            java.util.Arrays.fill(db, 0f);
+        }
+        for (int o = from; o < to; o += cols) {
             System.arraycopy(g, o, d, o, cols);
             f.backwardInPlace(x, y, d, o, o + cols, alpha);
             for (int c = 0; c < cols; c++) {

@@ -33,11 +33,18 @@ public interface Kernels {
     /** Sums {@code src} of the broadcast shape down to {@code out}, the backward of {@link #expand}. */
     void reduceTo(Broadcasting.Plan plan, float[] src, float[] out);
 
-    /** {@code out[i] = op(x[i])} with the op's parameters {@code p}, {@code q}. */
-    void unary(UnaryOp op, float p, float q, float[] x, float[] out);
+    /**
+     * {@link #binary} on the output elements {@code [from, to)} only, for the broadcasts that
+     * {@link Broadcasting.Plan#rangeable()} accepts (equal shapes, a row, a scalar): a chain of
+     * elementwise ops then runs tile by tile.
+     */
+    void binaryRange(BinaryOp op, Broadcasting.Plan plan, float[] a, float[] b, float[] out, int from, int to);
 
-    /** {@code out[i] = g[i] · op'(x[i], y[i])}: the backward of {@link #unary}. */
-    void unaryBackward(UnaryOp op, float p, float q, float[] g, float[] x, float[] y, float[] out);
+    /** {@code out[i] = op(x[i])} with the op's parameters {@code p}, {@code q}, for {@code from <= i < to}. */
+    void unary(UnaryOp op, float p, float q, float[] x, float[] out, int from, int to);
+
+    /** {@code out[i] = g[i] · op'(x[i], y[i])} for {@code from <= i < to}: the backward of {@link #unary}. */
+    void unaryBackward(UnaryOp op, float p, float q, float[] g, float[] x, float[] y, float[] out, int from, int to);
 
     /** {@code y[i] = f(x[i])} for {@code from <= i < to}; {@code y} may be {@code x}. */
     void activation(ActivationKernel f, float alpha, float[] x, float[] y, int from, int to);
@@ -86,10 +93,18 @@ public interface Kernels {
 
     // ------------------------------------------------------------ fused primitives (the planner's)
 
-    /** {@code z = a + bias} row by row ({@code cols} per row), then {@code y = f(z)} on the same row. */
-    void biasActivation(float[] a, float[] bias, float[] z, float[] y, int cols, ActivationKernel f, float alpha);
+    /**
+     * {@code z = a + bias} row by row ({@code cols} per row), then {@code y = f(z)} on the same
+     * row, for the rows in {@code [from, to)} (element indices, whole rows).
+     */
+    void biasActivation(float[] a, float[] bias, float[] z, float[] y, int cols, ActivationKernel f, float alpha,
+                        int from, int to);
 
-    /** {@code d = g · f'(x)} (given {@code y = f(x)}) row by row, and {@code db} the column sums of {@code d}. */
+    /**
+     * {@code d = g · f'(x)} (given {@code y = f(x)}) row by row, each row then added into the
+     * column sums {@code db}, for the rows in {@code [from, to)} (whole rows, in order; {@code db}
+     * is zeroed first when {@code from} is 0).
+     */
     void activationGradColumnSums(float[] g, float[] x, float[] y, float[] d, float[] db, int cols, ActivationKernel f,
-                                  float alpha);
+                                  float alpha, int from, int to);
 }

@@ -71,15 +71,22 @@ final class CountingKernels implements Kernels {
     }
 
     @Override
-    public void unary(UnaryOp op, float p, float q, float[] x, float[] out) {
-        count("unary");
-        inner.unary(op, p, q, x, out);
+    public void binaryRange(BinaryOp op, Broadcasting.Plan plan, float[] a, float[] b, float[] out, int from, int to) {
+        count("binaryRange");
+        inner.binaryRange(op, plan, a, b, out, from, to);
     }
 
     @Override
-    public void unaryBackward(UnaryOp op, float p, float q, float[] g, float[] x, float[] y, float[] out) {
+    public void unary(UnaryOp op, float p, float q, float[] x, float[] out, int from, int to) {
+        count("unary");
+        inner.unary(op, p, q, x, out, from, to);
+    }
+
+    @Override
+    public void unaryBackward(UnaryOp op, float p, float q, float[] g, float[] x, float[] y, float[] out, int from,
+                              int to) {
         count("unaryBackward");
-        inner.unaryBackward(op, p, q, g, x, y, out);
+        inner.unaryBackward(op, p, q, g, x, y, out, from, to);
     }
 
     @Override
@@ -173,15 +180,16 @@ final class CountingKernels implements Kernels {
     }
 
     @Override
-    public void biasActivation(float[] a, float[] bias, float[] z, float[] y, int cols, ActivationKernel f, float alpha) {
+    public void biasActivation(float[] a, float[] bias, float[] z, float[] y, int cols, ActivationKernel f, float alpha,
+                               int from, int to) {
         count("biasActivation");
-        inner.biasActivation(a, bias, z, y, cols, f, alpha);
+        inner.biasActivation(a, bias, z, y, cols, f, alpha, from, to);
     }
 
     @Override
     public void activationGradColumnSums(float[] g, float[] x, float[] y, float[] d, float[] db, int cols,
-                                         ActivationKernel f, float alpha) {
+                                         ActivationKernel f, float alpha, int from, int to) {
         count("activationGradColumnSums");
-        inner.activationGradColumnSums(g, x, y, d, db, cols, f, alpha);
+        inner.activationGradColumnSums(g, x, y, d, db, cols, f, alpha, from, to);
     }
 }
