@@ -15,9 +15,9 @@ import java.util.List;
  * loop and Spark both call it): forward, loss, backward, optimizer update, metric update.
  *
  * <p>The step is one {@link Compiled} function of the batch: its first call for a batch shape
- * runs forward, loss, regularization and backward eagerly while tracing their kernels, and
- * later calls replay them, allocating nothing; a network whose step cannot be traced runs
- * eagerly, which is logged once.
+ * runs forward, loss, regularization, backward and the optimizer update eagerly while tracing
+ * them (the update as host code, {@link Compiled#host}), and later calls replay them,
+ * allocating nothing; a network whose step cannot be traced runs eagerly, which is logged once.
  *
  * <p>The loss is checked before the update: a batch whose loss is NaN or infinite is not
  * applied (its gradients would make every weight NaN for good), so the weights stay those of
@@ -33,7 +33,9 @@ public final class TrainStep {
     private final List<Metric> metrics;
     private final List<Parameter> parameters;
     /** The step that sets the gradients (zeroing them first). */
-    private final Compiled setting = new Compiled("training step", in -> gradients(in, true));
+    private final Compiled training = new Compiled("training step", in -> gradients(in, true, true));
+    /** The same step without the update, for gradients applied elsewhere (Spark sums them over partitions). */
+    private final Compiled setting = new Compiled("gradient step", in -> gradients(in, true, false));
     /** The step's inputs, reused so that a step allocates nothing. */
     private final Tensor[] batch = new Tensor[3];
     /** The weights before the last applied update, when kept; allocated once, on the first update. */
@@ -71,15 +73,22 @@ public final class TrainStep {
      * @return the batch's loss (regularization included), possibly NaN or infinite (then not applied)
      */
     public float run(Tensor x, Tensor y, Tensor sampleWeight) {
-        float value = step(setting, x, y, sampleWeight);
-        if (!Float.isFinite(value)) {
-            return value;   // checked before the update: a stopped run keeps the last finite weights
+        return step(training, x, y, sampleWeight);   // the update is the step's last part (see update)
+    }
+
+    /**
+     * The optimizer update at the end of the compiled step, as host code that runs at every
+     * replay: checked before the update, so that a batch whose loss is not finite is not
+     * applied and a stopped run keeps the last finite weights.
+     */
+    private void update(Tensor value) {
+        if (!Float.isFinite(value.item())) {
+            return;
         }
         if (keepPrevious) {
             savePrevious();
         }
         optimizer.step(parameters);
-        return value;
     }
 
     /**
@@ -177,7 +186,7 @@ public final class TrainStep {
      */
     public float computeGradients(Tensor x, Tensor y, Tensor sampleWeight) {
         // eager: whether a contribution adds or replaces depends on the gradients' state before the call
-        return metrics(y, gradients(new Tensor[] {x, y, sampleWeight}, false));
+        return metrics(y, gradients(new Tensor[] {x, y, sampleWeight}, false, false));
     }
 
     /** Runs a compiled step on the batch and updates the metrics with its predictions. */
@@ -199,8 +208,8 @@ public final class TrainStep {
         return out[0].item();
     }
 
-    /** The traced function: the loss and predictions of a batch, its gradients set or added. */
-    private Tensor[] gradients(Tensor[] batch, boolean zeroFirst) {
+    /** The traced function: the loss and predictions of a batch, its gradients set or added, then maybe applied. */
+    private Tensor[] gradients(Tensor[] batch, boolean zeroFirst, boolean apply) {
         if (zeroFirst) {
             for (int i = 0; i < parameters.size(); i++) {
                 parameters.get(i).zeroGrad();
@@ -216,6 +225,10 @@ public final class TrainStep {
             value = penalty.add(value);
         }
         value.backward();
+        if (apply) {
+            Tensor loss = value;
+            Compiled.host("optimizer update", () -> update(loss));
+        }
         return new Tensor[] {value, yPred.detach()};
     }
 
