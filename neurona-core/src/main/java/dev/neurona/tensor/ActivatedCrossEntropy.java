@@ -29,15 +29,8 @@ final class ActivatedCrossEntropy {
             float[] y = targets.array();
             for (int r = 0; r < rows; r++) {
                 int base = r * k;
-                float m = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < k; j++) {
-                    m = Math.max(m, z[base + j]);
-                }
-                double sum = 0;
-                for (int j = 0; j < k; j++) {
-                    sum += Math.exp((double) z[base + j] - m);
-                }
-                double ls = Math.log(sum);
+                float m = CrossEntropy.rowMax(z, base, k);
+                double ls = CrossEntropy.rowLogSumExp(z, base, k, m);
                 double loss = 0;
                 for (int j = 0; j < k; j++) {
                     float t = y[base + j];

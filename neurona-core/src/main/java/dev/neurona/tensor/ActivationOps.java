@@ -20,12 +20,12 @@ final class ActivationOps {
     /** An elementwise activation primitive whose math is {@code kernel}'s. */
     private static Tensor elementwise(String op, Tensor x, ActivationKernel kernel, float alpha) {
         Kernels k = Backend.kernels();
-        Tensor y = Graph.op(op, x.shape.clone(), o -> k.activation(kernel, alpha, x.array(), o.array(), 0, o.array().length),
+        Tensor y = Graph.op(op, x.shape.clone(), o -> k.activation(kernel, alpha, x.storage, o.storage, 0, o.array().length),
                 null, new Fusible.Activation(kernel, alpha, x.storage), x);
         return Graph.record(y, op, g -> new Tensor[] {Graph.op(op + "_backward", x.shape.clone(), dx -> {
             float[] d = dx.array();
             System.arraycopy(g.array(), 0, d, 0, d.length);
-            k.activationBackward(kernel, alpha, x.array(), y.array(), d, 0, d.length);
+            k.activationBackward(kernel, alpha, x.storage, y.storage, dx.storage, 0, d.length);
         }, null, new Fusible.ActivationGrad(kernel, alpha, g.storage, x.storage, y.storage), g, x, y)}, x);
     }
 
@@ -125,13 +125,13 @@ final class ActivationOps {
         int n = x.shape[a];
         int inner = Shape.inner(x.shape, a);
         Kernels k = Backend.kernels();
-        Tensor y = Graph.op("softmax", x.shape.clone(), o -> k.softmax(x.array(), outer, n, inner, o.array()), null, x);
+        Tensor y = Graph.op("softmax", x.shape.clone(), o -> k.softmax(x.storage, outer, n, inner, o.storage), null, x);
         if (a == x.shape.length - 1) {
             y.logits = x;   // categorical cross-entropy on y starts from x (see CrossEntropy.categorical)
             y.softmaxOfLogits = true;
         }
         return Graph.record(y, "softmax", g -> new Tensor[] {Graph.op("softmax_backward", x.shape.clone(),
-                dx -> k.softmaxBackward(y.array(), g.array(), outer, n, inner, dx.array()), null, y, g)}, x);
+                dx -> k.softmaxBackward(y.storage, g.storage, outer, n, inner, dx.storage), null, y, g)}, x);
     }
 
     static Tensor logSoftmax(Tensor x, int axis) {
@@ -140,9 +140,9 @@ final class ActivationOps {
         int n = x.shape[a];
         int inner = Shape.inner(x.shape, a);
         Kernels k = Backend.kernels();
-        Tensor y = Graph.op("logSoftmax", x.shape.clone(), o -> k.logSoftmax(x.array(), outer, n, inner, o.array()),
+        Tensor y = Graph.op("logSoftmax", x.shape.clone(), o -> k.logSoftmax(x.storage, outer, n, inner, o.storage),
                 null, x);
         return Graph.record(y, "logSoftmax", g -> new Tensor[] {Graph.op("logSoftmax_backward", x.shape.clone(),
-                dx -> k.logSoftmaxBackward(y.array(), g.array(), outer, n, inner, dx.array()), null, y, g)}, x);
+                dx -> k.logSoftmaxBackward(y.storage, g.storage, outer, n, inner, dx.storage), null, y, g)}, x);
     }
 }

@@ -79,7 +79,8 @@ final class Autograd {
 
     /** Two contributions to one gradient, added (an op, so that a compiled step replays it). */
     private static Tensor sum(Tensor a, Tensor b) {
-        Fusible.Range add = (o, from, to) -> {
+        Fusible.Range add = (out, from, to) -> {
+            float[] o = out.array;
             float[] x = a.array();
             float[] y = b.array();
             for (int i = from; i < to; i++) {
@@ -87,7 +88,7 @@ final class Autograd {
             }
         };
         int n = a.size();
-        return Graph.op("add_grad", a.shape, out -> add.run(out.array(), 0, n), null, Fusible.Pointwise.of(add, n), a, b);
+        return Graph.op("add_grad", a.shape, out -> add.run(out.storage, 0, n), null, Fusible.Pointwise.of(add, n), a, b);
     }
 
     /** Non-leaf tensors reachable from {@code root}, every op's inputs before its output. */

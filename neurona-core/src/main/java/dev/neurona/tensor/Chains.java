@@ -111,7 +111,7 @@ final class Chains {
             for (int from = 0; from < extent; from += tile) {
                 int to = Math.min(extent, from + tile);
                 for (int k = 0; k < run.length; k++) {
-                    run[k].run(written[k].array, from, to);
+                    run[k].run(written[k], from, to);
                 }
             }
         };
@@ -153,18 +153,19 @@ final class Chains {
         int n = s.written() == null ? 0 : s.written().array.length;
         Kernels k = Backend.kernels();
         if (f instanceof Fusible.Activation act) {
-            return Fusible.Pointwise.of((out, from, to) -> k.activation(act.kernel(), act.alpha(), act.x().array, out,
+            return Fusible.Pointwise.of((out, from, to) -> k.activation(act.kernel(), act.alpha(), act.x(), out,
                     from, to), n);
         }
         if (f instanceof Fusible.ActivationGrad g) {
             return Fusible.Pointwise.of((out, from, to) -> {
-                System.arraycopy(g.g().array, from, out, from, to - from);
-                k.activationBackward(g.kernel(), g.alpha(), g.x().array, g.y().array, out, from, to);
+                System.arraycopy(g.g().array, from, out.array, from, to - from);
+                k.activationBackward(g.kernel(), g.alpha(), g.x(), g.y(), out, from, to);
             }, n);
         }
         if (f instanceof Fusible.RowBias bias) {
             int cols = bias.cols();
-            return new Fusible.Pointwise((out, from, to) -> {
+            return new Fusible.Pointwise((into, from, to) -> {
+                float[] out = into.array;
                 float[] a = bias.a().array;
                 float[] b = bias.bias().array;
                 for (int o = from; o < to; o += cols) {
@@ -176,7 +177,8 @@ final class Chains {
         }
         if (f instanceof Fusible.ColumnSum sum) {
             int cols = sum.cols();
-            return new Fusible.Pointwise((out, from, to) -> {
+            return new Fusible.Pointwise((into, from, to) -> {
+                float[] out = into.array;
                 if (from == 0) {
                     java.util.Arrays.fill(out, 0f);
                 }

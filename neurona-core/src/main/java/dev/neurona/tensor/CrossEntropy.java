@@ -55,15 +55,8 @@ public final class CrossEntropy {
             float[] y = targets.array();
             for (int r = 0; r < rows; r++) {
                 int base = r * k;
-                float m = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < k; j++) {
-                    m = Math.max(m, z[base + j]);
-                }
-                double sum = 0;
-                for (int j = 0; j < k; j++) {
-                    sum += Math.exp((double) z[base + j] - m);
-                }
-                double ls = Math.log(sum);
+                float m = CrossEntropy.rowMax(z, base, k);
+                double ls = CrossEntropy.rowLogSumExp(z, base, k, m);
                 double loss = 0;
                 for (int j = 0; j < k; j++) {
                     float t = y[base + j];
@@ -262,6 +255,24 @@ public final class CrossEntropy {
                 dy[i] = (float) (-(double) g[i] * (Math.log(pc) - Math.log(1 - pc)));
             }
         }), probabilities, targets);
+    }
+
+    /** The largest of {@code z[base .. base + k)} (NaN when one is NaN). */
+    static float rowMax(float[] z, int base, int k) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            m = Math.max(m, z[base + j]);
+        }
+        return m;
+    }
+
+    /** {@code log Σ_j exp(z_j − m)} over the row, in double. */
+    static double rowLogSumExp(float[] z, int base, int k, float m) {
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            sum += Math.exp((double) z[base + j] - m);
+        }
+        return Math.log(sum);
     }
 
     private static double clip(double q, double lo, double hi) {

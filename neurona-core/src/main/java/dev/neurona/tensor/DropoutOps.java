@@ -24,7 +24,8 @@ final class DropoutOps {
         int n = mask.length;
         long[] stream = new long[1];   // this run's stream, drawn once per run (before the first tile)
         Runnable draw = () -> stream[0] = streams.getAsLong();
-        Fusible.Range apply = (ys, from, to) -> {
+        Fusible.Range apply = (into, from, to) -> {
+            float[] ys = into.array;
             float[] xs = x.array();
             long st = stream[0];
             int i = from;   // from is even (tiles are), so pairs line up with a whole-tensor pass
@@ -42,16 +43,17 @@ final class DropoutOps {
         };
         Tensor out = Graph.op("dropout", x.shape.clone(), o -> {
             draw.run();
-            apply.run(o.array(), 0, n);
+            apply.run(o.storage, 0, n);
         }, null, new Fusible.Pointwise(apply, draw, 2, n, false), x);
         return Graph.record(out, "dropout", g -> {
-            Fusible.Range times = (d, from, to) -> {
+            Fusible.Range times = (into, from, to) -> {
+                float[] d = into.array;
                 float[] gs = g.array();
                 for (int i = from; i < to; i++) {
                     d[i] = gs[i] * mask[i];
                 }
             };
-            return new Tensor[] {Graph.op("dropout_backward", x.shape.clone(), dx -> times.run(dx.array(), 0, n), null,
+            return new Tensor[] {Graph.op("dropout_backward", x.shape.clone(), dx -> times.run(dx.storage, 0, n), null,
                     Fusible.Pointwise.of(times, n), g)};
         }, x);
     }

@@ -50,6 +50,6 @@ sealed interface Fusible {
     /** Computes an op's output elements {@code [from, to)} into {@code out} (the op's written values). */
     @FunctionalInterface
     interface Range {
-        void run(float[] out, int from, int to);
+        void run(Storage out, int from, int to);
     }
 }

@@ -58,7 +58,7 @@ final class Fusions {
                 && next.reads().length == 2 && next.reads()[1] == s.written() && readers.get(s.written()) == 1) {
             Storage dst = next.written();
             Kernels k = Backend.kernels();
-            Runnable run = () -> k.sumOfSquaresBackwardAdd(sq.g().array, sq.x().array, dst.array);
+            Runnable run = () -> k.sumOfSquaresBackwardAdd(sq.g(), sq.x(), dst);
             return new Trace.Step(s.op() + "+accumulate_grad", run, new Storage[] {sq.g(), sq.x(), dst}, dst, false,
                     null);
         }
@@ -71,10 +71,10 @@ final class Fusions {
             Storage z = s.written();
             Storage y = next.written();
             Kernels k = Backend.kernels();
-            Runnable run = () -> k.biasActivation(bias.a().array, bias.bias().array, z.array, y.array, bias.cols(),
+            Runnable run = () -> k.biasActivation(bias.a(), bias.bias(), z, y, bias.cols(),
                     act.kernel(), act.alpha(), 0, z.array.length);
-            Fusible.Pointwise rows = new Fusible.Pointwise((out, from, to) -> k.biasActivation(bias.a().array,
-                    bias.bias().array, z.array, out, bias.cols(), act.kernel(), act.alpha(), from, to), null, bias.cols(),
+            Fusible.Pointwise rows = new Fusible.Pointwise((out, from, to) -> k.biasActivation(bias.a(),
+                    bias.bias(), z, out, bias.cols(), act.kernel(), act.alpha(), from, to), null, bias.cols(),
                     z.array.length, false);
             return new Trace.Step("bias+" + next.op(), run, new Storage[] {bias.a(), bias.bias()}, y, true, rows,
                     new Storage[] {z});
@@ -84,10 +84,10 @@ final class Fusions {
             Storage d = s.written();
             Storage db = next.written();
             Kernels k = Backend.kernels();
-            Runnable run = () -> k.activationGradColumnSums(grad.g().array, grad.x().array, grad.y().array, d.array,
-                    db.array, sum.cols(), grad.kernel(), grad.alpha(), 0, d.array.length);
-            Fusible.Pointwise rows = new Fusible.Pointwise((out, from, to) -> k.activationGradColumnSums(grad.g().array,
-                    grad.x().array, grad.y().array, d.array, out, sum.cols(), grad.kernel(), grad.alpha(), from, to), null,
+            Runnable run = () -> k.activationGradColumnSums(grad.g(), grad.x(), grad.y(), d,
+                    db, sum.cols(), grad.kernel(), grad.alpha(), 0, d.array.length);
+            Fusible.Pointwise rows = new Fusible.Pointwise((out, from, to) -> k.activationGradColumnSums(grad.g(),
+                    grad.x(), grad.y(), d, out, sum.cols(), grad.kernel(), grad.alpha(), from, to), null,
                     sum.cols(), d.array.length, true);
             return new Trace.Step(s.op() + "+bias_grad", run, new Storage[] {grad.g(), grad.x(), grad.y()}, db, true,
                     rows, new Storage[] {d});

@@ -26,12 +26,12 @@ final class MathOps {
         if (kernel == BinaryOp.ADD && isRowOf(b, a, shape)) {
             fusible = new Fusible.RowBias(a.storage, b.storage, shape[shape.length - 1]);
         } else if (plan.rangeable()) {
-            fusible = Fusible.Pointwise.of((out, from, to) -> k.binaryRange(kernel, plan, a.array(), b.array(), out,
+            fusible = Fusible.Pointwise.of((out, from, to) -> k.binaryRange(kernel, plan, a.storage, b.storage, out,
                     from, to), Shape.size(shape));
         } else {
             fusible = null;
         }
-        return Graph.op(op, shape, out -> k.binary(kernel, plan, a.array(), b.array(), out.array()), null, fusible, a, b);
+        return Graph.op(op, shape, out -> k.binary(kernel, plan, a.storage, b.storage, out.storage), null, fusible, a, b);
     }
 
     /** Whether {@code row} is one row added to every row of {@code full} (a bias): {@code [n]} or {@code [1, …, n]}. */
@@ -61,7 +61,7 @@ final class MathOps {
                 }
                 out.array()[0] = s;
             } else {
-                k.reduceTo(plan, g.array(), out.array());
+                k.reduceTo(plan, g.storage, out.storage);
             }
         }, null, columns ? new Fusible.ColumnSum(g.storage, cols) : null, g);
     }
@@ -136,7 +136,7 @@ final class MathOps {
             if (plan == null) {
                 java.util.Arrays.fill(out.array(), x.array()[0]);
             } else {
-                k.expand(plan, x.array(), out.array());
+                k.expand(plan, x.storage, out.storage);
             }
         }, g -> new Tensor[] {reduceTo(g, x.shape)}, x);
     }
@@ -147,11 +147,11 @@ final class MathOps {
     static Tensor unary(String name, Tensor x, UnaryOp op, float p, float q) {
         Kernels k = Backend.kernels();
         int n = x.size();
-        Tensor y = Graph.op(name, x.shape.clone(), out -> k.unary(op, p, q, x.array(), out.array(), 0, n), null,
-                Fusible.Pointwise.of((out, from, to) -> k.unary(op, p, q, x.array(), out, from, to), n), x);
+        Tensor y = Graph.op(name, x.shape.clone(), out -> k.unary(op, p, q, x.storage, out.storage, 0, n), null,
+                Fusible.Pointwise.of((out, from, to) -> k.unary(op, p, q, x.storage, out, from, to), n), x);
         return Graph.record(y, name, g -> new Tensor[] {Graph.op(name + "_backward", x.shape.clone(),
-                out -> k.unaryBackward(op, p, q, g.array(), x.array(), y.array(), out.array(), 0, n), null,
-                Fusible.Pointwise.of((out, from, to) -> k.unaryBackward(op, p, q, g.array(), x.array(), y.array(), out,
+                out -> k.unaryBackward(op, p, q, g.storage, x.storage, y.storage, out.storage, 0, n), null,
+                Fusible.Pointwise.of((out, from, to) -> k.unaryBackward(op, p, q, g.storage, x.storage, y.storage, out,
                         from, to), n), g, x, y)}, x);
     }
 

@@ -13,7 +13,7 @@ final class ReduceOps {
 
     static Tensor sumAll(Tensor x) {
         Kernels k = Backend.kernels();
-        Tensor out = Graph.op("sum", SCALAR.clone(), o -> k.sumAll(x.array(), o.array()), null, x);
+        Tensor out = Graph.op("sum", SCALAR.clone(), o -> k.sumAll(x.storage, o.storage), null, x);
         return Graph.record(out, "sum", g -> new Tensor[] {MathOps.broadcastTo(g, x.shape)}, x);
     }
 
@@ -21,8 +21,8 @@ final class ReduceOps {
         Kernels k = Backend.kernels();
         int a = Shape.axis("sum", axis, x.shape.length);
         int[] kept = Shape.reduced(x.shape, a, true);
-        Tensor out = Graph.op("sum", Shape.reduced(x.shape, a, keepDims), o -> k.sum(x.array(),
-                Shape.outer(x.shape, a), x.shape[a], Shape.inner(x.shape, a), o.array()), null, x);
+        Tensor out = Graph.op("sum", Shape.reduced(x.shape, a, keepDims), o -> k.sum(x.storage,
+                Shape.outer(x.shape, a), x.shape[a], Shape.inner(x.shape, a), o.storage), null, x);
         return Graph.record(out, "sum", g -> new Tensor[] {
                 MathOps.broadcastTo(Graph.alias("reshape", g, kept, null), x.shape)}, x);
     }
@@ -34,18 +34,18 @@ final class ReduceOps {
      */
     static Tensor sumOfSquares(Tensor x) {
         Kernels k = Backend.kernels();
-        Tensor out = Graph.op("sumOfSquares", SCALAR.clone(), o -> k.sumOfSquares(x.array(), o.array()), null, x);
+        Tensor out = Graph.op("sumOfSquares", SCALAR.clone(), o -> k.sumOfSquares(x.storage, o.storage), null, x);
         return Graph.record(out, "sumOfSquares", g -> new Tensor[] {Graph.op("sumOfSquares_backward", x.shape.clone(),
-                dx -> k.sumOfSquaresBackward(g.array(), x.array(), dx.array()), null,
+                dx -> k.sumOfSquaresBackward(g.storage, x.storage, dx.storage), null,
                 new Fusible.SquaresGrad(g.storage, x.storage), g, x)}, x);
     }
 
     /** The mean of all elements, summed in double and divided once, so that it is finite whenever the exact mean is. */
     static Tensor meanAll(Tensor x) {
         Kernels k = Backend.kernels();
-        Tensor out = Graph.op("mean", SCALAR.clone(), o -> k.meanAll(x.array(), o.array()), null, x);
+        Tensor out = Graph.op("mean", SCALAR.clone(), o -> k.meanAll(x.storage, o.storage), null, x);
         return Graph.record(out, "mean", g -> new Tensor[] {Graph.op("mean_backward", x.shape.clone(),
-                dx -> k.meanAllBackward(g.array(), dx.array()), null, g)}, x);
+                dx -> k.meanAllBackward(g.storage, dx.storage), null, g)}, x);
     }
 
     /** The mean along one axis, summed in double (see {@link Reductions#mean}). */
@@ -56,8 +56,8 @@ final class ReduceOps {
         int[] kept = Shape.reduced(x.shape, a, true);
         int inner = Shape.inner(x.shape, a);
         double[] acc = inner == 1 ? null : new double[inner];
-        Tensor out = Graph.op("mean", Shape.reduced(x.shape, a, keepDims), o -> k.mean(x.array(),
-                Shape.outer(x.shape, a), n, inner, o.array(), acc), null, x);
+        Tensor out = Graph.op("mean", Shape.reduced(x.shape, a, keepDims), o -> k.mean(x.storage,
+                Shape.outer(x.shape, a), n, inner, o.storage, acc), null, x);
         return Graph.record(out, "mean", g -> {
             float inv = 1f / n;
             Tensor scaled = Graph.op("mean_backward", kept, o -> {
@@ -81,7 +81,7 @@ final class ReduceOps {
         int[] index = new int[outer * inner];   // filled by the forward kernel, read by the backward one
         Tensor out = Graph.op(op, Shape.reduced(x.shape, a, keepDims), o -> {
             float[] xs = x.array();
-            k.argExtreme(xs, outer, n, inner, max, index);
+            k.argExtreme(x.storage, outer, n, inner, max, index);
             for (int p = 0; p < outer; p++) {
                 for (int i = 0; i < inner; i++) {
                     o.array()[p * inner + i] = xs[(p * n + index[p * inner + i]) * inner + i];
@@ -103,7 +103,7 @@ final class ReduceOps {
         Kernels k = Backend.kernels();
         int[] index = new int[1];
         Tensor out = Graph.op(max ? "max" : "min", SCALAR.clone(), o -> {
-            k.argExtreme(x.array(), 1, x.array().length, 1, max, index);
+            k.argExtreme(x.storage, 1, x.array().length, 1, max, index);
             o.array()[0] = x.array()[index[0]];
         }, null, x);
         return Graph.record(out, max ? "max" : "min", g -> new Tensor[] {Graph.op((max ? "max" : "min") + "_backward",
@@ -117,7 +117,7 @@ final class ReduceOps {
         Kernels k = Backend.kernels();
         int[] index = new int[1];
         return Graph.op("argmax", SCALAR.clone(), o -> {
-            k.argExtreme(x.array(), 1, x.array().length, 1, true, index);
+            k.argExtreme(x.storage, 1, x.array().length, 1, true, index);
             o.array()[0] = index[0];
         }, null, x);
     }
@@ -129,7 +129,7 @@ final class ReduceOps {
         int inner = Shape.inner(x.shape, a);
         int[] index = new int[outer * inner];
         return Graph.op("argmax", Shape.reduced(x.shape, a, keepDims), o -> {
-            k.argExtreme(x.array(), outer, x.shape[a], inner, true, index);
+            k.argExtreme(x.storage, outer, x.shape[a], inner, true, index);
             for (int i = 0; i < index.length; i++) {
                 o.array()[i] = index[i];
             }

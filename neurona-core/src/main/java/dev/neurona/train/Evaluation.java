@@ -4,13 +4,18 @@ import dev.neurona.data.Dataset;
 import dev.neurona.losses.Loss;
 import dev.neurona.metrics.Metric;
 import dev.neurona.nn.Mode;
+import dev.neurona.tensor.Compiled;
 import dev.neurona.tensor.NoGrad;
 import dev.neurona.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Loss and metrics of a network on a dataset, in batches, without recording a graph. */
+/**
+ * Loss and metrics of a network on a dataset, in batches, without recording a graph: each
+ * batch's forward pass and loss run as a {@link Compiled} step (traced on the first batch of a
+ * shape, replayed after), as training's do without the backward part.
+ */
 public final class Evaluation {
 
     private Evaluation() {
@@ -31,11 +36,16 @@ public final class Evaluation {
         try (NoGrad ignored = NoGrad.enter()) {
             Tensor penalty = network.regularizationLoss();
             double regularization = penalty == null ? 0 : penalty.item();
+            Compiled step = new Compiled("evaluation step", in -> {
+                Tensor yPred = network.forward(in[0], Mode.INFERENCE);
+                return new Tensor[] {loss.call(in[1], yPred), yPred};
+            });
             for (int start = 0; start < n; start += batchSize) {
                 int end = Math.min(n, start + batchSize);
                 Dataset batch = start == 0 && end == n ? data : data.slice(start, end);
-                Tensor yPred = network.forward(batch.x(), Mode.INFERENCE);
-                lossSum += (loss.call(batch.y(), yPred).item() + regularization) * (end - start);
+                Tensor[] out = step.run(batch.x(), batch.y());
+                Tensor yPred = out[1];
+                lossSum += (out[0].item() + regularization) * (end - start);
                 for (Metric m : metrics) {
                     m.update(batch.y(), yPred);
                 }

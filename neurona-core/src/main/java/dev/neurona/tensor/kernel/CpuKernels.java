@@ -29,27 +29,46 @@ public final class CpuKernels implements Kernels {
     }
 
     @Override
-    public void binary(BinaryOp op, Broadcasting.Plan plan, float[] a, float[] b, float[] out) {
+    public void matmul(boolean transA, boolean transB, int m, int n, int k, float alpha, Buffer a, int aOffset, int lda,
+                       Buffer b, int bOffset, int ldb, float beta, Buffer c, int cOffset, int ldc) {
+        gemm.gemm(transA, transB, m, n, k, alpha, a.array(), aOffset, lda, b.array(), bOffset, ldb, beta, c.array(),
+                cOffset, ldc);
+    }
+
+    @Override
+    public void binary(BinaryOp op, Broadcasting.Plan plan, Buffer aBuf, Buffer bBuf, Buffer outBuf) {
+        float[] a = aBuf.array();
+        float[] b = bBuf.array();
+        float[] out = outBuf.array();
         plan.binary(op, a, b, out);
     }
 
     @Override
-    public void expand(Broadcasting.Plan plan, float[] src, float[] out) {
+    public void expand(Broadcasting.Plan plan, Buffer srcBuf, Buffer outBuf) {
+        float[] src = srcBuf.array();
+        float[] out = outBuf.array();
         plan.expand(src, out);
     }
 
     @Override
-    public void reduceTo(Broadcasting.Plan plan, float[] src, float[] out) {
+    public void reduceTo(Broadcasting.Plan plan, Buffer srcBuf, Buffer outBuf) {
+        float[] src = srcBuf.array();
+        float[] out = outBuf.array();
         plan.reduce(src, out);
     }
 
     @Override
-    public void binaryRange(BinaryOp op, Broadcasting.Plan plan, float[] a, float[] b, float[] out, int from, int to) {
+    public void binaryRange(BinaryOp op, Broadcasting.Plan plan, Buffer aBuf, Buffer bBuf, Buffer outBuf, int from, int to) {
+        float[] a = aBuf.array();
+        float[] b = bBuf.array();
+        float[] out = outBuf.array();
         plan.binaryRange(op, a, b, out, from, to);
     }
 
     @Override
-    public void unary(UnaryOp op, float p, float q, float[] x, float[] out, int from, int to) {
+    public void unary(UnaryOp op, float p, float q, Buffer xBuf, Buffer outBuf, int from, int to) {
+        float[] x = xBuf.array();
+        float[] out = outBuf.array();
         switch (op) {   // the cheap ones get loops of their own, which the JIT vectorizes
             case NEG -> {
                 for (int i = from; i < to; i++) {
@@ -75,25 +94,36 @@ public final class CpuKernels implements Kernels {
     }
 
     @Override
-    public void unaryBackward(UnaryOp op, float p, float q, float[] g, float[] x, float[] y, float[] out, int from,
+    public void unaryBackward(UnaryOp op, float p, float q, Buffer gBuf, Buffer xBuf, Buffer yBuf, Buffer outBuf, int from,
                               int to) {
+        float[] g = gBuf.array();
+        float[] x = xBuf.array();
+        float[] y = yBuf.array();
+        float[] out = outBuf.array();
         for (int i = from; i < to; i++) {
             out[i] = g[i] * op.derivative(x[i], y[i], p, q);
         }
     }
 
     @Override
-    public void activation(ActivationKernel f, float alpha, float[] x, float[] y, int from, int to) {
+    public void activation(ActivationKernel f, float alpha, Buffer xBuf, Buffer yBuf, int from, int to) {
+        float[] x = xBuf.array();
+        float[] y = yBuf.array();
         f.forward(x, y, from, to, alpha);
     }
 
     @Override
-    public void activationBackward(ActivationKernel f, float alpha, float[] x, float[] y, float[] g, int from, int to) {
+    public void activationBackward(ActivationKernel f, float alpha, Buffer xBuf, Buffer yBuf, Buffer gBuf, int from, int to) {
+        float[] x = xBuf.array();
+        float[] y = yBuf.array();
+        float[] g = gBuf.array();
         f.backwardInPlace(x, y, g, from, to, alpha);
     }
 
     @Override
-    public void sumAll(float[] x, float[] out) {
+    public void sumAll(Buffer xBuf, Buffer outBuf) {
+        float[] x = xBuf.array();
+        float[] out = outBuf.array();
         double s = 0;
         for (float v : x) {
             s += v;
@@ -102,7 +132,9 @@ public final class CpuKernels implements Kernels {
     }
 
     @Override
-    public void meanAll(float[] x, float[] out) {
+    public void meanAll(Buffer xBuf, Buffer outBuf) {
+        float[] x = xBuf.array();
+        float[] out = outBuf.array();
         double s = 0;
         for (float v : x) {
             s += v;
@@ -111,7 +143,9 @@ public final class CpuKernels implements Kernels {
     }
 
     @Override
-    public void meanAllBackward(float[] g, float[] dx) {
+    public void meanAllBackward(Buffer gBuf, Buffer dxBuf) {
+        float[] g = gBuf.array();
+        float[] dx = dxBuf.array();
         java.util.Arrays.fill(dx, g[0] * (1f / dx.length));
     }
 
@@ -119,7 +153,9 @@ public final class CpuKernels implements Kernels {
     private static final int SQUARES_BLOCK = 256;
 
     @Override
-    public void sumOfSquares(float[] v, float[] out) {
+    public void sumOfSquares(Buffer vBuf, Buffer outBuf) {
+        float[] v = vBuf.array();
+        float[] out = outBuf.array();
         // eight independent float fma chains per block of 256 (at most 32 terms each: relative
         // error below 2e-6, typically 1e-8), the blocks added in double: about 3x the speed of
         // four double chains, which cannot keep up with the loads
@@ -156,7 +192,10 @@ public final class CpuKernels implements Kernels {
     }
 
     @Override
-    public void sumOfSquaresBackward(float[] g, float[] x, float[] dx) {
+    public void sumOfSquaresBackward(Buffer gBuf, Buffer xBuf, Buffer dxBuf) {
+        float[] g = gBuf.array();
+        float[] x = xBuf.array();
+        float[] dx = dxBuf.array();
         float twice = 2f * g[0];
         for (int i = 0; i < dx.length; i++) {
             dx[i] = twice * x[i];
@@ -164,7 +203,10 @@ public final class CpuKernels implements Kernels {
     }
 
     @Override
-    public void sumOfSquaresBackwardAdd(float[] g, float[] x, float[] dst) {
+    public void sumOfSquaresBackwardAdd(Buffer gBuf, Buffer xBuf, Buffer dstBuf) {
+        float[] g = gBuf.array();
+        float[] x = xBuf.array();
+        float[] dst = dstBuf.array();
         float twice = 2f * g[0];
         for (int i = 0; i < dst.length; i++) {
             dst[i] += twice * x[i];   // the product rounded first, as the unfused pair computes it
@@ -172,43 +214,62 @@ public final class CpuKernels implements Kernels {
     }
 
     @Override
-    public void sum(float[] x, int outer, int n, int inner, float[] out) {
+    public void sum(Buffer xBuf, int outer, int n, int inner, Buffer outBuf) {
+        float[] x = xBuf.array();
+        float[] out = outBuf.array();
         Reductions.sum(x, outer, n, inner, out);
     }
 
     @Override
-    public void mean(float[] x, int outer, int n, int inner, float[] out, double[] acc) {
+    public void mean(Buffer xBuf, int outer, int n, int inner, Buffer outBuf, double[] acc) {
+        float[] x = xBuf.array();
+        float[] out = outBuf.array();
         Reductions.mean(x, outer, n, inner, out, acc);
     }
 
     @Override
-    public void argExtreme(float[] x, int outer, int n, int inner, boolean max, int[] out) {
+    public void argExtreme(Buffer xBuf, int outer, int n, int inner, boolean max, int[] out) {
+        float[] x = xBuf.array();
         Reductions.argExtreme(x, outer, n, inner, max, out);
     }
 
     @Override
-    public void softmax(float[] x, int outer, int n, int inner, float[] out) {
+    public void softmax(Buffer xBuf, int outer, int n, int inner, Buffer outBuf) {
+        float[] x = xBuf.array();
+        float[] out = outBuf.array();
         Reductions.softmax(x, outer, n, inner, out);
     }
 
     @Override
-    public void logSoftmax(float[] x, int outer, int n, int inner, float[] out) {
+    public void logSoftmax(Buffer xBuf, int outer, int n, int inner, Buffer outBuf) {
+        float[] x = xBuf.array();
+        float[] out = outBuf.array();
         Reductions.logSoftmax(x, outer, n, inner, out);
     }
 
     @Override
-    public void softmaxBackward(float[] y, float[] g, int outer, int n, int inner, float[] dx) {
+    public void softmaxBackward(Buffer yBuf, Buffer gBuf, int outer, int n, int inner, Buffer dxBuf) {
+        float[] y = yBuf.array();
+        float[] g = gBuf.array();
+        float[] dx = dxBuf.array();
         Reductions.softmaxBackward(y, g, outer, n, inner, dx);
     }
 
     @Override
-    public void logSoftmaxBackward(float[] y, float[] g, int outer, int n, int inner, float[] dx) {
+    public void logSoftmaxBackward(Buffer yBuf, Buffer gBuf, int outer, int n, int inner, Buffer dxBuf) {
+        float[] y = yBuf.array();
+        float[] g = gBuf.array();
+        float[] dx = dxBuf.array();
         Reductions.logSoftmaxBackward(y, g, outer, n, inner, dx);
     }
 
     @Override
-    public void biasActivation(float[] a, float[] bias, float[] z, float[] y, int cols, ActivationKernel f, float alpha,
+    public void biasActivation(Buffer aBuf, Buffer biasBuf, Buffer zBuf, Buffer yBuf, int cols, ActivationKernel f, float alpha,
                                int from, int to) {
+        float[] a = aBuf.array();
+        float[] bias = biasBuf.array();
+        float[] z = zBuf.array();
+        float[] y = yBuf.array();
         for (int o = from; o < to; o += cols) {
             for (int c = 0; c < cols; c++) {
                 z[o + c] = a[o + c] + bias[c];
@@ -218,8 +279,13 @@ public final class CpuKernels implements Kernels {
     }
 
     @Override
-    public void activationGradColumnSums(float[] g, float[] x, float[] y, float[] d, float[] db, int cols,
+    public void activationGradColumnSums(Buffer gBuf, Buffer xBuf, Buffer yBuf, Buffer dBuf, Buffer dbBuf, int cols,
                                          ActivationKernel f, float alpha, int from, int to) {
+        float[] g = gBuf.array();
+        float[] x = xBuf.array();
+        float[] y = yBuf.array();
+        float[] d = dBuf.array();
+        float[] db = dbBuf.array();
         if (from == 0) {
             java.util.Arrays.fill(db, 0f);
         }

@@ -10,8 +10,9 @@ import dev.neurona.tensor.kernel.Broadcasting.BinaryOp;
  * per JVM, as it chooses the {@link Gemm}; {@link CpuKernels} is the CPU one, over the
  * pure-Java or the OpenBLAS GEMM.
  *
- * <p>Arrays are row-major; outputs are written (never read, unless a method says "in place")
- * and must not alias the inputs. The axis reductions see their input as
+ * <p>Tensor arguments are {@link Buffer}s, values row-major; outputs are written (never read,
+ * unless a method says "in place") and must not alias the inputs. Scratch that only the CPU
+ * needs ({@code double[]} accumulators, {@code int[]} arg-max indices) is passed as arrays. The axis reductions see their input as
  * {@code [outer, n, inner]} with {@code n} the reduced axis (see {@link Reductions}).
  * Movement, indexing and the composite losses still run portable host loops of their own;
  * they join this contract with the first device backend.
@@ -21,75 +22,83 @@ public interface Kernels {
     /** The backend's name, for log lines and benchmarks. */
     String name();
 
-    /** The matrix-product kernel. */
+    /** The matrix-product kernel of the CPU backends (its name, and callers that work on arrays). */
     Gemm gemm();
 
+    /**
+     * {@code C = alpha·op(A)·op(B) + beta·C} as {@link Gemm#gemm} defines it, on buffers: the
+     * matrix products of the ops.
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    void matmul(boolean transA, boolean transB, int m, int n, int k, float alpha, Buffer a, int aOffset, int lda,
+                Buffer b, int bOffset, int ldb, float beta, Buffer c, int cOffset, int ldc);
+
     /** {@code out = op(a, b)} with the broadcasting of {@code plan}. */
-    void binary(BinaryOp op, Broadcasting.Plan plan, float[] a, float[] b, float[] out);
+    void binary(BinaryOp op, Broadcasting.Plan plan, Buffer a, Buffer b, Buffer out);
 
     /** Copies {@code src} repeated along the broadcast dimensions of {@code plan} into {@code out}. */
-    void expand(Broadcasting.Plan plan, float[] src, float[] out);
+    void expand(Broadcasting.Plan plan, Buffer src, Buffer out);
 
     /** Sums {@code src} of the broadcast shape down to {@code out}, the backward of {@link #expand}. */
-    void reduceTo(Broadcasting.Plan plan, float[] src, float[] out);
+    void reduceTo(Broadcasting.Plan plan, Buffer src, Buffer out);
 
     /**
      * {@link #binary} on the output elements {@code [from, to)} only, for the broadcasts that
      * {@link Broadcasting.Plan#rangeable()} accepts (equal shapes, a row, a scalar): a chain of
      * elementwise ops then runs tile by tile.
      */
-    void binaryRange(BinaryOp op, Broadcasting.Plan plan, float[] a, float[] b, float[] out, int from, int to);
+    void binaryRange(BinaryOp op, Broadcasting.Plan plan, Buffer a, Buffer b, Buffer out, int from, int to);
 
     /** {@code out[i] = op(x[i])} with the op's parameters {@code p}, {@code q}, for {@code from <= i < to}. */
-    void unary(UnaryOp op, float p, float q, float[] x, float[] out, int from, int to);
+    void unary(UnaryOp op, float p, float q, Buffer x, Buffer out, int from, int to);
 
     /** {@code out[i] = g[i] · op'(x[i], y[i])} for {@code from <= i < to}: the backward of {@link #unary}. */
-    void unaryBackward(UnaryOp op, float p, float q, float[] g, float[] x, float[] y, float[] out, int from, int to);
+    void unaryBackward(UnaryOp op, float p, float q, Buffer g, Buffer x, Buffer y, Buffer out, int from, int to);
 
     /** {@code y[i] = f(x[i])} for {@code from <= i < to}; {@code y} may be {@code x}. */
-    void activation(ActivationKernel f, float alpha, float[] x, float[] y, int from, int to);
+    void activation(ActivationKernel f, float alpha, Buffer x, Buffer y, int from, int to);
 
     /** {@code g[i] *= f'(x[i])} for {@code from <= i < to}, in place, given {@code x} and {@code y = f(x)}. */
-    void activationBackward(ActivationKernel f, float alpha, float[] x, float[] y, float[] g, int from, int to);
+    void activationBackward(ActivationKernel f, float alpha, Buffer x, Buffer y, Buffer g, int from, int to);
 
     /** {@code out[0] = Σ x}, summed in double. */
-    void sumAll(float[] x, float[] out);
+    void sumAll(Buffer x, Buffer out);
 
     /** {@code out[0] = Σ x / n}, summed in double and divided once (finite whenever the exact mean is). */
-    void meanAll(float[] x, float[] out);
+    void meanAll(Buffer x, Buffer out);
 
     /** The backward of {@link #meanAll}: every {@code dx} is {@code g[0] · (1/n)}. */
-    void meanAllBackward(float[] g, float[] dx);
+    void meanAllBackward(Buffer g, Buffer dx);
 
     /** {@code out[0] = Σ x²}, in double (an L2 penalty's). */
-    void sumOfSquares(float[] x, float[] out);
+    void sumOfSquares(Buffer x, Buffer out);
 
     /** The backward of {@link #sumOfSquares}: {@code dx = 2·g[0]·x}. */
-    void sumOfSquaresBackward(float[] g, float[] x, float[] dx);
+    void sumOfSquaresBackward(Buffer g, Buffer x, Buffer dx);
 
     /** {@code dst += 2·g[0]·x}: {@link #sumOfSquaresBackward} added straight into a gradient (the planner's fusion). */
-    void sumOfSquaresBackwardAdd(float[] g, float[] x, float[] dst);
+    void sumOfSquaresBackwardAdd(Buffer g, Buffer x, Buffer dst);
 
     /** {@code out[o, i] = Σ_k x[o, k, i]}. */
-    void sum(float[] x, int outer, int n, int inner, float[] out);
+    void sum(Buffer x, int outer, int n, int inner, Buffer out);
 
     /** The mean along the axis, accumulated in double ({@code acc} holds {@code outer·inner} scratch values). */
-    void mean(float[] x, int outer, int n, int inner, float[] out, double[] acc);
+    void mean(Buffer x, int outer, int n, int inner, Buffer out, double[] acc);
 
     /** The index of the first maximum (or minimum) along the axis; a NaN wins. */
-    void argExtreme(float[] x, int outer, int n, int inner, boolean max, int[] out);
+    void argExtreme(Buffer x, int outer, int n, int inner, boolean max, int[] out);
 
     /** Numerically stable softmax along the axis. */
-    void softmax(float[] x, int outer, int n, int inner, float[] out);
+    void softmax(Buffer x, int outer, int n, int inner, Buffer out);
 
     /** {@code (x − max) − log Σ exp(x − max)} along the axis. */
-    void logSoftmax(float[] x, int outer, int n, int inner, float[] out);
+    void logSoftmax(Buffer x, int outer, int n, int inner, Buffer out);
 
     /** The backward of {@link #softmax} from its output {@code y} and the gradient {@code g}. */
-    void softmaxBackward(float[] y, float[] g, int outer, int n, int inner, float[] dx);
+    void softmaxBackward(Buffer y, Buffer g, int outer, int n, int inner, Buffer dx);
 
     /** The backward of {@link #logSoftmax} from its output {@code y} and the gradient {@code g}. */
-    void logSoftmaxBackward(float[] y, float[] g, int outer, int n, int inner, float[] dx);
+    void logSoftmaxBackward(Buffer y, Buffer g, int outer, int n, int inner, Buffer dx);
 
     // ------------------------------------------------------------ fused primitives (the planner's)
 
@@ -97,7 +106,7 @@ public interface Kernels {
      * {@code z = a + bias} row by row ({@code cols} per row), then {@code y = f(z)} on the same
      * row, for the rows in {@code [from, to)} (element indices, whole rows).
      */
-    void biasActivation(float[] a, float[] bias, float[] z, float[] y, int cols, ActivationKernel f, float alpha,
+    void biasActivation(Buffer a, Buffer bias, Buffer z, Buffer y, int cols, ActivationKernel f, float alpha,
                         int from, int to);
 
     /**
@@ -105,6 +114,6 @@ public interface Kernels {
      * column sums {@code db}, for the rows in {@code [from, to)} (whole rows, in order; {@code db}
      * is zeroed first when {@code from} is 0).
      */
-    void activationGradColumnSums(float[] g, float[] x, float[] y, float[] d, float[] db, int cols, ActivationKernel f,
+    void activationGradColumnSums(Buffer g, Buffer x, Buffer y, Buffer d, Buffer db, int cols, ActivationKernel f,
                                   float alpha, int from, int to);
 }

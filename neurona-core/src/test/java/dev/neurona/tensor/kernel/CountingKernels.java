@@ -53,141 +53,148 @@ final class CountingKernels implements Kernels {
     }
 
     @Override
-    public void binary(BinaryOp op, Broadcasting.Plan plan, float[] a, float[] b, float[] out) {
+    public void matmul(boolean transA, boolean transB, int m, int n, int k, float alpha, Buffer a, int aOffset, int lda,
+                       Buffer b, int bOffset, int ldb, float beta, Buffer c, int cOffset, int ldc) {
+        count("gemm");
+        inner.matmul(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    }
+
+    @Override
+    public void binary(BinaryOp op, Broadcasting.Plan plan, Buffer a, Buffer b, Buffer out) {
         count("binary");
         inner.binary(op, plan, a, b, out);
     }
 
     @Override
-    public void expand(Broadcasting.Plan plan, float[] src, float[] out) {
+    public void expand(Broadcasting.Plan plan, Buffer src, Buffer out) {
         count("expand");
         inner.expand(plan, src, out);
     }
 
     @Override
-    public void reduceTo(Broadcasting.Plan plan, float[] src, float[] out) {
+    public void reduceTo(Broadcasting.Plan plan, Buffer src, Buffer out) {
         count("reduceTo");
         inner.reduceTo(plan, src, out);
     }
 
     @Override
-    public void binaryRange(BinaryOp op, Broadcasting.Plan plan, float[] a, float[] b, float[] out, int from, int to) {
+    public void binaryRange(BinaryOp op, Broadcasting.Plan plan, Buffer a, Buffer b, Buffer out, int from, int to) {
         count("binaryRange");
         inner.binaryRange(op, plan, a, b, out, from, to);
     }
 
     @Override
-    public void unary(UnaryOp op, float p, float q, float[] x, float[] out, int from, int to) {
+    public void unary(UnaryOp op, float p, float q, Buffer x, Buffer out, int from, int to) {
         count("unary");
         inner.unary(op, p, q, x, out, from, to);
     }
 
     @Override
-    public void unaryBackward(UnaryOp op, float p, float q, float[] g, float[] x, float[] y, float[] out, int from,
+    public void unaryBackward(UnaryOp op, float p, float q, Buffer g, Buffer x, Buffer y, Buffer out, int from,
                               int to) {
         count("unaryBackward");
         inner.unaryBackward(op, p, q, g, x, y, out, from, to);
     }
 
     @Override
-    public void activation(ActivationKernel f, float alpha, float[] x, float[] y, int from, int to) {
+    public void activation(ActivationKernel f, float alpha, Buffer x, Buffer y, int from, int to) {
         count("activation");
         inner.activation(f, alpha, x, y, from, to);
     }
 
     @Override
-    public void activationBackward(ActivationKernel f, float alpha, float[] x, float[] y, float[] g, int from, int to) {
+    public void activationBackward(ActivationKernel f, float alpha, Buffer x, Buffer y, Buffer g, int from, int to) {
         count("activationBackward");
         inner.activationBackward(f, alpha, x, y, g, from, to);
     }
 
     @Override
-    public void sumAll(float[] x, float[] out) {
+    public void sumAll(Buffer x, Buffer out) {
         count("sumAll");
         inner.sumAll(x, out);
     }
 
     @Override
-    public void meanAll(float[] x, float[] out) {
+    public void meanAll(Buffer x, Buffer out) {
         count("meanAll");
         inner.meanAll(x, out);
     }
 
     @Override
-    public void meanAllBackward(float[] g, float[] dx) {
+    public void meanAllBackward(Buffer g, Buffer dx) {
         count("meanAllBackward");
         inner.meanAllBackward(g, dx);
     }
 
     @Override
-    public void sumOfSquares(float[] x, float[] out) {
+    public void sumOfSquares(Buffer x, Buffer out) {
         count("sumOfSquares");
         inner.sumOfSquares(x, out);
     }
 
     @Override
-    public void sumOfSquaresBackward(float[] g, float[] x, float[] dx) {
+    public void sumOfSquaresBackward(Buffer g, Buffer x, Buffer dx) {
         count("sumOfSquaresBackward");
         inner.sumOfSquaresBackward(g, x, dx);
     }
 
     @Override
-    public void sumOfSquaresBackwardAdd(float[] g, float[] x, float[] dst) {
+    public void sumOfSquaresBackwardAdd(Buffer g, Buffer x, Buffer dst) {
         count("sumOfSquaresBackwardAdd");
         inner.sumOfSquaresBackwardAdd(g, x, dst);
     }
 
     @Override
-    public void sum(float[] x, int outer, int n, int inner, float[] out) {
+    public void sum(Buffer x, int outer, int n, int inner, Buffer out) {
         count("sum");
         this.inner.sum(x, outer, n, inner, out);
     }
 
     @Override
-    public void mean(float[] x, int outer, int n, int inner, float[] out, double[] acc) {
+    public void mean(Buffer x, int outer, int n, int inner, Buffer out, double[] acc) {
         count("mean");
         this.inner.mean(x, outer, n, inner, out, acc);
     }
 
     @Override
-    public void argExtreme(float[] x, int outer, int n, int inner, boolean max, int[] out) {
+    public void argExtreme(Buffer x, int outer, int n, int inner, boolean max, int[] out) {
         count("argExtreme");
         this.inner.argExtreme(x, outer, n, inner, max, out);
     }
 
     @Override
-    public void softmax(float[] x, int outer, int n, int inner, float[] out) {
+    public void softmax(Buffer x, int outer, int n, int inner, Buffer out) {
         count("softmax");
         this.inner.softmax(x, outer, n, inner, out);
     }
 
     @Override
-    public void logSoftmax(float[] x, int outer, int n, int inner, float[] out) {
+    public void logSoftmax(Buffer x, int outer, int n, int inner, Buffer out) {
         count("logSoftmax");
         this.inner.logSoftmax(x, outer, n, inner, out);
     }
 
     @Override
-    public void softmaxBackward(float[] y, float[] g, int outer, int n, int inner, float[] dx) {
+    public void softmaxBackward(Buffer y, Buffer g, int outer, int n, int inner, Buffer dx) {
         count("softmaxBackward");
         this.inner.softmaxBackward(y, g, outer, n, inner, dx);
     }
 
     @Override
-    public void logSoftmaxBackward(float[] y, float[] g, int outer, int n, int inner, float[] dx) {
+    public void logSoftmaxBackward(Buffer y, Buffer g, int outer, int n, int inner, Buffer dx) {
         count("logSoftmaxBackward");
         this.inner.logSoftmaxBackward(y, g, outer, n, inner, dx);
     }
 
     @Override
-    public void biasActivation(float[] a, float[] bias, float[] z, float[] y, int cols, ActivationKernel f, float alpha,
+    public void biasActivation(Buffer a, Buffer bias, Buffer z, Buffer y, int cols, ActivationKernel f, float alpha,
                                int from, int to) {
         count("biasActivation");
         inner.biasActivation(a, bias, z, y, cols, f, alpha, from, to);
     }
 
     @Override
-    public void activationGradColumnSums(float[] g, float[] x, float[] y, float[] d, float[] db, int cols,
+    public void activationGradColumnSums(Buffer g, Buffer x, Buffer y, Buffer d, Buffer db, int cols,
                                          ActivationKernel f, float alpha, int from, int to) {
         count("activationGradColumnSums");
         inner.activationGradColumnSums(g, x, y, d, db, cols, f, alpha, from, to);

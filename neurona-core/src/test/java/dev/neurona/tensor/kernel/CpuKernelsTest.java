@@ -23,7 +23,7 @@ class CpuKernelsTest {
                 exact = exact.add(new java.math.BigDecimal(x).multiply(new java.math.BigDecimal(x)));
             }
             float[] out = {Float.NaN};
-            k.sumOfSquares(v, out);
+            k.sumOfSquares(Buffer.wrap(v), Buffer.wrap(out));
             double want = exact.doubleValue();
             assertThat((double) out[0]).as("n = " + n).isCloseTo(want,
                     org.assertj.core.data.Offset.offset(Math.max(1e-30, 4 * Math.ulp((float) want))));
@@ -31,17 +31,25 @@ class CpuKernelsTest {
     }
 
     @Test
+    void aWrappedBufferIsTheArrayItselfAndNullIsRefused() {
+        float[] a = {1f, 2f};
+        org.assertj.core.api.Assertions.assertThat(Buffer.wrap(a).array()).isSameAs(a);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Buffer.wrap(null))
+                .hasMessageContaining("values must not be null");
+    }
+
+    @Test
     void sumOfSquaresBackwardAddIsTheBackwardAddedInPlace() {
         float[] x = {1.5f, -2f, 0.1f, 3e-3f};
         float[] g = {0.37f};
         float[] dx = new float[4];
-        k.sumOfSquaresBackward(g, x, dx);
+        k.sumOfSquaresBackward(Buffer.wrap(g), Buffer.wrap(x), Buffer.wrap(dx));
         float[] dst = {10f, -1f, 0.5f, 1e-7f};
         float[] expected = dst.clone();
         for (int i = 0; i < 4; i++) {
             expected[i] += dx[i];
         }
-        k.sumOfSquaresBackwardAdd(g, x, dst);
+        k.sumOfSquaresBackwardAdd(Buffer.wrap(g), Buffer.wrap(x), Buffer.wrap(dst));
         assertThat(dst).containsExactly(expected);
     }
 }

@@ -108,11 +108,12 @@ class KernelsSeamTest {
             float p = op == UnaryOp.POW ? 1.5f : op == UnaryOp.CLAMP ? -1f : 0f;
             float q = op == UnaryOp.CLAMP ? 1f : 0f;
             float[] out = new float[in.length];
-            k.unary(op, p, q, in, out, 0, in.length);
+            k.unary(op, p, q, Buffer.wrap(in), Buffer.wrap(out), 0, in.length);
             float[] g = new float[in.length];
             float[] ones = new float[in.length];
             java.util.Arrays.fill(ones, 2f);
-            k.unaryBackward(op, p, q, ones, in, out, g, 0, in.length);
+            k.unaryBackward(op, p, q, Buffer.wrap(ones), Buffer.wrap(in), Buffer.wrap(out), Buffer.wrap(g), 0,
+                    in.length);
             for (int i = 0; i < in.length; i++) {
                 assertThat(out[i]).as(op + "(" + in[i] + ")").isEqualTo(op.apply(in[i], p, q));
                 if (op == UnaryOp.ABS && in[i] == 0f || op == UnaryOp.CLAMP && Math.abs(in[i]) == 1f) {
