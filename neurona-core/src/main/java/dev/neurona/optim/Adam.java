@@ -196,8 +196,6 @@ public class Adam extends Optimizer {
                     float g = gr[i];
                     float m = d1 * m1[i] + k1 * g;
                     float v = d2 * m2[i] + k2 * g * g;
-                    m = Math.abs(m) < FLUSH ? 0f : m;
-                    v = v < FLUSH ? 0f : v;
                     m1[i] = m;
                     m2[i] = v;
                     p[i] -= st * m / ((float) Math.sqrt(v) * sc + e);
@@ -208,8 +206,6 @@ public class Adam extends Optimizer {
                     float g = gr[i];
                     float m = d1 * m1[i] + k1 * g;
                     float v = d2 * m2[i] + k2 * g * g;
-                    m = Math.abs(m) < FLUSH ? 0f : m;
-                    v = v < FLUSH ? 0f : v;
                     m1[i] = m;
                     m2[i] = v;
                     float vhat = Math.max(vh[i], v);

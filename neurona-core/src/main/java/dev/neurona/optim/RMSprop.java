@@ -217,7 +217,6 @@ public final class RMSprop extends Optimizer {
                 for (int i = lo; i < hi; i++) {
                     float gi = g[i];
                     float vi = r * v[i] + k * gi * gi;
-                    vi = vi < FLUSH ? 0f : vi;
                     v[i] = vi;
                     p[i] -= rate * gi / (float) Math.sqrt(vi + e);
                 }
@@ -225,7 +224,6 @@ public final class RMSprop extends Optimizer {
                 for (int i = lo; i < hi; i++) {
                     float gi = g[i];
                     float vi = r * v[i] + k * gi * gi;
-                    vi = vi < FLUSH ? 0f : vi;
                     v[i] = vi;
                     p[i] -= rate * gi / ((float) Math.sqrt(vi) + e);
                 }

@@ -134,14 +134,12 @@ public final class SGD extends Optimizer {
             } else if (nesterov) {
                 for (int i = lo; i < hi; i++) {
                     float v = mu * vel[i] - rate * g[i];
-                    v = Math.abs(v) < FLUSH ? 0f : v;
                     vel[i] = v;
                     p[i] += mu * v - rate * g[i];
                 }
             } else {
                 for (int i = lo; i < hi; i++) {
                     float v = mu * vel[i] - rate * g[i];
-                    v = Math.abs(v) < FLUSH ? 0f : v;
                     vel[i] = v;
                     p[i] += v;
                 }

@@ -12,6 +12,8 @@ import java.util.Map;
 public final class Slots {
 
     private final Map<String, float[]> arrays = new LinkedHashMap<>();
+    /** The arrays for {@link #flushBelow}, dropped by {@link #put}. */
+    private float[][] flat;
 
     /** Empty slots; {@link #put} adds arrays. */
     public Slots() {
@@ -34,10 +36,28 @@ public final class Slots {
     /** Sets slot {@code name} to {@code values} (kept, not copied). */
     public Slots put(String name, float[] values) {
         arrays.put(name, values);
+        flat = null;
         return this;
     }
 
     /** The slots by name, in creation order, read-only. */
+    /**
+     * Sets every value smaller in magnitude than {@code threshold} to zero, in every slot (see
+     * {@code Optimizer.FLUSH}); allocates nothing after the first call since the last {@link #put}.
+     */
+    void flushBelow(float threshold) {
+        if (flat == null) {
+            flat = arrays.values().toArray(new float[0][]);
+        }
+        for (float[] a : flat) {
+            for (int i = 0; i < a.length; i++) {
+                if (Math.abs(a[i]) < threshold) {
+                    a[i] = 0f;
+                }
+            }
+        }
+    }
+
     public Map<String, float[]> asMap() {
         return Collections.unmodifiableMap(arrays);
     }
