@@ -40,22 +40,6 @@ import java.util.Map;
  */
 public abstract class Optimizer {
 
-    /**
-     * Slot values (momentum, first and second moments) smaller than this are set to zero every
-     * {@link #FLUSH_EVERY} steps. A weight whose gradient is zero for a while (a pixel that is
-     * rarely lit) has its moments decay geometrically into subnormal floats, whose arithmetic is
-     * tens of times slower on x86 (Adam spent a quarter of a small network's training on them);
-     * TensorFlow's CPU kernels flush subnormals for the same reason. Such a moment moves its
-     * weight by less than {@code lr·1e-30/ε}: nothing. A value at or above it needs more than
-     * {@code FLUSH_EVERY} steps to decay below {@link Float#MIN_NORMAL} at any decay rate of 0.75
-     * or more (momentum, ρ, β), so no slot ever holds a subnormal; faster decays pass through
-     * the subnormal range in a few steps. A pass of its own, so that the update loops stay
-     * branch-free (a flush inside them cost large networks 5 %).
-     */
-    static final float FLUSH = 1e-30f;
-    /** Steps between two {@link #FLUSH} passes over the slots. */
-    static final int FLUSH_EVERY = 64;
-
     /** The largest step count a single float in {@code "iterations"} holds exactly (2^24). */
     private static final long FLOAT_EXACT = 1L << 24;
 
@@ -121,8 +105,8 @@ public abstract class Optimizer {
             ParameterState state = states.get(p.name());
             state.clipping = false;
             p.onHost(p.grad(), state);
-            if (t % FLUSH_EVERY == 0) {
-                state.slots.flushBelow(FLUSH);
+            if (t % Slots.FLUSH_EVERY == 0) {
+                state.slots.flushBelow(Slots.FLUSH);
             }
         }
         iterations = t;
