@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 
 /**
  * Writes the format-version-1 model files that {@link V1FixtureTest} loads: models as
- * today's main saves them (written at commit "v1 model file fixtures", before the model
+ * main saves them (written by the commit that added them, in session 5, before the model
  * format changes for the functional Model), with the predictions each gave on fixed inputs.
  * Run once from the repository root, never by the build:
  *
