@@ -2,7 +2,6 @@ package dev.neurona.tensor;
 
 import dev.neurona.tensor.kernel.ActivationKernel;
 import dev.neurona.tensor.kernel.Backend;
-import dev.neurona.tensor.kernel.Broadcasting;
 import dev.neurona.tensor.kernel.Kernels;
 
 /**
