@@ -51,12 +51,18 @@ final class ConfigJson {
         model.put("seed", a.seed());
         model.put("input_shape", a.inputShape());
         model.put("layers", a.layers());
+        if (a.graph() != null) {
+            model.put("graph", a.graph());
+        }
         Map<String, Object> compile = null;
         if (s.compile() != null) {
             compile = new LinkedHashMap<>();
             compile.put("optimizer", s.compile().optimizer());
             compile.put("loss", s.compile().loss());
             compile.put("metrics", s.compile().metrics());
+            if (s.compile().outputs() != null) {
+                compile.put("outputs", s.compile().outputs());
+            }
         }
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("epochs_completed", s.training().epochsCompleted());
@@ -114,10 +120,17 @@ final class ConfigJson {
         top.only("format_version", "library_version", "model", "compile", "training_state");
         String library = top.string("library_version");
         Fields model = top.object("model");
-        model.only("class", "seed", "input_shape", "layers");
+        model.only("class", "seed", "input_shape", "layers", "graph");
         String modelClass = model.string("class");
-        if (!modelClass.equals("Sequential")) {
-            throw error.create("config.json: model class '" + modelClass + "' is not supported (only Sequential)");
+        if (!modelClass.equals("Sequential") && !(modelClass.equals("Functional") && version >= 2)) {
+            throw error.create("config.json: model class '" + modelClass + "' is not supported (Sequential, and "
+                    + "Functional from format version 2)");
+        }
+        Map<String, Object> graph = null;
+        if (modelClass.equals("Functional")) {
+            graph = model.object("graph").map();
+        } else if (model.present("graph")) {
+            throw error.create("config.json: model.graph: a Sequential has no graph");
         }
         long seed = model.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         List<Object> dims = model.list("input_shape", 1, MAX_RANK);
@@ -133,14 +146,15 @@ final class ConfigJson {
         ModelSnapshot.Compile compile = null;
         if (top.present("compile")) {
             Fields c = top.object("compile");
-            c.only("optimizer", "loss", "metrics");
+            c.only("optimizer", "loss", "metrics", "outputs");
             List<Object> metrics = c.list("metrics", 0, 1000);
             for (int i = 0; i < metrics.size(); i++) {
                 if (!(metrics.get(i) instanceof String)) {
                     c.objectElement("metrics", i, metrics.get(i));
                 }
             }
-            compile = new ModelSnapshot.Compile(c.object("optimizer").map(), c.object("loss").map(), metrics);
+            compile = new ModelSnapshot.Compile(c.object("optimizer").map(), c.object("loss").map(), metrics,
+                    c.present("outputs") ? c.object("outputs").map() : null);
         }
         Fields training = top.object("training_state");
         training.only("epochs_completed", "layers");
@@ -150,7 +164,7 @@ final class ConfigJson {
         for (String name : states.map().keySet()) {
             layerStates.put(name, states.object(name).map());
         }
-        return new Parsed(new ModelSnapshot.Architecture(modelClass, seed, inputShape, layers), compile, epochs,
+        return new Parsed(new ModelSnapshot.Architecture(modelClass, seed, inputShape, layers, graph), compile, epochs,
                 layerStates, library);
     }
 

@@ -21,7 +21,7 @@ public record ModelSnapshot(Architecture architecture, Compile compile, Map<Stri
         Training training, String libraryVersion, Map<String, Object> preprocessing) {
 
     /** The current file format; files of a newer one are refused. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     /** A snapshot without preprocessing. */
     public ModelSnapshot(Architecture architecture, Compile compile, Map<String, Tensor> weights, Training training,
@@ -34,8 +34,17 @@ public record ModelSnapshot(Architecture architecture, Compile compile, Map<Stri
      * @param seed the model's seed (weights, dropout and the default shuffling derive from it)
      * @param inputShape the shape of one sample, batch excluded
      * @param layers each layer's {@code config()}, in order
+     * @param graph for a functional model (format version 2), how the layers connect:
+     *        {@code inputs} (the Input layers' names), {@code outputs} and each node's
+     *        {@code inputs} as {@code [layer name, application]} pairs; {@code null} for a Sequential
      */
-    public record Architecture(String modelClass, long seed, int[] inputShape, List<Map<String, Object>> layers) {
+    public record Architecture(String modelClass, long seed, int[] inputShape, List<Map<String, Object>> layers,
+            Map<String, Object> graph) {
+
+        /** The architecture of a Sequential. */
+        public Architecture(String modelClass, long seed, int[] inputShape, List<Map<String, Object>> layers) {
+            this(modelClass, seed, inputShape, layers, null);
+        }
     }
 
     /**
@@ -43,8 +52,17 @@ public record ModelSnapshot(Architecture architecture, Compile compile, Map<Stri
      * @param loss the loss's {@code config()}
      * @param metrics each metric as given to {@code compile}: a name (a String, resolved against
      *        the loss again) or a metric object's {@code config()} (a Map)
+     * @param outputs for a model of several outputs, per output name its {@code loss} config,
+     *        {@code weight} and {@code metrics} (then {@code loss} and {@code metrics} above are the
+     *        first output's); {@code null} otherwise
      */
-    public record Compile(Map<String, Object> optimizer, Map<String, Object> loss, List<Object> metrics) {
+    public record Compile(Map<String, Object> optimizer, Map<String, Object> loss, List<Object> metrics,
+            Map<String, Object> outputs) {
+
+        /** The compile settings of a model of one output. */
+        public Compile(Map<String, Object> optimizer, Map<String, Object> loss, List<Object> metrics) {
+            this(optimizer, loss, metrics, null);
+        }
     }
 
     /**

@@ -1,15 +1,13 @@
 package dev.neurona.models;
 
-import dev.neurona.nn.Layer;
 import dev.neurona.nn.Mode;
 import dev.neurona.tensor.Compiled;
 import dev.neurona.tensor.HostAccess;
 import dev.neurona.tensor.NoGrad;
 import dev.neurona.tensor.Tensor;
-import java.util.List;
 
 /**
- * A Sequential's forward pass for inference as a {@link Compiled} step: traced at the first
+ * A model's forward pass for inference as a {@link Compiled} step: traced at the first
  * batch of each size and replayed after, so that {@code predict} allocates only its result.
  * The step's buffers are shared, so each use copies out under this plan's lock; batches of a
  * large input are copied into one reused input buffer, through one reused copier (a
@@ -18,7 +16,6 @@ import java.util.List;
  */
 final class InferencePlan {
 
-    private final List<Layer> layers;
     private final Compiled forward;
     /** The reused input buffers of {@link #predict}: for its full batches and for a shorter last one. */
     private Tensor fullBatch;
@@ -39,14 +36,11 @@ final class InferencePlan {
         }
     }
 
-    InferencePlan(List<Layer> layers) {
-        this.layers = layers;
+    InferencePlan(Model model) {
         this.forward = new Compiled("inference", in -> {
             try (NoGrad ignored = NoGrad.enter()) {
-                Tensor h = in[0];
-                for (Layer layer : this.layers) {
-                    h = layer.call(h, Mode.INFERENCE);
-                }
+                Tensor h = model.forwardUnplanned(in[0], Mode.INFERENCE);
+                model.clearAddedLosses();
                 return new Tensor[] {h};
             }
         });

@@ -47,7 +47,11 @@ final class Snapshots {
     }
 
     /** The model as plain data; the weights are the model's own tensors, not copies. */
-    static ModelSnapshot of(Sequential model, boolean includeOptimizer, int epochsCompleted) {
+    static ModelSnapshot of(Model model, boolean includeOptimizer, int epochsCompleted) {
+        if (!(model instanceof Sequential) && model.graph() == null) {
+            throw new IllegalStateException("save: " + model.typeName() + " is a subclassed model, whose forward is code; "
+                    + "saving one is not supported yet (its weights: getWeights)");
+        }
         List<Map<String, Object>> layers = model.layers().stream().map(Layer::config).toList();
         Map<String, Tensor> weights = new LinkedHashMap<>();
         for (Parameter p : model.parameters()) {
@@ -57,7 +61,8 @@ final class Snapshots {
         if (model.isCompiled()) {
             List<Object> metrics = model.metricSpecs().stream()
                     .map(m -> m instanceof Metric metric ? (Object) metric.config() : m).toList();
-            compile = new ModelSnapshot.Compile(model.optimizer().config(), model.loss().config(), metrics);
+            compile = new ModelSnapshot.Compile(model.optimizer().config(), model.loss().config(), metrics,
+                    model.outputCount() > 1 ? outputSettings(model) : null);
         }
         Map<String, Map<String, Object>> states = new LinkedHashMap<>();
         for (Layer layer : model.layers()) {
@@ -70,10 +75,27 @@ final class Snapshots {
         if (schema != null) {
             schema.requireInputShape(model.inputShape());
         }
+        boolean functional = model.graph() != null;
         return new ModelSnapshot(
-                new ModelSnapshot.Architecture("Sequential", model.seed(), model.inputShape(), layers),
+                new ModelSnapshot.Architecture(functional ? "Functional" : "Sequential", model.seed(), model.inputShape(),
+                        layers, functional ? GraphConfig.of(model) : null),
                 compile, weights, new ModelSnapshot.Training(epochsCompleted, states, optimizerState),
                 ModelFiles.libraryVersion(), schema == null ? null : schema.config());
+    }
+
+    /** Per output name its loss config, loss weight and metrics (names or configs), for a model of several outputs. */
+    private static Map<String, Object> outputSettings(Model model) {
+        Compilation c = model.modelState().compilation();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int k = 0; k < model.outputCount(); k++) {
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("loss", c.losses().get(k).config());
+            settings.put("weight", c.lossWeights()[k]);
+            settings.put("metrics", c.allMetricSpecs().get(k).stream()
+                    .map(m -> m instanceof Metric metric ? (Object) metric.config() : m).toList());
+            out.put(model.outputNames().get(k), settings);
+        }
+        return out;
     }
 
     /**
@@ -83,7 +105,7 @@ final class Snapshots {
      * last step) gets fresh ones, as its next step would give it. Parameters that the
      * architecture itself keeps frozen (a normalization's statistics) stay without.
      */
-    private static Map<String, float[]> completeState(Sequential model) {
+    private static Map<String, float[]> completeState(Model model) {
         Optimizer optimizer = model.optimizer();
         Map<String, float[]> state = optimizer.exportState();
         if (state.size() == 1 && optimizer.iterations() == 0) {
@@ -131,14 +153,17 @@ final class Snapshots {
      *
      * @throws ModelFileException naming the file, the entry and the problem
      */
-    static Sequential load(Path path, ModelFileLimits limits) throws IOException {
+    static Model load(Path path, ModelFileLimits limits) throws IOException {
         try (ModelFileReader file = ModelFiles.open(path, limits)) {
             return restore(file);
         }
     }
 
-    private static Sequential restore(ModelFileReader file) throws IOException {
+    private static Model restore(ModelFileReader file) throws IOException {
         ModelSnapshot.Architecture a = file.architecture();
+        if (a.graph() != null) {
+            return restoreFunctional(file, a);
+        }
         Sequential model = new Sequential();
         for (int i = 0; i < a.layers().size(); i++) {
             String where = "model.layers[" + i + "]";
@@ -158,6 +183,44 @@ final class Snapshots {
             throw file.error("config.json: the architecture cannot be built for input "
                     + Shape.toString(a.inputShape()) + ": " + e.getMessage(), e);
         }
+        return restoreRest(model, file, a);
+    }
+
+    /** A functional model: the graph rebuilt and checked, sized against the file, then built. */
+    private static Model restoreFunctional(ModelFileReader file, ModelSnapshot.Architecture a) throws IOException {
+        Model model;
+        try {
+            model = GraphConfig.model(a.layers(), a.graph());
+        } catch (ConfigException e) {
+            throw file.error("config.json: " + e.pathUnder("model") + ": " + e.problem(), e);
+        } catch (RuntimeException e) {
+            throw file.error("config.json: model: " + e.getMessage(), e);
+        }
+        model.seed(a.seed());
+        long available = Math.min(file.weightsBytes(), file.limits().maxArrayBytes()) / 4;
+        long needed = 0;
+        for (ModelGraph.Node node : model.graph().nodes()) {
+            try {
+                needed += node.tensor().inputs().size() == 1 && !node.layer().isBuilt()
+                        ? node.layer().countParams(node.tensor().inputs().get(0).shape()) : 0;
+            } catch (RuntimeException e) {
+                throw file.error("config.json: the graph does not fit its inputs: " + e.getMessage(), e);
+            }
+        }
+        if (needed > available) {
+            throw file.error("config.json: the architecture needs more than " + available + " weight values, but "
+                    + "weights.npz holds at most " + file.weightsBytes() + " bytes (or the limit on arrays is lower)");
+        }
+        try {
+            model.ensureBuilt();
+        } catch (RuntimeException e) {
+            throw file.error("config.json: the graph cannot be built: " + e.getMessage(), e);
+        }
+        return restoreRest(model, file, a);
+    }
+
+    /** Weights, layer states, compile settings, optimizer state, training position and preprocessing. */
+    private static Model restoreRest(Model model, ModelFileReader file, ModelSnapshot.Architecture a) throws IOException {
         assignWeights(model, file.weights(expectedWeights(model)), file);
         restoreLayerStates(model, file.layerStates(), file);
         if (file.compile() != null) {
@@ -234,7 +297,7 @@ final class Snapshots {
     }
 
     /** Every parameter of the built model, with its shape. */
-    private static ExpectedArrays expectedWeights(Sequential model) {
+    private static ExpectedArrays expectedWeights(Model model) {
         ExpectedArrays expected = new ExpectedArrays("parameter", "the architecture");
         for (Parameter p : model.parameters()) {
             expected.require(p.name(), p.shape());
@@ -242,7 +305,7 @@ final class Snapshots {
         return expected;
     }
 
-    private static void assignWeights(Sequential model, Map<String, Tensor> weights, ModelFileReader file)
+    private static void assignWeights(Model model, Map<String, Tensor> weights, ModelFileReader file)
             throws ModelFileException {
         for (Parameter p : model.parameters()) {
             Tensor t = weights.get(p.name());
@@ -265,7 +328,7 @@ final class Snapshots {
     }
 
     /** Restores each layer's state; every layer that keeps state must find its own. */
-    private static void restoreLayerStates(Sequential model, Map<String, Map<String, Object>> states,
+    private static void restoreLayerStates(Model model, Map<String, Map<String, Object>> states,
             ModelFileReader file) throws ModelFileException {
         for (Map.Entry<String, Map<String, Object>> e : states.entrySet()) {
             Layer layer = model.layers().stream().filter(l -> l.name().equals(e.getKey())).findFirst().orElse(null);
@@ -287,9 +350,13 @@ final class Snapshots {
         }
     }
 
-    private static void compile(Sequential model, ModelSnapshot.Compile c, ModelFileReader file)
+    private static void compile(Model model, ModelSnapshot.Compile c, ModelFileReader file)
             throws ModelFileException {
         Optimizer optimizer = configured("compile.optimizer", () -> Optimizers.fromConfig(c.optimizer()), file);
+        if (c.outputs() != null) {
+            compileOutputs(model, optimizer, c.outputs(), file);
+            return;
+        }
         Loss loss = configured("compile.loss", () -> Losses.fromConfig(c.loss()), file);
         Object[] metrics = new Object[c.metrics().size()];
         for (int i = 0; i < metrics.length; i++) {
@@ -299,6 +366,35 @@ final class Snapshots {
         }
         try {
             model.compile(optimizer, loss, metrics);   // which checks the metric names against the loss
+        } catch (RuntimeException e) {
+            throw file.error("config.json: compile settings: " + e.getMessage(), e);
+        }
+    }
+
+    /** The per-output compile settings of a model of several outputs. */
+    @SuppressWarnings("unchecked")
+    private static void compileOutputs(Model model, Optimizer optimizer, Map<String, Object> outputs, ModelFileReader file)
+            throws ModelFileException {
+        Map<String, Object> losses = new LinkedHashMap<>();
+        Map<String, Double> weights = new LinkedHashMap<>();
+        Map<String, List<?>> metrics = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : outputs.entrySet()) {
+            String where = "compile.outputs." + e.getKey();
+            if (!(e.getValue() instanceof Map<?, ?> settings) || !(settings.get("loss") instanceof Map<?, ?> loss)
+                    || !(settings.get("weight") instanceof Number weight) || !(settings.get("metrics") instanceof List<?> ms)) {
+                throw file.error("config.json: " + where + ": needs {\"loss\": {…}, \"weight\": number, \"metrics\": […]}");
+            }
+            losses.put(e.getKey(), configured(where + ".loss", () -> Losses.fromConfig((Map<String, Object>) loss), file));
+            weights.put(e.getKey(), weight.doubleValue());
+            List<Object> resolved = new ArrayList<>();
+            for (int i = 0; i < ms.size(); i++) {
+                Object m = ms.get(i);
+                resolved.add(m instanceof String ? m : configured(where + ".metrics[" + i + "]", () -> metricFrom(m), file));
+            }
+            metrics.put(e.getKey(), resolved);
+        }
+        try {
+            model.compile(optimizer, losses, weights, metrics);
         } catch (RuntimeException e) {
             throw file.error("config.json: compile settings: " + e.getMessage(), e);
         }
@@ -333,7 +429,7 @@ final class Snapshots {
      * slot of every trainable parameter (all missing ones named); a frozen parameter's all or
      * none. Second-moment slots must not be negative.
      */
-    private static void restoreOptimizer(Sequential model, ModelFileReader file) throws IOException {
+    private static void restoreOptimizer(Model model, ModelFileReader file) throws IOException {
         if (!model.isCompiled()) {
             throw file.error("optimizer.npz is present but config.json has no compile settings");
         }

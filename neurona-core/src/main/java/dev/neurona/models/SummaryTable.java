@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The text of {@link Sequential#summaryString()}: Keras's table of layers, output shapes and
+ * The text of {@link Model#summaryString()}: Keras's table of layers, output shapes and
  * parameter counts, then the totals with their float32 size. Columns are as wide as their
  * longest entry plus one space, and never narrower than Keras's (28, 26 and 10 characters), so a
  * long layer name widens its column instead of pushing the row out of line.
@@ -16,14 +16,59 @@ import java.util.Locale;
 final class SummaryTable {
 
     /** Keras's column widths, the minimum of each column. */
-    static final int[] MIN_WIDTHS = {28, 26, 10};
-    static final String[] HEADERS = {"Layer (type)", "Output Shape", "Param #"};
+    static final int[] MIN_WIDTHS = {28, 26, 10, 20};
+    static final String[] HEADERS = {"Layer (type)", "Output Shape", "Param #", "Connected to"};
 
     private final String modelName;
+    private final int columns;
     private final List<String[]> rows = new ArrayList<>();
 
     SummaryTable(String modelName) {
+        this(modelName, 3);
+    }
+
+    private SummaryTable(String modelName, int columns) {
         this.modelName = modelName;
+        this.columns = columns;
+    }
+
+    /** The summary of a built model: a Sequential's stack, a functional model's graph with "Connected to", a subclass's layers. */
+    static String of(Model model) {
+        if (model instanceof Sequential sequential) {
+            return of(sequential.layers(), sequential.inputShape());
+        }
+        String name = model.name() != null ? model.name() : Layer.snakeCase(model.typeName());
+        ModelGraph graph = model.graph();
+        SummaryTable table = new SummaryTable(name, graph != null ? 4 : 3);
+        if (graph != null) {
+            for (dev.neurona.nn.SymbolicTensor in : graph.inputs()) {
+                table.row(in.layer().name() + " (InputLayer)", shapeText(in.shape()), 0, "-");
+            }
+            for (Layer layer : graph.layers()) {
+                List<ModelGraph.Node> nodes = graph.nodes().stream().filter(n -> n.layer() == layer).toList();
+                if (nodes.isEmpty()) {
+                    continue;
+                }
+                String connected = String.join(", ", nodes.stream().map(graph::connectedTo).toList());
+                table.row(layer.name() + " (" + layer.typeName() + ")", shapeText(nodes.get(0).tensor().shape()),
+                        layer.countParams(), connected);
+            }
+        } else {
+            for (Layer layer : model.children()) {
+                String shape = layer.isBuilt() ? shapeText(layer.outputShape(layer.inputShapes())) : "?";
+                table.row(layer.name() + " (" + layer.typeName() + ")", shape, layer.countParams());
+            }
+        }
+        long trainable = 0;
+        long frozen = 0;
+        for (Parameter p : model.parameters()) {
+            if (p.trainable()) {
+                trainable += p.size();
+            } else {
+                frozen += p.size();
+            }
+        }
+        return table.format(trainable, frozen);
     }
 
     /** The summary of {@code layers} fed samples of {@code inputShape} (batch excluded); Input layers get no row. */
@@ -62,19 +107,25 @@ final class SummaryTable {
         return this;
     }
 
+    /** Adds a row of a functional model, with what the layer is connected to. */
+    SummaryTable row(String label, String shape, long params, String connectedTo) {
+        rows.add(new String[] {label, shape, String.format(Locale.ROOT, "%,d", params), connectedTo});
+        return this;
+    }
+
     /** The table with the totals; {@code frozen} counts the non-trainable parameters. */
     String format(long trainable, long frozen) {
-        int[] widths = MIN_WIDTHS.clone();
+        int[] widths = java.util.Arrays.copyOf(MIN_WIDTHS, columns);
         for (String[] row : rows) {
             for (int c = 0; c < widths.length; c++) {
                 widths[c] = Math.max(widths[c], row[c].length() + 1);   // a space before the next column
             }
         }
-        int width = 1 + widths[0] + widths[1] + widths[2];
+        int width = 1 + java.util.Arrays.stream(widths).sum();
         String rule = "_".repeat(width) + "\n";
         String doubleRule = "=".repeat(width) + "\n";
         StringBuilder sb = new StringBuilder("Model: \"").append(modelName).append("\"\n").append(rule);
-        line(sb, widths, HEADERS);
+        line(sb, widths, java.util.Arrays.copyOf(HEADERS, columns));
         sb.append(doubleRule);
         for (String[] row : rows) {
             line(sb, widths, row);

@@ -12,6 +12,8 @@ import java.util.Map;
 public final class Input extends Layer {
 
     private final int[] shape;
+    /** The symbolic tensor this input stands for in a functional model, made once. */
+    private SymbolicTensor tensor;
 
     /** An input of one sample shaped {@code shape}, e.g. {@code new Input(784)}. */
     public Input(int... shape) {
@@ -19,6 +21,23 @@ public final class Input extends Layer {
             throw new IllegalArgumentException("Input: give the shape of one sample, e.g. input(784)");
         }
         this.shape = Shape.checked("Input", shape);
+    }
+
+    /**
+     * A model input of one sample shaped {@code shape} (batch excluded), Keras's
+     * {@code Input(shape=…)}: the start of a functional model,
+     * {@code var x = Input.of(28, 28); … new Model(x, out)}.
+     */
+    public static SymbolicTensor of(int... shape) {
+        return new Input(shape).tensor();
+    }
+
+    /** The symbolic tensor of this input, for building a functional model on it (the same one each call). */
+    public SymbolicTensor tensor() {
+        if (tensor == null) {
+            tensor = new SymbolicTensor(this, List.of(), shape);
+        }
+        return tensor;
     }
 
     @Override

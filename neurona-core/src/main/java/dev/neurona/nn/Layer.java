@@ -25,8 +25,18 @@ import java.util.Random;
 public abstract class Layer {
 
     private String name;
-    private int[] inputShape;
+    /** Where the layer sits ({@code ""} at the top of a model, {@code "encoder/"} inside one), or {@code null} when nothing placed it. */
+    private String prefix;
+    /** The input shapes it was built for (one per input), or {@code null} before build. */
+    private int[][] inputShapes;
     private final List<Parameter> parameters = new ArrayList<>();
+    /** Each parameter's name within this layer ({@code "kernel"}), in the order of {@link #parameters}. */
+    private final List<String> weightNames = new ArrayList<>();
+    private final List<Layer> children = new ArrayList<>();
+    private final List<Tensor> addedLosses = new ArrayList<>();
+    private final Map<String, Integer> childCounts = new java.util.HashMap<>();
+    /** The random source of the build in progress on this thread, so that children build on their first call. */
+    private static final ThreadLocal<Random> BUILDING = new ThreadLocal<>();
 
     /**
      * The layer's name, such as {@code "dense_1"}; {@code null} until set or assigned by the
@@ -52,6 +62,108 @@ public abstract class Layer {
         return this;
     }
 
+    /**
+     * The layer's path within the model tree, such as {@code "dense_1"} at the top of a model
+     * or {@code "encoder/dense_1"} inside a nested model or block; it prefixes the names of the
+     * layer's weights ({@code "encoder/dense_1/kernel"}).
+     */
+    public final String path() {
+        return name == null ? null : (prefix == null ? "" : prefix) + name;
+    }
+
+    /**
+     * Places this layer under {@code parentPath} ({@code ""} for the top of a model): models
+     * and blocks call it for their layers before building them, so that weight names follow
+     * the tree. Weights that exist already are renamed, and so are the children's.
+     */
+    public final void nestUnder(String parentPath) {
+        String p = parentPath == null || parentPath.isEmpty() ? "" : parentPath + "/";
+        if (p.equals(prefix)) {
+            return;
+        }
+        prefix = p;
+        for (int i = 0; i < parameters.size(); i++) {
+            parameters.get(i).rename(path() + "/" + weightNames.get(i));
+        }
+        if (name != null) {
+            for (Layer child : children) {
+                child.nestUnder(childPath());
+            }
+        }
+    }
+
+    /**
+     * The path the children of this layer are placed under: its own {@link #path()}; a model
+     * at the top (not nested in another) gives {@code ""}, so that its layers' weights are
+     * named {@code "dense_1/kernel"}.
+     */
+    protected String childPath() {
+        return path();
+    }
+
+    /** Whether something placed this layer in a tree (a model or a parent layer). */
+    protected final boolean isPlaced() {
+        return prefix != null;
+    }
+
+    /**
+     * Registers {@code child} as part of this layer, so that its weights, penalties and state
+     * belong to this one: blocks (a residual block, a Transformer block) and subclassed models
+     * hold their layers this way. An unnamed child is named per type ({@code dense_1},
+     * {@code dense_2}, …). A child that {@link #forward} calls is built on its first call while
+     * this layer builds, so a block needs no build code; a block whose output shape differs
+     * from its input's overrides {@link #outputShape(int[])}.
+     *
+     * @return the child
+     * @throws IllegalArgumentException for null, a child added twice, or a name taken by another child
+     */
+    protected final <L extends Layer> L addChild(L child) {
+        if (child == null) {
+            throw new IllegalArgumentException(label() + ".addChild: child must not be null");
+        }
+        if (child == this || children.stream().anyMatch(c -> c == child)) {
+            throw new IllegalArgumentException(label() + ".addChild: " + child + " is a child already");
+        }
+        Layer c = child;
+        String base = snakeCase(c.typeName());
+        int count = childCounts.merge(base, 1, Integer::sum);
+        if (c.name == null) {
+            String candidate = base + "_" + count;
+            while (childNamed(candidate) != null) {
+                count = childCounts.merge(base, 1, Integer::sum);
+                candidate = base + "_" + count;
+            }
+            c.name = candidate;
+        } else if (childNamed(c.name) != null) {
+            throw new IllegalArgumentException(label() + ": a layer named '" + c.name + "' exists already");
+        }
+        children.add(child);
+        if (name != null && prefix != null) {
+            child.nestUnder(childPath());
+        }
+        return child;
+    }
+
+    /** The child of this name, or {@code null}. */
+    protected final Layer childNamed(String childName) {
+        for (Layer c : children) {
+            if (childName.equals(c.name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The layers {@link #addChild added} to this one, in order. */
+    public final List<Layer> children() {
+        return Collections.unmodifiableList(children);
+    }
+
+    /** {@code "PReLU"} → {@code "p_re_lu"}, {@code "Dense"} → {@code "dense"}: Keras's default layer names. */
+    public static String snakeCase(String typeName) {
+        return typeName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The Keras-style type name shown in summaries and configs, such as {@code "Dense"}. */
     public String typeName() {
         return getClass().getSimpleName();
@@ -73,42 +185,211 @@ public abstract class Layer {
         if (inputShape == null) {
             throw new IllegalArgumentException(label() + ": input shape must not be null");
         }
+        build(List.of(inputShape), random);
+    }
+
+    /**
+     * Creates the weights for inputs of {@code inputShapes} (one shape per input, batch
+     * excluded): the form layers of several inputs (merge layers, models) are built with.
+     *
+     * @throws IllegalArgumentException when the number of inputs or a shape is unsuitable, or
+     *         differs from what the layer was already built for
+     */
+    public final void build(List<int[]> inputShapes, Random random) {
+        if (inputShapes == null || inputShapes.isEmpty() || inputShapes.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException(label() + ": input shapes must not be null or empty, got " + inputShapes);
+        }
         int[] declared = declaredInputShape();
-        if (declared != null && !Arrays.equals(declared, inputShape)) {
+        if (declared != null && inputShapes.size() == 1 && !Arrays.equals(declared, inputShapes.get(0))) {
             throw new IllegalArgumentException(label() + " expects input of shape " + batched(declared)
-                    + ", got " + batched(inputShape));
+                    + ", got " + batched(inputShapes.get(0)));
         }
         if (isBuilt()) {
-            if (!Arrays.equals(this.inputShape, inputShape)) {
-                throw new IllegalArgumentException(label() + " was built for input of shape " + batched(this.inputShape)
-                        + ", got " + batched(inputShape));
+            if (!sameShapes(inputShapes)) {
+                throw new IllegalArgumentException(label() + " was built for input of shape " + describe(this.inputShapes)
+                        + ", got " + describe(inputShapes.toArray(int[][]::new)));
             }
             return;
         }
-        if (name == null) {
+        requireInputCount(inputShapes.size());
+        if (name == null && needsName()) {
             throw new IllegalStateException("layer " + typeName() + " needs a name before it is built");
         }
-        createWeights(inputShape.clone(), random);
-        this.inputShape = inputShape.clone();
+        for (Layer child : children) {
+            child.nestUnder(childPath());
+        }
+        int[][] copies = new int[inputShapes.size()][];
+        for (int i = 0; i < copies.length; i++) {
+            copies[i] = inputShapes.get(i).clone();
+        }
+        createWeights(List.of(copies.clone()), random);
+        this.inputShapes = copies;
+        if (!children.isEmpty() && children.stream().anyMatch(c -> !c.isBuilt())) {
+            buildChildren(random);
+        }
+    }
+
+    private boolean sameShapes(List<int[]> shapes) {
+        if (shapes.size() != inputShapes.length) {
+            return false;
+        }
+        for (int i = 0; i < inputShapes.length; i++) {
+            if (!Arrays.equals(inputShapes[i], shapes.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(int[][] shapes) {
+        if (shapes.length == 1) {
+            return batched(shapes[0]);
+        }
+        return Arrays.stream(shapes).map(Layer::batched).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
+    /**
+     * Builds the children by running {@link #forward} once on a batch of zeros (one sample per
+     * input, grad off): each child builds on its first call with the shape it is given, drawing
+     * from {@code random} in call order.
+     */
+    private void buildChildren(Random random) {
+        List<Tensor> zeros = new ArrayList<>();
+        for (int[] s : inputShapes) {
+            int[] batch = new int[s.length + 1];
+            batch[0] = 1;
+            System.arraycopy(s, 0, batch, 1, s.length);
+            zeros.add(Tensor.zeros(batch));
+        }
+        Random outer = BUILDING.get();
+        BUILDING.set(random);
+        try (dev.neurona.tensor.NoGrad ignored = dev.neurona.tensor.NoGrad.enter()) {
+            if (zeros.size() == 1) {
+                forward(zeros.get(0), Mode.INFERENCE);
+            } else {
+                forward(zeros, Mode.INFERENCE);
+            }
+        } finally {
+            BUILDING.set(outer);
+        }
+    }
+
+    /** Whether the layer must be named before it builds (weights are named after it); a top-level model need not be. */
+    protected boolean needsName() {
+        return true;
+    }
+
+    /**
+     * Adds a loss computed in {@link #forward} to what training minimises (Keras's
+     * {@code add_loss}): a VAE's KL divergence, an activity penalty. It counts once, for the
+     * forward pass that added it; the model sums and clears such losses after each pass.
+     *
+     * @throws IllegalArgumentException when {@code loss} is not a scalar
+     */
+    protected final void addLoss(Tensor loss) {
+        if (loss == null || loss.size() != 1) {
+            throw new IllegalArgumentException(label() + ".addLoss: needs a scalar loss, got "
+                    + (loss == null ? "null" : Shape.toString(loss.shape())));
+        }
+        addedLosses.add(loss);
+    }
+
+    /** The losses {@link #addLoss added} since the last call, which forgets them; this layer's only. */
+    public final List<Tensor> takeAddedLosses() {
+        if (addedLosses.isEmpty()) {
+            return List.of();
+        }
+        List<Tensor> out = List.copyOf(addedLosses);
+        addedLosses.clear();
+        return out;
+    }
+
+    /**
+     * Checks that this layer takes {@code count} inputs; one by default, merge layers two or
+     * more, a model as many as it has inputs.
+     *
+     * @throws IllegalArgumentException naming the layer and the count expected
+     */
+    protected void requireInputCount(int count) {
+        if (count != 1) {
+            throw new IllegalArgumentException(label() + " takes one input, got " + count);
+        }
     }
 
     /** Creates and {@link #addWeight registers} this layer's weights; the default has none. */
     protected void createWeights(int[] inputShape, Random random) {
     }
 
-    /** Whether {@link #build} has run. */
-    public final boolean isBuilt() {
-        return inputShape != null;
+    /** Creates the weights for several inputs; by default the single-input {@link #createWeights(int[], Random)}. */
+    protected void createWeights(List<int[]> inputShapes, Random random) {
+        createWeights(inputShapes.get(0), random);
     }
 
-    /** The input shape this layer was built for (batch excluded), or {@code null} before build. */
+    /** Whether {@link #build} has run. */
+    public final boolean isBuilt() {
+        return inputShapes != null;
+    }
+
+    /** The input shape this layer was built for (batch excluded; the first input's for several), or {@code null} before build. */
     public final int[] inputShape() {
-        return inputShape == null ? null : inputShape.clone();
+        return inputShapes == null ? null : inputShapes[0].clone();
+    }
+
+    /** The input shapes this layer was built for, one per input (batch excluded), or {@code null} before build. */
+    public final List<int[]> inputShapes() {
+        return inputShapes == null ? null : Arrays.stream(inputShapes).map(int[]::clone).toList();
     }
 
     /** The output shape (batch excluded) for inputs of {@code inputShape}; the default keeps it. */
     public int[] outputShape(int[] inputShape) {
         return inputShape.clone();
+    }
+
+    /**
+     * The output shape for inputs of {@code inputShapes}; by default the single-input
+     * {@link #outputShape(int[])}. Merge layers check here that their inputs fit together.
+     *
+     * @throws IllegalArgumentException naming the layer and the shapes when they do not fit
+     */
+    public int[] outputShape(List<int[]> inputShapes) {
+        requireInputCount(inputShapes.size());
+        return outputShape(inputShapes.get(0));
+    }
+
+    /**
+     * Applies the layer to symbolic inputs, building a graph as Keras's functional API does:
+     * {@code dense(64, "relu").apply(x)}, {@code add().apply(x, shortcut)}. Nothing is computed
+     * or built yet; the output's shape is known and checked now.
+     *
+     * @throws IllegalArgumentException when the inputs do not fit the layer, naming both shapes
+     */
+    public final SymbolicTensor apply(SymbolicTensor... inputs) {
+        if (inputs == null) {
+            throw new IllegalArgumentException(label() + ".apply: inputs must not be null");
+        }
+        return apply(Arrays.asList(inputs));
+    }
+
+    /** {@link #apply(SymbolicTensor...)} on a list of inputs. */
+    public final SymbolicTensor apply(List<SymbolicTensor> inputs) {
+        if (inputs == null || inputs.isEmpty() || inputs.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException(label() + ".apply: give one or more symbolic tensors (from Input.of or "
+                    + "another layer's apply), got " + inputs);
+        }
+        if (this instanceof Input) {
+            throw new IllegalArgumentException("an Input layer is not applied: Input.of(shape) gives the symbolic input");
+        }
+        List<int[]> shapes = inputs.stream().map(SymbolicTensor::shape).toList();
+        int[] out;
+        try {
+            out = outputShape(shapes);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(label() + " cannot take input of shape " + describe(shapes.toArray(int[][]::new))
+                    + ": " + e.getMessage(), e);
+        }
+        return new SymbolicTensor(this, List.copyOf(inputs), out);
     }
 
     /**
@@ -119,28 +400,91 @@ public abstract class Layer {
      */
     public final Tensor call(Tensor x, Mode mode) {
         if (!isBuilt()) {
+            buildOnFirstCall(List.of(x));
+        }
+        if (inputShapes.length != 1) {
+            throw new IllegalArgumentException(label() + " takes " + inputShapes.length + " inputs, got one");
+        }
+        requireShape(x, inputShapes[0]);
+        return forward(x, mode);
+    }
+
+    /**
+     * Checks each of {@code xs} against its input's shape and applies {@link #forward(List, Mode)}:
+     * how a graph calls a layer of several inputs.
+     */
+    public final Tensor call(List<Tensor> xs, Mode mode) {
+        if (!isBuilt()) {
+            buildOnFirstCall(xs);
+        }
+        if (xs.size() != inputShapes.length) {
+            throw new IllegalArgumentException(label() + " takes " + inputShapes.length + " inputs, got " + xs.size());
+        }
+        if (xs.size() == 1) {
+            return call(xs.get(0), mode);
+        }
+        for (int i = 0; i < xs.size(); i++) {
+            requireShape(xs.get(i), inputShapes[i]);
+        }
+        return forward(xs, mode);
+    }
+
+    private void buildOnFirstCall(List<Tensor> xs) {
+        Random random = BUILDING.get();
+        if (random == null || name == null) {
             throw new IllegalStateException(label() + " is not built yet");
         }
+        build(xs.stream().map(x -> Arrays.copyOfRange(x.shape(), 1, x.rank())).toList(), random);
+    }
+
+    private void requireShape(Tensor x, int[] shape) {
         int[] s = x.shape();
-        if (s.length != inputShape.length + 1 || !Arrays.equals(Arrays.copyOfRange(s, 1, s.length), inputShape)) {
-            throw new IllegalArgumentException(label() + " expects input of shape " + batched(inputShape)
+        if (s.length != shape.length + 1 || !Arrays.equals(Arrays.copyOfRange(s, 1, s.length), shape)) {
+            throw new IllegalArgumentException(label() + " expects input of shape " + batched(shape)
                     + ", got " + Shape.toString(s));
         }
-        return forward(x, mode);
     }
 
     /** The layer's math on a batch {@code x} of shape {@code [batch, inputShape…]}. */
     protected abstract Tensor forward(Tensor x, Mode mode);
 
-    /** The weights in creation order (Keras order: kernel, then bias). */
-    public final List<Parameter> parameters() {
-        return Collections.unmodifiableList(parameters);
+    /** The layer's math on several inputs; by default the single-input {@link #forward(Tensor, Mode)}. */
+    protected Tensor forward(List<Tensor> xs, Mode mode) {
+        if (xs.size() != 1) {
+            throw new IllegalArgumentException(label() + " takes one input, got " + xs.size());
+        }
+        return forward(xs.get(0), mode);
+    }
+
+    /**
+     * The weights in creation order (Keras order: kernel, then bias), then the children's in
+     * the order they were added; a layer shared by several children counts once.
+     */
+    public List<Parameter> parameters() {
+        if (children.isEmpty()) {
+            return Collections.unmodifiableList(parameters);
+        }
+        java.util.Set<Parameter> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Parameter> out = new ArrayList<>();
+        for (Parameter p : parameters) {
+            if (all.add(p)) {
+                out.add(p);
+            }
+        }
+        for (Layer child : children) {
+            for (Parameter p : child.parameters()) {
+                if (all.add(p)) {
+                    out.add(p);
+                }
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** The total number of weight values. */
     public final long countParams() {
         long n = 0;
-        for (Parameter p : parameters) {
+        for (Parameter p : parameters()) {
             n += p.size();
         }
         return n;
@@ -174,9 +518,19 @@ public abstract class Layer {
         }
     }
 
-    /** The regularization penalty of this layer's weights, or {@code null} when it has none. */
+    /**
+     * The regularization penalty of this layer's weights, or {@code null} when it has none; by
+     * default the sum of its children's.
+     */
     public Tensor regularizationLoss() {
-        return null;
+        Tensor total = null;
+        for (Layer child : children) {
+            Tensor p = child.regularizationLoss();
+            if (p != null) {
+                total = total == null ? p : total.add(p);
+            }
+        }
+        return total;
     }
 
     /**
@@ -198,10 +552,11 @@ public abstract class Layer {
         return Map.of();
     }
 
-    /** Creates and registers a weight named {@code "<layer name>/<shortName>"}. */
+    /** Creates and registers a weight named {@code "<layer path>/<shortName>"}. */
     protected final Parameter addWeight(String shortName, Tensor initial) {
-        Parameter p = new Parameter(name + "/" + shortName, initial);
+        Parameter p = new Parameter(path() + "/" + shortName, initial);
         parameters.add(p);
+        weightNames.add(shortName);
         return p;
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
  */
 public final class Layers {
 
-    private static final List<String> TYPES = List.of("Input", "Dense", "Flatten", "Activation", "Dropout", "PReLU", "Normalization");
+    private static final List<String> TYPES = List.of("Input", "Dense", "Flatten", "Activation", "Dropout", "PReLU", "Normalization",
+            "Add", "Subtract", "Multiply", "Average", "Concatenate", "Dot");
 
     private Layers() {
     }
@@ -72,6 +73,46 @@ public final class Layers {
         return new PReLU();
     }
 
+    /** The element-wise sum of two or more inputs: {@code add().apply(x, shortcut)}. */
+    public static Add add() {
+        return new Add();
+    }
+
+    /** The first input minus the second. */
+    public static Subtract subtract() {
+        return new Subtract();
+    }
+
+    /** The element-wise product of two or more inputs. */
+    public static Multiply multiply() {
+        return new Multiply();
+    }
+
+    /** The element-wise mean of two or more inputs. */
+    public static Average average() {
+        return new Average();
+    }
+
+    /** Joins two or more inputs along the last axis. */
+    public static Concatenate concatenate() {
+        return new Concatenate();
+    }
+
+    /** Joins two or more inputs along {@code axis} (batch axis counted, as in Keras). */
+    public static Concatenate concatenate(int axis) {
+        return new Concatenate(axis);
+    }
+
+    /** The dot product of two inputs over {@code axes} (batch axis counted: {@code dot(1)} for vectors). */
+    public static Dot dot(int axes) {
+        return new Dot(axes);
+    }
+
+    /** The dot product of two inputs, L2-normalized first when {@code normalize} (cosine similarity). */
+    public static Dot dot(int axes, boolean normalize) {
+        return new Dot(axes, axes, normalize);
+    }
+
     /**
      * Rebuilds a layer (without its weights) from {@link Layer#config()}. Every key is
      * checked: a required one missing ({@code units}, {@code rate}, {@code shape},
@@ -118,6 +159,21 @@ public final class Layers {
                 c.only("type", "name");
                 yield new Normalization();
             }
+            case "Add", "Subtract", "Multiply", "Average" -> {
+                c.only("type", "name");
+                yield switch (type) {
+                    case "Add" -> new Add();
+                    case "Subtract" -> new Subtract();
+                    case "Multiply" -> new Multiply();
+                    default -> new Average();
+                };
+            }
+            case "Concatenate" -> {
+                c.only("type", "name", "axis");
+                int axis = c.has("axis") ? (int) c.integer("axis", -32, 32) : -1;
+                yield built("axis", () -> new Concatenate(axis));
+            }
+            case "Dot" -> dot(c);
             default -> throw new ConfigException("type", "unknown layer type '" + type + "'; known types: "
                     + String.join(", ", TYPES));
         };
@@ -152,6 +208,26 @@ public final class Layers {
             d.biasRegularizer(regularizer(c, "bias_regularizer"));
         }
         return d;
+    }
+
+    /** A Dot layer from its config: {@code axes} one axis or a pair, {@code normalize} false by default. */
+    private static Dot dot(ConfigKeys c) {
+        c.only("type", "name", "axes", "normalize");
+        Object axes = c.required("axes");
+        boolean normalize = c.bool("normalize", false);
+        int a;
+        int b;
+        if (axes instanceof List<?> pair) {
+            if (pair.size() != 2) {
+                throw new ConfigException("axes", "must be one axis or a pair of axes, got " + pair);
+            }
+            a = (int) ConfigKeys.integerValue(pair.get(0), -32, 32);
+            b = (int) ConfigKeys.integerValue(pair.get(1), -32, 32);
+        } else {
+            a = (int) ConfigKeys.integerValue(axes, -32, 32);
+            b = a;
+        }
+        return built("axes", () -> new Dot(a, b, normalize));
     }
 
     @SuppressWarnings("unchecked")

@@ -6,7 +6,7 @@ package dev.neurona.tensor;
  */
 public final class Parameter extends Tensor {
 
-    private final String name;
+    private String name;
     private boolean trainable = true;
 
     /** A parameter holding a copy of {@code initial}'s values. */
@@ -22,6 +22,22 @@ public final class Parameter extends Tensor {
     /** The path name, such as {@code "dense_1/kernel"}. */
     public String name() {
         return name;
+    }
+
+    /**
+     * Gives the parameter a new path name: its layer calls this when the layer moves under
+     * another one (a model nested in a model, a child added to a block), so that the name
+     * says where the weight lives ({@code "encoder/dense_1/kernel"}). Slot state an optimizer
+     * keeps under the old name is not moved.
+     *
+     * @return this parameter
+     */
+    public Parameter rename(String path) {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("Parameter: name must not be blank");
+        }
+        this.name = path;
+        return this;
     }
 
     /** Whether optimizers update this parameter (frozen parameters still take part in the forward pass). */

@@ -54,21 +54,88 @@ public final class Checks {
     public static void requireTargets(String op, String name, Network network, Loss loss, Dataset data) {
         requireFinite(op, name, data.y());
         int[] out = outputShape(network, data.x());
-        OutputChecks.check(op, network, loss, out);
+        OutputChecks.check(op, network, 0, loss, out);
         loss.checkTargetData(op + ": " + name, data.y(), out);
     }
 
-    /** The output shape of one sample of {@code x} through the network's layers, or {@code null} when it has none. */
+    /** The output shape of one sample of {@code x} through the network, or {@code null} when it does not say. */
     static int[] outputShape(Network network, Tensor x) {
-        List<Layer> layers = network.layers();
-        if (layers.isEmpty() || x.rank() < 2) {
+        if (x.rank() < 2) {
             return null;
         }
-        int[] s = java.util.Arrays.copyOfRange(x.shape(), 1, x.rank());
-        for (Layer layer : layers) {
-            s = layer.outputShape(s);
+        return network.outputShape(0, java.util.Arrays.copyOfRange(x.shape(), 1, x.rank()));
+    }
+
+    /**
+     * Checks a whole data set once before training or scoring: as many inputs and targets as
+     * the network has inputs and outputs, every value finite, and each output's targets
+     * against its loss ({@link #requireTargets}).
+     *
+     * @param prefix {@code ""} or {@code "validation "}, starting the names in messages
+     */
+    public static void requireData(String op, String prefix, Network network, Objective objective, Dataset data) {
+        if (data.inputs().size() != network.inputCount() || data.targets().size() != network.outputCount()) {
+            throw new IllegalArgumentException(op + ": the model has " + network.inputCount() + " input(s) and "
+                    + network.outputCount() + " output(s), but the " + prefix + "data has " + data.inputs().size()
+                    + " input(s) and " + data.targets().size() + " target(s)");
         }
-        return s;
+        boolean single = data.inputs().size() == 1 && data.targets().size() == 1;
+        int[] inputShape = null;
+        for (int i = 0; i < data.inputs().size(); i++) {
+            Tensor x = data.inputs().get(i);
+            requireFinite(op, prefix + (single ? "x" : "x[" + i + "]"), x);
+            if (x.rank() >= 2 && i == 0) {
+                inputShape = java.util.Arrays.copyOfRange(x.shape(), 1, x.rank());
+            }
+        }
+        for (int k = 0; k < data.targets().size(); k++) {
+            String name = prefix + (single ? "y" : "y[" + k + "]");
+            Tensor y = data.targets().get(k);
+            requireFinite(op, name, y);
+            int[] out = network.outputShape(k, inputShape);
+            OutputChecks.check(op, network, k, objective.loss(k), out);
+            objective.loss(k).checkTargetData(op + ": " + name, y, out);
+        }
+    }
+
+    /**
+     * The per-sample weights given for training: the data's own or {@link Fit#sampleWeight}'s
+     * (not both), checked to be one finite, non-negative value per sample.
+     */
+    static Tensor sampleWeights(String op, Dataset data, Fit fit) {
+        if (fit.sampleWeight() == null) {
+            return data.sampleWeight();
+        }
+        if (data.sampleWeight() != null) {
+            throw new IllegalArgumentException(op + ": the data carries sample weights and Fit.sampleWeight gives others; "
+                    + "give them once");
+        }
+        try {
+            return data.sampleWeight(fit.sampleWeight()).sampleWeight();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": " + e.getMessage().replace("Dataset.sampleWeight: ", "sample weights: "), e);
+        }
+    }
+
+    /** Sample weights times class weights (either may be absent), or {@code null} for none. */
+    static Tensor combinedWeights(String op, Dataset train, Tensor sampleWeights, Map<Integer, Double> classWeight) {
+        if (classWeight == null) {
+            return sampleWeights;
+        }
+        if (train.targets().size() != 1) {
+            throw new IllegalArgumentException(op + ": class weights need a model of one output; weight the samples "
+                    + "with Fit.sampleWeight instead");
+        }
+        Tensor byClass = classWeights(op, train.y(), classWeight);
+        return sampleWeights == null ? byClass : Tensor.of(product(byClass.toArray(), sampleWeights.toArray()));
+    }
+
+    private static float[] product(float[] a, float[] b) {
+        float[] out = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] * b[i];
+        }
+        return out;
     }
 
     /**

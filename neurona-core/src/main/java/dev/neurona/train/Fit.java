@@ -31,6 +31,7 @@ public final class Fit {
     private final List<Callback> callbacks = new ArrayList<>();
     private int verbose = 1;
     private Map<Integer, Double> classWeight;
+    private Tensor sampleWeight;
     private int initialEpoch;
 
     private Fit(int epochs) {
@@ -108,6 +109,40 @@ public final class Fit {
     public Fit classWeight(Map<Integer, Double> classWeight) {
         this.classWeight = classWeight == null ? null : Collections.unmodifiableMap(new TreeMap<>(classWeight));
         return this;
+    }
+
+    /**
+     * Weights of the loss per training sample {@code [n]} (Keras's {@code sample_weight}), in the
+     * order of the training data; multiplied with the class weights when both are given. A
+     * validation split takes the last rows' weights along with them.
+     */
+    public Fit sampleWeight(Tensor weights) {
+        this.sampleWeight = weights;
+        return this;
+    }
+
+    /** The per-sample weights, or {@code null}. */
+    public Tensor sampleWeight() {
+        return sampleWeight;
+    }
+
+    /**
+     * A copy of these options with other validation data (a model reorders named validation
+     * data this way, leaving the caller's options as they were).
+     */
+    public Fit withValidationData(Dataset data) {
+        Fit copy = new Fit(epochs);
+        copy.batchSize = batchSize;
+        copy.shuffle = shuffle;
+        copy.seed = seed;
+        copy.validationSplit = validationSplit;
+        copy.validationData = data;
+        copy.callbacks.addAll(callbacks);
+        copy.verbose = verbose;
+        copy.classWeight = classWeight;
+        copy.sampleWeight = sampleWeight;
+        copy.initialEpoch = initialEpoch;
+        return copy;
     }
 
     /** The epoch to start from (0-based), when resuming an interrupted run. */

@@ -36,12 +36,12 @@ final class OutputChecks {
      * @param outputShape the model's output for one sample, or {@code null} when not known
      * @throws IllegalArgumentException for an output that cannot learn under {@code loss}
      */
-    static void check(String op, Network network, Loss loss, int[] outputShape) {
+    static void check(String op, Network network, int output, Loss loss, int[] outputShape) {
         if (outputShape == null || outputShape.length == 0) {
             return;
         }
         int units = outputShape[outputShape.length - 1];
-        String activation = outputActivation(network.layers());
+        String activation = outputActivation(network.outputLayers(output));
         String lossName = loss.name();
         boolean classLoss = lossName.equals("categorical_crossentropy") || lossName.equals("sparse_categorical_crossentropy");
         if ("softmax".equals(activation) && units == 1) {

@@ -28,16 +28,23 @@ import java.util.List;
 public final class TrainStep {
 
     private final Network network;
-    private final Loss loss;
+    private final Objective objective;
     private final Optimizer optimizer;
-    private final List<Metric> metrics;
     private final List<Parameter> parameters;
+    /** The network's input and output counts: the batch is {@code inputs} tensors, {@code outputs} targets, a sample weight. */
+    private final int inputs;
+    private final int outputs;
+    /** Scratch arrays reused by every step (targets, predictions, each output's loss), so that a step allocates nothing. */
+    private final Tensor[] ys;
+    private final Tensor[] predictions;
+    private final Tensor[] terms;
+    private final float[] lastTerms;
     /** The step that sets the gradients (zeroing them first). */
     private final Compiled training = new Compiled("training step", in -> gradients(in, true, true));
     /** The same step without the update, for gradients applied elsewhere (Spark sums them over partitions). */
     private final Compiled setting = new Compiled("gradient step", in -> gradients(in, true, false));
     /** The step's inputs, reused so that a step allocates nothing. */
-    private final Tensor[] batch = new Tensor[3];
+    private final Tensor[] batch;
     /** The weights before the last applied update, when kept; allocated once, on the first update. */
     private float[][] previous;
     private boolean keepPrevious;
@@ -57,11 +64,26 @@ public final class TrainStep {
 
     /** A step for {@code network} trained with {@code loss} and {@code optimizer}, updating {@code metrics}. */
     public TrainStep(Network network, Loss loss, Optimizer optimizer, List<Metric> metrics) {
+        this(network, Objective.of(loss, metrics), optimizer);
+    }
+
+    /** A step for {@code network} trained towards {@code objective} (one loss per output) with {@code optimizer}. */
+    public TrainStep(Network network, Objective objective, Optimizer optimizer) {
+        if (objective.outputCount() != network.outputCount()) {
+            throw new IllegalArgumentException("TrainStep: the model has " + network.outputCount() + " outputs but "
+                    + objective.outputCount() + " losses");
+        }
         this.network = network;
-        this.loss = loss;
+        this.objective = objective;
         this.optimizer = optimizer;
-        this.metrics = List.copyOf(metrics);
         this.parameters = List.copyOf(network.trainableParameters());
+        this.inputs = network.inputCount();
+        this.outputs = network.outputCount();
+        this.batch = new Tensor[inputs + outputs + 1];
+        this.ys = new Tensor[outputs];
+        this.predictions = new Tensor[outputs];
+        this.terms = new Tensor[outputs];
+        this.lastTerms = new float[outputs];
     }
 
     /**
@@ -73,7 +95,42 @@ public final class TrainStep {
      * @return the batch's loss (regularization included), possibly NaN or infinite (then not applied)
      */
     public float run(Tensor x, Tensor y, Tensor sampleWeight) {
-        return step(training, x, y, sampleWeight);   // the update is the step's last part (see update)
+        requireSingle();
+        batch[0] = x;
+        batch[1] = y;
+        batch[2] = sampleWeight;
+        return step(training);   // the update is the step's last part (see update)
+    }
+
+    /**
+     * {@link #run(Tensor, Tensor, Tensor)} for a network of several inputs or outputs: one batch
+     * per input and one per output's targets, in order.
+     */
+    public float run(List<Tensor> xs, List<Tensor> targets, Tensor sampleWeight) {
+        if (xs.size() != inputs || targets.size() != outputs) {
+            throw new IllegalArgumentException("TrainStep: the model has " + inputs + " inputs and " + outputs
+                    + " outputs, got " + xs.size() + " input and " + targets.size() + " target batches");
+        }
+        for (int i = 0; i < inputs; i++) {
+            batch[i] = xs.get(i);
+        }
+        for (int k = 0; k < outputs; k++) {
+            batch[inputs + k] = targets.get(k);
+        }
+        batch[inputs + outputs] = sampleWeight;
+        return step(training);
+    }
+
+    /** Each output's loss in the last step (without its weight), in output order. */
+    public float outputLoss(int k) {
+        return lastTerms[k];
+    }
+
+    private void requireSingle() {
+        if (inputs != 1 || outputs != 1) {
+            throw new IllegalArgumentException("TrainStep: the model has " + inputs + " inputs and " + outputs
+                    + " outputs; give lists of batches");
+        }
     }
 
     /**
@@ -185,27 +242,40 @@ public final class TrainStep {
      * @return the batch's loss (regularization included)
      */
     public float computeGradients(Tensor x, Tensor y, Tensor sampleWeight) {
+        requireSingle();
         // eager: whether a contribution adds or replaces depends on the gradients' state before the call
-        return metrics(y, gradients(new Tensor[] {x, y, sampleWeight}, false, false));
+        Tensor[] eager = {x, y, sampleWeight};
+        Tensor[] out = gradients(eager, false, false);
+        System.arraycopy(eager, 0, batch, 0, eager.length);
+        return metrics(out);
     }
 
-    /** Runs a compiled step on the batch and updates the metrics with its predictions. */
-    private float step(Compiled compiled, Tensor x, Tensor y, Tensor sampleWeight) {
-        batch[0] = x;
-        batch[1] = y;
-        batch[2] = sampleWeight;
+    /** Runs a compiled step on the batch in {@link #batch} and updates the metrics with its predictions. */
+    private float step(Compiled compiled) {
         Tensor[] out = compiled.run(batch);
-        java.util.Arrays.fill(batch, null);   // the caller's tensors are not kept
-        return metrics(y, out);
+        return metrics(out);
     }
 
-    /** Updates the metrics with a step's predictions; the step's loss. */
-    private float metrics(Tensor y, Tensor[] out) {
-        Tensor predictions = out[1];
-        for (int i = 0; i < metrics.size(); i++) {
-            metrics.get(i).update(y, predictions);
+    /** Updates the metrics with a step's predictions and keeps each output's loss; the step's loss. */
+    private float metrics(Tensor[] out) {
+        for (int k = 0; k < outputs; k++) {
+            ys[k] = batch[inputs + k];
+            predictions[k] = out[1 + k];
         }
-        return out[0].item();
+        objective.update(ys, predictions);
+        if (outputs > 1) {
+            for (int k = 0; k < outputs; k++) {
+                lastTerms[k] = out[1 + outputs + k].item();
+            }
+        }
+        float value = out[0].item();
+        if (outputs == 1) {
+            lastTerms[0] = value;
+        }
+        java.util.Arrays.fill(batch, null);   // the caller's tensors are not kept
+        java.util.Arrays.fill(ys, null);
+        java.util.Arrays.fill(predictions, null);
+        return value;
     }
 
     /** The traced function: the loss and predictions of a batch, its gradients set or added, then maybe applied. */
@@ -215,8 +285,24 @@ public final class TrainStep {
                 parameters.get(i).zeroGrad();
             }
         }
-        Tensor yPred = network.forward(batch[0], Mode.TRAINING);
-        Tensor value = loss.call(batch[1], yPred, batch[2]);
+        network.addedLoss();   // forget losses of passes nobody read
+        Tensor[] yPred = new Tensor[outputs];
+        Tensor[] targets = new Tensor[outputs];
+        if (inputs == 1 && outputs == 1) {
+            yPred[0] = network.forward(batch[0], Mode.TRAINING);
+        } else {
+            List<Tensor> out = network.forwardAll(java.util.Arrays.asList(batch).subList(0, inputs), Mode.TRAINING);
+            for (int k = 0; k < outputs; k++) {
+                yPred[k] = out.get(k);
+            }
+        }
+        System.arraycopy(batch, inputs, targets, 0, outputs);
+        Tensor[] parts = new Tensor[outputs];
+        Tensor value = objective.total(targets, yPred, batch[inputs + outputs], parts);
+        Tensor added = network.addedLoss();
+        if (added != null) {
+            value = value.add(added);
+        }
         Tensor penalty = network.regularizationLoss();
         if (penalty != null) {
             // penalty first: backward then reaches the data term's gradients first, so a weight's
@@ -229,7 +315,15 @@ public final class TrainStep {
             Tensor loss = value;
             Compiled.host("optimizer update", () -> update(loss));
         }
-        return new Tensor[] {value, yPred.detach()};
+        Tensor[] out = new Tensor[1 + outputs + (outputs > 1 ? outputs : 0)];
+        out[0] = value;
+        for (int k = 0; k < outputs; k++) {
+            out[1 + k] = yPred[k].detach();
+            if (outputs > 1) {
+                out[1 + outputs + k] = parts[k].detach();
+            }
+        }
+        return out;
     }
 
     /** The number of trainable values: the length of the flat gradient arrays below. */
@@ -255,7 +349,11 @@ public final class TrainStep {
             throw new IllegalArgumentException("TrainStep: the gradient array has " + out.length
                     + " values, the network " + gradientSize() + " trainable ones");
         }
-        float value = step(setting, x, y, sampleWeight);
+        requireSingle();
+        batch[0] = x;
+        batch[1] = y;
+        batch[2] = sampleWeight;
+        float value = step(setting);
         int offset = 0;
         for (int n = 0; n < parameters.size(); n++) {
             Parameter p = parameters.get(n);

@@ -31,17 +31,20 @@ import java.util.Random;
 public final class Trainer {
 
     private final Network network;
-    private final Loss loss;
+    private final Objective objective;
     private final Optimizer optimizer;
-    private final List<Metric> metrics;
     private ModelSaver saver;
 
     /** A trainer for {@code network} with a compiled loss, optimizer and resolved metrics. */
     public Trainer(Network network, Loss loss, Optimizer optimizer, List<Metric> metrics) {
+        this(network, Objective.of(loss, metrics), optimizer);
+    }
+
+    /** A trainer for {@code network} towards {@code objective} (one loss per output) with {@code optimizer}. */
+    public Trainer(Network network, Objective objective, Optimizer optimizer) {
         this.network = network;
-        this.loss = loss;
+        this.objective = objective;
         this.optimizer = optimizer;
-        this.metrics = List.copyOf(metrics);
     }
 
     /**
@@ -73,12 +76,11 @@ public final class Trainer {
         }
         // once for the whole data (never per batch), so that a bad value names the caller's row and
         // costs no step anything
-        Checks.requireFinite("fit", "x", data.x());
-        Checks.requireTargets("fit", "y", network, loss, data);
+        Checks.requireData("fit", "", network, objective, data);
         if (fit.validationData() != null) {
-            Checks.requireFinite("fit", "validation x", fit.validationData().x());
-            Checks.requireTargets("fit", "validation y", network, loss, fit.validationData());
+            Checks.requireData("fit", "validation ", network, objective, fit.validationData());
         }
+        Tensor givenWeights = Checks.sampleWeights("fit", data, fit);
         // Keras takes the validation samples from the end, before any shuffling
         Dataset train = data;
         Dataset validation = fit.validationData();
@@ -88,22 +90,22 @@ public final class Trainer {
                 throw new IllegalArgumentException("fit: a validation split of " + fit.validationSplit() + " of "
                         + data.size() + " samples leaves an empty training or validation set");
             }
-            train = data.slice(0, splitAt);
-            validation = data.slice(splitAt, data.size());
+            Dataset weighted = givenWeights == null ? data : data.sampleWeight(givenWeights);
+            train = weighted.slice(0, splitAt);
+            validation = weighted.slice(splitAt, data.size());
+            givenWeights = train.sampleWeight();
         }
         int n = train.size();
         int steps = (n + fit.batchSize() - 1) / fit.batchSize();
         long shuffleSeed = fit.seed() != null ? fit.seed() : defaultSeed;
-        TrainStep step = new TrainStep(network, loss, optimizer, metrics);
+        TrainStep step = new TrainStep(network, objective, optimizer);
         RunContext context = new RunContext(network, optimizer, saver, fit.epochs(), steps, initialEpoch);
         ProgressBar bar = ProgressBar.standard(fit.verbose());
         History history = new History();
         List<Callback> callbacks = fit.callbacks();
-        BatchGather xs = new BatchGather(train.x());
-        BatchGather ys = new BatchGather(train.y());
-        BatchGather ws = fit.classWeight() == null ? null
-                : new BatchGather(Checks.classWeights("fit", train.y(), fit.classWeight()));
+        Batches batches = new Batches(train, Checks.combinedWeights("fit", train, givenWeights, fit.classWeight()));
         NonFiniteGuard guard = new NonFiniteGuard(step, callbacks.stream().anyMatch(TerminateOnNaN.class::isInstance), bar);
+        int outputs = network.outputCount();
 
         callbacks.forEach(c -> c.onTrainBegin(context));
         for (int epoch = initialEpoch; epoch < fit.epochs() && !context.stopRequested(); epoch++) {
@@ -112,23 +114,24 @@ public final class Trainer {
             }
             // the order depends on the training position only, so that a resumed run repeats it
             int[] order = epochOrder(n, fit.shuffle(), Seeds.derive(shuffleSeed, optimizer.iterations()));
-            metrics.forEach(Metric::reset);
+            objective.reset();
             bar.epochBegin(epoch, fit.epochs(), steps);
             double lossSum = 0;
+            double[] termSums = new double[outputs];
             int seen = 0;
             for (int b = 0; b < steps && !context.stopRequested(); b++) {
                 int from = b * fit.batchSize();
                 int to = Math.min(n, from + fit.batchSize());
-                Tensor x = xs.gather(order, from, to);
-                Tensor y = ys.gather(order, from, to);
-                Tensor weights = ws == null ? null : ws.gather(order, from, to);
-                float batchLoss = step.run(x, y, weights);   // not applied when the loss is not finite
+                float batchLoss = batches.run(step, order, from, to);   // not applied when the loss is not finite
                 lossSum += (double) batchLoss * (to - from);
+                for (int k = 0; k < outputs; k++) {
+                    termSums[k] += (double) step.outputLoss(k) * (to - from);
+                }
                 seen += to - from;
                 guard.afterBatch(epoch, b, batchLoss, context);
                 // the running logs are built only for someone who reads them, not every step
                 if (!callbacks.isEmpty() || bar.drawsAfter(b + 1)) {
-                    Map<String, Double> logs = logs(lossSum / seen);
+                    Map<String, Double> logs = logs(lossSum, termSums, seen);
                     bar.batchEnd(b + 1, logs);
                     for (Callback c : callbacks) {
                         c.onBatchEnd(b, logs, context);
@@ -136,9 +139,9 @@ public final class Trainer {
                 }
             }
             guard.endOfEpoch(context);   // before validation and callbacks: a checkpoint must not save overflowed weights
-            Map<String, Double> epochLogs = new LinkedHashMap<>(seen == 0 ? Map.of() : logs(lossSum / seen));
+            Map<String, Double> epochLogs = new LinkedHashMap<>(seen == 0 ? Map.of() : logs(lossSum, termSums, seen));
             if (validation != null) {
-                Evaluation.evaluate(network, loss, metrics, validation, fit.batchSize())
+                Evaluation.evaluate(network, objective, validation, fit.batchSize())
                         .forEach((k, v) -> epochLogs.put("val_" + k, v));
             }
             context.finishEpoch(epoch, epochLogs, history, bar, callbacks);
@@ -147,13 +150,12 @@ public final class Trainer {
         return history;
     }
 
-    private Map<String, Double> logs(double meanLoss) {
-        Map<String, Double> logs = new LinkedHashMap<>();
-        logs.put("loss", meanLoss);
-        for (Metric m : metrics) {
-            logs.put(m.name(), m.result());
+    private Map<String, Double> logs(double lossSum, double[] termSums, int seen) {
+        double[] means = new double[termSums.length];
+        for (int k = 0; k < means.length; k++) {
+            means[k] = termSums[k] / seen;
         }
-        return Collections.unmodifiableMap(logs);
+        return objective.logs(lossSum / seen, means);
     }
 
     /**
