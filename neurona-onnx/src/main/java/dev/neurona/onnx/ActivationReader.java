@@ -29,10 +29,6 @@ final class ActivationReader {
     static Activation read(ValueTable table, NodeProto node, int rank) {
         String op = node.getOpType();
         int inputs = node.getInputCount();
-        boolean variadic = op.equals("Clip") || op.equals("Dropout");
-        if (!variadic && inputs != 1) {
-            throw table.refuse(node, "has " + inputs + " inputs; as an activation it takes one");
-        }
         Activation a = switch (op) {
             case "Relu" -> Activations.relu();
             case "Tanh" -> Activations.tanh();
@@ -54,10 +50,16 @@ final class ActivationReader {
                     && close(OnnxImport.attrFloat(node, "beta", 0.5f), 0.5) ? Activations.hardSigmoid() : null;
             case "Clip" -> clip(table, node);
             case "Dropout" -> dropout(table, node);
+            case "Add", "Sub", "Mul", "Div", "Pow" -> throw table.refuse(node, "is arithmetic on the previous output that"
+                    + " forms no Neurona layer or composition (a bias after MatMul, Normalization, gelu, silu, hard_silu,"
+                    + " an expanded softmax or log_softmax)");
             default -> throw table.refuse(node, "has no Neurona layer or activation");
         };
         if (a == null) {
             throw table.refuse(node, "has attributes or inputs that match no Neurona activation");
+        }
+        if (inputs != 1 && !op.equals("Clip") && !op.equals("Dropout")) {
+            throw table.refuse(node, "has " + inputs + " inputs; as an activation it takes one");
         }
         return a;
     }
