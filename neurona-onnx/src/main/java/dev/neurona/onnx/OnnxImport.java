@@ -239,7 +239,8 @@ public final class OnnxImport {
         int used = 1;
         NodeProto add = next + 1 < live.size() ? live.get(next + 1) : null;
         String product = node.getOutput(0);
-        if (add != null && add.getOpType().equals("Add") && add.getInputCount() == 2 && table.consumers(product).size() == 1
+        if (add != null && add.getOpType().equals("Add") && add.getInputCount() == 2 && add.getOutputCount() > 0
+                && table.consumers(product).size() == 1
                 && !table.isGraphOutput(product)) {
             int other = add.getInput(0).equals(product) ? 1 : add.getInput(1).equals(product) ? 0 : -1;
             if (other >= 0 && table.isConstant(add.getInput(other))) {
@@ -276,7 +277,7 @@ public final class OnnxImport {
     /** {@code Div(Sub(x, mean), std)} with constant mean and std, as Normalization exports: variance = std² − ε. */
     private void normalization(NodeProto node) {
         NodeProto div = next + 1 < live.size() ? live.get(next + 1) : null;
-        if (div == null || !div.getOpType().equals("Div") || div.getInputCount() != 2
+        if (div == null || !div.getOpType().equals("Div") || div.getInputCount() != 2 || div.getOutputCount() == 0
                 || !div.getInput(0).equals(node.getOutput(0)) || !node.getInput(0).equals(value)) {
             throw unsupported(node, "is a Sub not followed by a Div; only (x - mean) / std is read, as Normalization");
         }
