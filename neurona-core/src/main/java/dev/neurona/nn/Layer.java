@@ -62,19 +62,14 @@ public abstract class Layer {
         return this;
     }
 
-    /**
-     * The layer's path within the model tree, such as {@code "dense_1"} at the top of a model
-     * or {@code "encoder/dense_1"} inside a nested model or block; it prefixes the names of the
-     * layer's weights ({@code "encoder/dense_1/kernel"}).
-     */
+    /** The path in the model tree, {@code "dense_1"} or {@code "encoder/dense_1"}: its weights' names start with it. */
     public final String path() {
         return name == null ? null : (prefix == null ? "" : prefix) + name;
     }
 
     /**
-     * Places this layer under {@code parentPath} ({@code ""} for the top of a model): models
-     * and blocks call it for their layers before building them, so that weight names follow
-     * the tree. Weights that exist already are renamed, and so are the children's.
+     * Places this layer under {@code parentPath} ({@code ""} for the top of a model), so that
+     * weight names follow the tree; weights that exist already are renamed, children's too.
      */
     public final void nestUnder(String parentPath) {
         String p = parentPath == null || parentPath.isEmpty() ? "" : parentPath + "/";
@@ -92,11 +87,7 @@ public abstract class Layer {
         }
     }
 
-    /**
-     * The path the children of this layer are placed under: its own {@link #path()}; a model
-     * at the top (not nested in another) gives {@code ""}, so that its layers' weights are
-     * named {@code "dense_1/kernel"}.
-     */
+    /** The path children are placed under: {@link #path()}; {@code ""} for a top-level model ({@code "dense_1/kernel"}). */
     protected String childPath() {
         return path();
     }
@@ -107,12 +98,10 @@ public abstract class Layer {
     }
 
     /**
-     * Registers {@code child} as part of this layer, so that its weights, penalties and state
-     * belong to this one: blocks (a residual block, a Transformer block) and subclassed models
-     * hold their layers this way. An unnamed child is named per type ({@code dense_1},
-     * {@code dense_2}, …). A child that {@link #forward} calls is built on its first call while
-     * this layer builds, so a block needs no build code; a block whose output shape differs
-     * from its input's overrides {@link #outputShape(int[])}.
+     * Registers {@code child} as part of this layer (its weights, penalties and state belong to
+     * this one), as blocks and subclassed models hold their layers; unnamed, it is named per type
+     * ({@code dense_1}, …). Children build on their first call from {@link #forward} while this
+     * layer builds; a block that changes the shape overrides {@link #outputShape(int[])}.
      *
      * @return the child
      * @throws IllegalArgumentException for null, a child added twice, or a name taken by another child
@@ -159,7 +148,7 @@ public abstract class Layer {
         return Collections.unmodifiableList(children);
     }
 
-    /** {@code "PReLU"} → {@code "p_re_lu"}, {@code "Dense"} → {@code "dense"}: Keras's default layer names. */
+    /** {@code "Dense"} → {@code "dense"}, Keras's default layer names. */
     public static String snakeCase(String typeName) {
         return typeName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
@@ -205,9 +194,9 @@ public abstract class Layer {
                     + ", got " + batched(inputShapes.get(0)));
         }
         if (isBuilt()) {
-            if (!sameShapes(inputShapes)) {
-                throw new IllegalArgumentException(label() + " was built for input of shape " + describe(this.inputShapes)
-                        + ", got " + describe(inputShapes.toArray(int[][]::new)));
+            if (!LayerShapes.same(this.inputShapes, inputShapes)) {
+                throw new IllegalArgumentException(label() + " was built for input of shape "
+                        + LayerShapes.describe(this.inputShapes) + ", got " + LayerShapes.describe(inputShapes.toArray(int[][]::new)));
             }
             return;
         }
@@ -225,42 +214,13 @@ public abstract class Layer {
         createWeights(List.of(copies.clone()), random);
         this.inputShapes = copies;
         if (!children.isEmpty() && children.stream().anyMatch(c -> !c.isBuilt())) {
-            buildChildren(random);
+            buildChildren(random);   // each child builds on its first call, drawing from random in call order
         }
     }
 
-    private boolean sameShapes(List<int[]> shapes) {
-        if (shapes.size() != inputShapes.length) {
-            return false;
-        }
-        for (int i = 0; i < inputShapes.length; i++) {
-            if (!Arrays.equals(inputShapes[i], shapes.get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String describe(int[][] shapes) {
-        if (shapes.length == 1) {
-            return batched(shapes[0]);
-        }
-        return Arrays.stream(shapes).map(Layer::batched).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
-    }
-
-    /**
-     * Builds the children by running {@link #forward} once on a batch of zeros (one sample per
-     * input, grad off): each child builds on its first call with the shape it is given, drawing
-     * from {@code random} in call order.
-     */
+    /** Runs {@link #forward} once on one sample of zeros per input, grad off, so that the children build. */
     private void buildChildren(Random random) {
-        List<Tensor> zeros = new ArrayList<>();
-        for (int[] s : inputShapes) {
-            int[] batch = new int[s.length + 1];
-            batch[0] = 1;
-            System.arraycopy(s, 0, batch, 1, s.length);
-            zeros.add(Tensor.zeros(batch));
-        }
+        List<Tensor> zeros = LayerShapes.zeros(inputShapes);
         Random outer = BUILDING.get();
         BUILDING.set(random);
         try (dev.neurona.tensor.NoGrad ignored = dev.neurona.tensor.NoGrad.enter()) {
@@ -372,24 +332,7 @@ public abstract class Layer {
 
     /** {@link #apply(SymbolicTensor...)} on a list of inputs. */
     public final SymbolicTensor apply(List<SymbolicTensor> inputs) {
-        if (inputs == null || inputs.isEmpty() || inputs.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new IllegalArgumentException(label() + ".apply: give one or more symbolic tensors (from Input.of or "
-                    + "another layer's apply), got " + inputs);
-        }
-        if (this instanceof Input) {
-            throw new IllegalArgumentException("an Input layer is not applied: Input.of(shape) gives the symbolic input");
-        }
-        List<int[]> shapes = inputs.stream().map(SymbolicTensor::shape).toList();
-        int[] out;
-        try {
-            out = outputShape(shapes);
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(label() + " cannot take input of shape " + describe(shapes.toArray(int[][]::new))
-                    + ": " + e.getMessage(), e);
-        }
-        return new SymbolicTensor(this, List.copyOf(inputs), out);
+        return LayerShapes.apply(this, inputs);
     }
 
     /**
@@ -405,7 +348,7 @@ public abstract class Layer {
         if (inputShapes.length != 1) {
             throw new IllegalArgumentException(label() + " takes " + inputShapes.length + " inputs, got one");
         }
-        requireShape(x, inputShapes[0]);
+        LayerShapes.require(label(), x, inputShapes[0]);
         return forward(x, mode);
     }
 
@@ -424,7 +367,7 @@ public abstract class Layer {
             return call(xs.get(0), mode);
         }
         for (int i = 0; i < xs.size(); i++) {
-            requireShape(xs.get(i), inputShapes[i]);
+            LayerShapes.require(label(), xs.get(i), inputShapes[i]);
         }
         return forward(xs, mode);
     }
@@ -435,14 +378,6 @@ public abstract class Layer {
             throw new IllegalStateException(label() + " is not built yet");
         }
         build(xs.stream().map(x -> Arrays.copyOfRange(x.shape(), 1, x.rank())).toList(), random);
-    }
-
-    private void requireShape(Tensor x, int[] shape) {
-        int[] s = x.shape();
-        if (s.length != shape.length + 1 || !Arrays.equals(Arrays.copyOfRange(s, 1, s.length), shape)) {
-            throw new IllegalArgumentException(label() + " expects input of shape " + batched(shape)
-                    + ", got " + Shape.toString(s));
-        }
     }
 
     /** The layer's math on a batch {@code x} of shape {@code [batch, inputShape…]}. */
@@ -456,29 +391,12 @@ public abstract class Layer {
         return forward(xs.get(0), mode);
     }
 
-    /**
-     * The weights in creation order (Keras order: kernel, then bias), then the children's in
-     * the order they were added; a layer shared by several children counts once.
-     */
+    /** The weights in creation order (Keras: kernel, then bias), then the children's, each once. */
     public List<Parameter> parameters() {
         if (children.isEmpty()) {
             return Collections.unmodifiableList(parameters);
         }
-        java.util.Set<Parameter> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        List<Parameter> out = new ArrayList<>();
-        for (Parameter p : parameters) {
-            if (all.add(p)) {
-                out.add(p);
-            }
-        }
-        for (Layer child : children) {
-            for (Parameter p : child.parameters()) {
-                if (all.add(p)) {
-                    out.add(p);
-                }
-            }
-        }
-        return Collections.unmodifiableList(out);
+        return LayerShapes.union(parameters, children);
     }
 
     /** The total number of weight values. */
