@@ -62,7 +62,8 @@ final class LayerConfigs {
     static Dense dense(Map<String, Object> config) {
         ConfigKeys c = ConfigKeys.of(config);
         c.only("type", "name", "units", "activation", "use_bias", "kernel_initializer", "bias_initializer",
-                "kernel_regularizer", "bias_regularizer");
+                "kernel_regularizer", "bias_regularizer",
+                "kernel_constraint", "bias_constraint");
         Dense d = new Dense((int) c.integer("units", 1, Integer.MAX_VALUE)).useBias(c.bool("use_bias", true));
         if (c.has("activation")) {
             d.activation(function(c.get("activation")));
@@ -78,6 +79,12 @@ final class LayerConfigs {
         }
         if (c.has("bias_regularizer")) {
             d.biasRegularizer(regularizer(c, "bias_regularizer"));
+        }
+        if (c.has("kernel_constraint")) {
+            d.kernelConstraint(constraint(c, "kernel_constraint"));
+        }
+        if (c.has("bias_constraint")) {
+            d.biasConstraint(constraint(c, "bias_constraint"));
         }
         return d;
     }
@@ -130,6 +137,24 @@ final class LayerConfigs {
         } catch (ConfigException e) {
             throw e.within(key);
         }
+    }
+
+    /** A constraint by name ({@code "max_norm"}, with its defaults) or as a config object. */
+    @SuppressWarnings("unchecked")
+    private static Constraint constraint(ConfigKeys c, String key) {
+        Object spec = c.get(key);
+        try {
+            if (spec instanceof String name) {
+                return Constraint.fromConfig(Map.of("name", name));
+            }
+            if (spec instanceof Map<?, ?> map) {
+                return Constraint.fromConfig((Map<String, Object>) map);
+            }
+        } catch (ConfigException e) {
+            throw e.within(key);
+        }
+        throw new ConfigException(key, "must be a constraint's name such as \"max_norm\" or an object such as "
+                + "{\"name\": \"max_norm\", \"max_value\": 3}, got " + ConfigKeys.describe(spec));
     }
 
     /** A list of dimensions, each an integer ≥ 1. */

@@ -111,6 +111,7 @@ public abstract class Optimizer {
                 state.slots.flushBelow(Slots.FLUSH);
             }
         }
+        Projections.apply(parameters);   // weight constraints, after every update as in Keras
         iterations = t;
     }
 
