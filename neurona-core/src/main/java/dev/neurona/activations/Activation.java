@@ -1,5 +1,6 @@
 package dev.neurona.activations;
 
+import dev.neurona.names.Registry;
 import dev.neurona.tensor.Tensor;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import java.util.Map;
  * layer's pre-activation. Implementations are immutable and stateless; their gradients come
  * from the tensor primitives they call.
  */
+@Registry.Kind(noun = "activation", plural = "activations", builtins = Activations.class)
 public interface Activation {
 
     /** Applies the function, recording the graph when grad mode is on. */

@@ -2,8 +2,8 @@ package dev.neurona.activations;
 
 import dev.neurona.names.ConfigException;
 import dev.neurona.names.ConfigKeys;
+import dev.neurona.names.Registry;
 import dev.neurona.tensor.Tensor;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -17,6 +17,11 @@ import java.util.function.Function;
  * Activation b = Activations.leakyRelu(0.1);
  * Activation c = Activations.fromConfig(b.config());  // equals b
  * }</pre>
+ *
+ * <p>Every name resolves through {@link Registry}, where this class registers the built-in
+ * activations (one line each) and users register their own
+ * ({@code Registry.register("my_act", MyAct.class, c -> new MyAct())}), which then work by name
+ * everywhere: {@code dense(4, "my_act")}, model files.
  *
  * <p>Defaults follow Keras 3: {@code leaky_relu} slope 0.2, {@code elu} alpha 1, exact
  * {@code gelu}, {@code softmax} and {@code log_softmax} over the last axis.
@@ -37,63 +42,64 @@ public final class Activations {
     private static final Activation HARD_SILU = new SimpleActivation("hard_silu", x -> x.mul(x.hardSigmoid()));
     private static final Activation EXPONENTIAL = new SimpleActivation("exponential", Tensor::exp);
 
-    /** Canonical name → builder from a config (parameters absent from the config take their defaults). */
-    private static final Map<String, Function<ConfigKeys, Activation>> BY_NAME = new LinkedHashMap<>();
-    /** Alternative spellings → canonical name. */
-    private static final Map<String, String> ALIASES = Map.of(
-            "identity", "linear",
-            "swish", "silu",
-            "hard_swish", "hard_silu",
-            "leakyrelu", "leaky_relu",
-            "logsoftmax", "log_softmax",
-            "hardsigmoid", "hard_sigmoid");
-
     static {
-        for (Activation a : new Activation[] {LINEAR, SIGN, SIGMOID, TANH, RELU, RELU6, SELU, SOFTPLUS, SOFTSIGN,
-                SILU, HARD_SIGMOID, HARD_SILU, EXPONENTIAL}) {
-            BY_NAME.put(a.name(), c -> {
-                c.only("name");
-                return a;
-            });
-        }
-        BY_NAME.put("selu", c -> {
+        // one line per type: its name, its class and how a config builds it (missing parameters take defaults)
+        simple(LINEAR, "identity");
+        simple(SIGN);
+        simple(SIGMOID);
+        simple(TANH);
+        simple(RELU);
+        simple(RELU6);
+        simple(SOFTPLUS);
+        simple(SOFTSIGN);
+        simple(SILU, "swish");
+        simple(HARD_SIGMOID, "hardsigmoid");
+        simple(HARD_SILU, "hard_swish");
+        simple(EXPONENTIAL);
+        builtin("selu", SimpleActivation.class, c -> {
             // PyTorch and golden files spell out selu's constants; they are fixed
             c.only("name", "alpha", "scale");
             fixed(c, "alpha", 1.6732632423543772);
             fixed(c, "scale", 1.0507009873554805);
             return SELU;
         });
-        BY_NAME.put("softplus", c -> {
+        builtin("softplus", SimpleActivation.class, c -> {
             // PyTorch's form: beta must be 1; above its threshold (≥ 20) the exact value rounds to x in float32 anyway
             c.only("name", "beta", "threshold");
             fixed(c, "beta", 1.0);
             c.number("threshold", 20, 20, Double.MAX_VALUE);
             return SOFTPLUS;
         });
-        BY_NAME.put("leaky_relu", c -> {
+        builtin("leaky_relu", LeakyRelu.class, c -> {
             c.only("name", "alpha", "negative_slope");
             if (c.has("alpha") && c.has("negative_slope")) {
                 throw new ConfigException("negative_slope", "give 'alpha' or its other name 'negative_slope', not both");
             }
             String key = c.has("negative_slope") ? "negative_slope" : "alpha";
             return leakyRelu(c.number(key, LeakyRelu.DEFAULT_ALPHA, -Float.MAX_VALUE, Float.MAX_VALUE));
-        });
-        BY_NAME.put("elu", c -> {
-            c.only("name", "alpha");
-            return elu(c.number("alpha", 1.0, -Float.MAX_VALUE, Float.MAX_VALUE));
-        });
-        BY_NAME.put("gelu", c -> {
-            c.only("name", "approximate");
-            return gelu(flag(c.get("approximate")));
-        });
-        BY_NAME.put("softmax", c -> {
-            c.only("name", "axis");
-            return new Softmax((int) c.integer("axis", -1, Integer.MIN_VALUE, Integer.MAX_VALUE));
-        });
-        BY_NAME.put("log_softmax", c -> {
-            c.only("name", "axis");
-            return new LogSoftmax((int) c.integer("axis", -1, Integer.MIN_VALUE, Integer.MAX_VALUE));
-        });
+        }, "leakyrelu");
+        builtin("elu", Elu.class, c -> elu(c.only("name", "alpha").number("alpha", 1.0, -Float.MAX_VALUE, Float.MAX_VALUE)));
+        builtin("gelu", Gelu.class, c -> gelu(flag(c.only("name", "approximate").get("approximate"))));
+        builtin("softmax", Softmax.class,
+                c -> new Softmax((int) c.only("name", "axis").integer("axis", -1, Integer.MIN_VALUE, Integer.MAX_VALUE)));
+        builtin("log_softmax", LogSoftmax.class,
+                c -> new LogSoftmax((int) c.only("name", "axis").integer("axis", -1, Integer.MIN_VALUE, Integer.MAX_VALUE)),
+                "logsoftmax");
+    }
+
+    /** Registers a built-in activation: {@code build} gets the config's keys. */
+    @SuppressWarnings("unchecked")
+    private static void builtin(String name, Class<? extends Activation> type, Function<ConfigKeys, Activation> build,
+            String... aliases) {
+        Registry.register(name, (Class<Activation>) type, config -> build.apply(ConfigKeys.of(config)), aliases);
+    }
+
+    /** Registers a parameterless activation under its name: its config holds only the name. */
+    private static void simple(Activation a, String... aliases) {
+        builtin(a.name(), SimpleActivation.class, c -> {
+            c.only("name");
+            return a;
+        }, aliases);
     }
 
     private Activations() {
@@ -251,23 +257,7 @@ public final class Activations {
         if (config == null) {
             return LINEAR;
         }
-        ConfigKeys c = ConfigKeys.of(config);
-        String raw = c.string("name");
-        String key = raw.trim().toLowerCase(Locale.ROOT);
-        key = ALIASES.getOrDefault(key, key);
-        Function<ConfigKeys, Activation> builder = BY_NAME.get(key);
-        if (builder == null) {
-            String guess = dev.neurona.names.Names.closest(key, names());
-            throw new ConfigException("name", "unknown activation '" + raw + "'"
-                    + (guess == null ? "" : " (did you mean '" + guess + "'?)") + "; known activations: " + names());
-        }
-        try {
-            return builder.apply(c);
-        } catch (ConfigException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {   // a parameter the activation's own constructor refused
-            throw new ConfigException("", e.getMessage(), e);
-        }
+        return Registry.fromConfig(Activation.class, "name", ConfigKeys.of(config).string("name"), config);
     }
 
     /**
@@ -283,10 +273,13 @@ public final class Activations {
         }
     }
 
-    /** The canonical names and aliases that {@link #get(String)} accepts, sorted. */
+    /**
+     * The canonical names and aliases that {@link #get(String)} accepts, sorted: the built-in ones
+     * and those registered with {@link Registry#register}.
+     */
     public static java.util.SortedSet<String> names() {
-        TreeSet<String> all = new TreeSet<>(BY_NAME.keySet());
-        all.addAll(ALIASES.keySet());
+        TreeSet<String> all = new TreeSet<>(Registry.names(Activation.class));
+        all.addAll(Registry.aliases(Activation.class));
         return all;
     }
 

@@ -1,5 +1,6 @@
 package dev.neurona.losses;
 
+import dev.neurona.names.Registry;
 import dev.neurona.tensor.Tensor;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  * <p>Subclasses write only {@link #perSample}; shape checks, sample weights and the
  * reduction live here once.
  */
+@Registry.Kind(noun = "loss", plural = "losses", builtins = Losses.class)
 public abstract class Loss {
 
     /**

@@ -2,7 +2,7 @@ package dev.neurona.losses;
 
 import dev.neurona.names.ConfigException;
 import dev.neurona.names.ConfigKeys;
-import dev.neurona.names.Names;
+import dev.neurona.names.Registry;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -18,32 +18,33 @@ import java.util.function.Function;
  *
  * <p>Names are matched ignoring case and underscores, so Keras's function names
  * ({@code "binary_crossentropy"}), short names ({@code "mse"}) and class names
- * ({@code "BinaryCrossentropy"}) all work.
+ * ({@code "BinaryCrossentropy"}) all work. Every name resolves through {@link Registry}, where
+ * this class registers the built-in losses (one line each) and users register their own, which
+ * then work by name in {@code compile} and in model files.
  */
 public final class Losses {
 
-    /** Canonical name → builder from a config. */
-    private static final Names<Function<ConfigKeys, Loss>> NAMES = new Names<>("loss", "losses");
-
     static {
-        register("mse", c -> mse(), "mean_squared_error");
-        register("mae", c -> mae(), "mean_absolute_error");
-        register("mape", c -> mape(), "mean_absolute_percentage_error");
-        register("msle", c -> msle(), "mean_squared_logarithmic_error");
-        register("huber", c -> huber(c.number("delta", 1.0, Float.MIN_VALUE, Float.MAX_VALUE)), "huber_loss");
-        register("log_cosh", c -> logCosh(), "logcosh");
-        register("hinge", c -> hinge());
-        register("squared_hinge", c -> squaredHinge());
-        register("categorical_hinge", c -> categoricalHinge());
-        register("perceptron", c -> perceptron(), "perceptron_loss");
-        register("binary_crossentropy", c -> binaryCrossentropy(c.bool("from_logits", false),
+        // one line per type: its name, its class, how a config builds it, its aliases
+        register("mse", MeanSquaredError.class, c -> mse(), "mean_squared_error");
+        register("mae", MeanAbsoluteError.class, c -> mae(), "mean_absolute_error");
+        register("mape", MeanAbsolutePercentageError.class, c -> mape(), "mean_absolute_percentage_error");
+        register("msle", MeanSquaredLogarithmicError.class, c -> msle(), "mean_squared_logarithmic_error");
+        register("huber", Huber.class, c -> huber(c.number("delta", 1.0, Float.MIN_VALUE, Float.MAX_VALUE)), "huber_loss");
+        register("log_cosh", LogCosh.class, c -> logCosh(), "logcosh");
+        register("hinge", Hinge.class, c -> hinge());
+        register("squared_hinge", SquaredHinge.class, c -> squaredHinge());
+        register("categorical_hinge", CategoricalHinge.class, c -> categoricalHinge());
+        register("perceptron", PerceptronLoss.class, c -> perceptron(), "perceptron_loss");
+        register("binary_crossentropy", BinaryCrossentropy.class, c -> binaryCrossentropy(c.bool("from_logits", false),
                 c.number("label_smoothing", 0.0, 0, 1)), "bce");
-        register("categorical_crossentropy", c -> categoricalCrossentropy(c.bool("from_logits", false),
-                c.number("label_smoothing", 0.0, 0, 1)), "cce");
-        register("sparse_categorical_crossentropy", c -> sparseCategoricalCrossentropy(c.bool("from_logits", false)));
-        register("kl_divergence", c -> klDivergence(), "kld", "kullback_leibler_divergence", "kl_div");
-        register("poisson", c -> poisson());
-        register("cosine_similarity", c -> cosineSimilarity());
+        register("categorical_crossentropy", CategoricalCrossentropy.class, c -> categoricalCrossentropy(
+                c.bool("from_logits", false), c.number("label_smoothing", 0.0, 0, 1)), "cce");
+        register("sparse_categorical_crossentropy", SparseCategoricalCrossentropy.class,
+                c -> sparseCategoricalCrossentropy(c.bool("from_logits", false)));
+        register("kl_divergence", KLDivergence.class, c -> klDivergence(), "kld", "kullback_leibler_divergence", "kl_div");
+        register("poisson", Poisson.class, c -> poisson());
+        register("cosine_similarity", CosineSimilarity.class, c -> cosineSimilarity());
     }
 
     private static final java.util.Set<String> REGRESSION =
@@ -52,8 +53,11 @@ public final class Losses {
     private Losses() {
     }
 
-    private static void register(String name, Function<ConfigKeys, Loss> builder, String... aliases) {
-        NAMES.register(name, builder, aliases);
+    /** Registers a built-in loss: {@code build} gets the config's keys (the loss checks them after). */
+    @SuppressWarnings("unchecked")
+    private static void register(String name, Class<? extends Loss> type, Function<ConfigKeys, Loss> build,
+            String... aliases) {
+        Registry.register(name, (Class<Loss>) type, config -> build.apply(ConfigKeys.of(config)), aliases);
     }
 
     // ---------------------------------------------------------------- factories
@@ -179,7 +183,7 @@ public final class Losses {
         if (name == null) {
             throw new IllegalArgumentException("loss name must not be null; known losses: " + names());
         }
-        return NAMES.lookup(name).apply(ConfigKeys.of(Map.of("name", name)));
+        return Registry.create(Loss.class, name, Map.of("name", name));
     }
 
     /**
@@ -192,21 +196,7 @@ public final class Losses {
      */
     public static Loss fromConfig(Map<String, Object> config) {
         ConfigKeys c = ConfigKeys.of(config);
-        String name = c.string("name");
-        Function<ConfigKeys, Loss> builder;
-        try {
-            builder = NAMES.lookup(name);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("name", e.getMessage(), e);
-        }
-        Loss loss;
-        try {
-            loss = builder.apply(c);
-        } catch (ConfigException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("", e.getMessage(), e);
-        }
+        Loss loss = Registry.fromConfig(Loss.class, "name", c.string("name"), config);
         java.util.Set<String> known = new java.util.HashSet<>(loss.config().keySet());
         if (!known.contains("from_logits") && c.has("from_logits")) {
             // a loss on values, not logits, may say so (as configs written for every loss at once do), never the opposite
@@ -229,8 +219,8 @@ public final class Losses {
         return loss != null && REGRESSION.contains(loss.name());
     }
 
-    /** The canonical loss names, sorted. */
+    /** The canonical loss names, built-in and {@link Registry#register registered}, sorted. */
     public static java.util.SortedSet<String> names() {
-        return NAMES.names();
+        return Registry.names(Loss.class);
     }
 }

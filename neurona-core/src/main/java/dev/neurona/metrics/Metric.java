@@ -1,5 +1,6 @@
 package dev.neurona.metrics;
 
+import dev.neurona.names.Registry;
 import dev.neurona.tensor.Tensor;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import java.util.Map;
  * A metric accumulated over batches. Its state is a plain {@code double[]} so that partial
  * results from several workers (threads, Spark partitions) can be {@link #merge merged}.
  */
+@Registry.Kind(noun = "metric", plural = "metrics", builtins = Metrics.class)
 public interface Metric {
 
     /** The name used in logs and histories, such as {@code "accuracy"} or {@code "auc"}. */

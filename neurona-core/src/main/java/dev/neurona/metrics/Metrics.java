@@ -2,7 +2,7 @@ package dev.neurona.metrics;
 
 import dev.neurona.names.ConfigException;
 import dev.neurona.names.ConfigKeys;
-import dev.neurona.names.Names;
+import dev.neurona.names.Registry;
 import dev.neurona.losses.Loss;
 import dev.neurona.losses.Losses;
 import java.util.Locale;
@@ -26,31 +26,33 @@ import java.util.function.BiFunction;
  * decision threshold of binary metrics is 0.5, or 0 when predictions are not probabilities
  * (binary cross-entropy from logits; the −1/+1 scores of hinge, squared hinge and
  * perceptron losses) — an improvement over Keras, which always thresholds at 0.5.
+ *
+ * <p>Every name resolves through {@link Registry}, where this class registers the built-in
+ * metrics (one line each) and users register their own, which then work by name in
+ * {@code compile} and in model files.
  */
 public final class Metrics {
 
-    /** Canonical name → builder from the name to show and a config. */
-    private static final Names<BiFunction<String, ConfigKeys, Metric>> NAMES = new Names<>("metric", "metrics");
     private static final Set<String> SCORE_LOSSES = Set.of("hinge", "squared_hinge", "perceptron");
 
     static {
-        register("accuracy", (n, c) -> new Accuracy(), "acc");
-        register("binary_accuracy", (n, c) -> new BinaryAccuracy(n, threshold(c)));
-        register("categorical_accuracy", (n, c) -> new CategoricalAccuracy(n));
-        register("sparse_categorical_accuracy", (n, c) -> new SparseCategoricalAccuracy(n));
-        register("top_k_categorical_accuracy",
+        register("accuracy", Accuracy.class, (n, c) -> new Accuracy(), "acc");
+        register("binary_accuracy", BinaryAccuracy.class, (n, c) -> new BinaryAccuracy(n, threshold(c)));
+        register("categorical_accuracy", CategoricalAccuracy.class, (n, c) -> new CategoricalAccuracy(n));
+        register("sparse_categorical_accuracy", SparseCategoricalAccuracy.class, (n, c) -> new SparseCategoricalAccuracy(n));
+        register("top_k_categorical_accuracy", TopKCategoricalAccuracy.class,
                 (n, c) -> new TopKCategoricalAccuracy((int) c.integer("k", 5, 1, Integer.MAX_VALUE), false));
-        register("sparse_top_k_categorical_accuracy",
+        register("sparse_top_k_categorical_accuracy", TopKCategoricalAccuracy.class,
                 (n, c) -> new TopKCategoricalAccuracy((int) c.integer("k", 5, 1, Integer.MAX_VALUE), true));
-        register("precision", (n, c) -> new Precision(threshold(c)));
-        register("recall", (n, c) -> new Recall(threshold(c)));
-        register("f1_score", (n, c) -> new F1Score(threshold(c)), "f1");
-        register("auc", (n, c) -> new Auc(), "roc_auc");
-        register("mae", (n, c) -> new MeanAbsoluteError(), "mean_absolute_error");
-        register("mse", (n, c) -> new MeanSquaredError(), "mean_squared_error");
-        register("rmse", (n, c) -> new RootMeanSquaredError(), "root_mean_squared_error");
-        register("r2_score", (n, c) -> new R2Score(aggregation(c.get("class_aggregation"))), "r2");
-        register("confusion_matrix", (n, c) -> {
+        register("precision", Precision.class, (n, c) -> new Precision(threshold(c)));
+        register("recall", Recall.class, (n, c) -> new Recall(threshold(c)));
+        register("f1_score", F1Score.class, (n, c) -> new F1Score(threshold(c)), "f1");
+        register("auc", Auc.class, (n, c) -> new Auc(), "roc_auc");
+        register("mae", MeanAbsoluteError.class, (n, c) -> new MeanAbsoluteError(), "mean_absolute_error");
+        register("mse", MeanSquaredError.class, (n, c) -> new MeanSquaredError(), "mean_squared_error");
+        register("rmse", RootMeanSquaredError.class, (n, c) -> new RootMeanSquaredError(), "root_mean_squared_error");
+        register("r2_score", R2Score.class, (n, c) -> new R2Score(aggregation(c.get("class_aggregation"))), "r2");
+        register("confusion_matrix", ConfusionMatrix.class, (n, c) -> {
             if (!c.has("num_classes")) {
                 throw new IllegalArgumentException("confusion_matrix needs 'num_classes' (or use Metrics.confusionMatrix(k))");
             }
@@ -61,8 +63,22 @@ public final class Metrics {
     private Metrics() {
     }
 
-    private static void register(String name, BiFunction<String, ConfigKeys, Metric> builder, String... aliases) {
-        NAMES.register(name, builder, aliases);
+    /**
+     * Registers a built-in metric: {@code build} gets the name to show (the config's {@code name},
+     * else the canonical one) and the config's keys (the metric checks them after).
+     */
+    @SuppressWarnings("unchecked")
+    private static void register(String name, Class<? extends Metric> type, BiFunction<String, ConfigKeys, Metric> build,
+            String... aliases) {
+        Registry.register(name, (Class<Metric>) type, config -> {
+            ConfigKeys c = ConfigKeys.of(config);
+            return build.apply(c.string("name", name), c);
+        }, aliases);
+    }
+
+    /** The canonical name of a metric's spelling, or the Names-style error listing the known ones. */
+    private static String canonical(String name) {
+        return Registry.canonical(Metric.class, name).orElseThrow(() -> Registry.unknown(Metric.class, name));
     }
 
     // ---------------------------------------------------------------- factories
@@ -167,7 +183,7 @@ public final class Metrics {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static Metric get(String name, Loss loss, int[] targetShape) {
-        String canonical = NAMES.canonical(name);
+        String canonical = canonical(name);
         double threshold = threshold(loss);
         String lossName = loss == null ? "" : loss.name();
         switch (canonical) {
@@ -206,7 +222,7 @@ public final class Metrics {
                 return new ConfusionMatrix(2);
             }
             default -> {
-                return NAMES.get(canonical).apply(canonical, ConfigKeys.of(Map.of()));
+                return Registry.create(Metric.class, canonical, Map.of("name", canonical));
             }
         }
     }
@@ -223,7 +239,7 @@ public final class Metrics {
     public static void check(Object metric, Loss loss) {
         boolean accuracy;
         if (metric instanceof String name) {
-            accuracy = NAMES.canonical(name).equals("accuracy");
+            accuracy = canonical(name).equals("accuracy");
         } else if (metric instanceof Metric m) {
             accuracy = m instanceof Accuracy;
         } else {
@@ -259,20 +275,13 @@ public final class Metrics {
         if (kind == null) {
             throw new ConfigException("", "missing \"name\"");
         }
-        String canonical;
-        try {
-            canonical = NAMES.canonical(kind);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(c.has("class") ? "class" : "name", e.getMessage(), e);
+        String canonical = Registry.canonical(Metric.class, kind).orElse(kind);
+        Map<String, Object> named = config;
+        if (raw == null) {   // only a class: the metric shows its canonical name
+            named = new java.util.LinkedHashMap<>(config);
+            named.put("name", canonical);
         }
-        Metric metric;
-        try {
-            metric = NAMES.get(canonical).apply(raw == null ? canonical : raw, c);
-        } catch (ConfigException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("", e.getMessage(), e);
-        }
+        Metric metric = Registry.fromConfig(Metric.class, c.has("class") ? "class" : "name", kind, named);
         java.util.Set<String> known = new java.util.HashSet<>(metric.config().keySet());
         known.add("class");
         c.only(known);
@@ -283,9 +292,9 @@ public final class Metrics {
         return metric;
     }
 
-    /** The canonical metric names, sorted. */
+    /** The canonical metric names, built-in and {@link Registry#register registered}, sorted. */
     public static java.util.SortedSet<String> names() {
-        return NAMES.names();
+        return Registry.names(Metric.class);
     }
 
     /** 0.5 for probabilities; 0 for logits and for the −1/+1 scores of hinge-type losses. */

@@ -32,6 +32,8 @@ public final class Dense extends Layer {
     private Initializer biasInitializer = Initializers.zeros();
     private Regularizer kernelRegularizer;
     private Regularizer biasRegularizer;
+    private Constraint kernelConstraint;
+    private Constraint biasConstraint;
     private Parameter kernel;
     private Parameter bias;
 
@@ -90,6 +92,48 @@ public final class Dense extends Layer {
         return this;
     }
 
+    /** A projection of the kernel after each optimizer update, such as {@code Constraints.maxNorm(3)}, or {@code null}. */
+    public Dense kernelConstraint(Constraint constraint) {
+        this.kernelConstraint = constraint;
+        bind(kernel, constraint);
+        return this;
+    }
+
+    /** A projection of the bias after each optimizer update, or {@code null} for none. */
+    public Dense biasConstraint(Constraint constraint) {
+        this.biasConstraint = constraint;
+        bind(bias, constraint);
+        return this;
+    }
+
+    /** The kernel's constraint, or {@code null}. */
+    public Constraint kernelConstraint() {
+        return kernelConstraint;
+    }
+
+    /** The bias's constraint, or {@code null}. */
+    public Constraint biasConstraint() {
+        return biasConstraint;
+    }
+
+    /** Hands {@code p} (once it exists) a projection made once, so that each step's call allocates nothing. */
+    private void bind(Parameter p, Constraint c) {
+        if (p == null) {
+            return;
+        }
+        if (c == null) {
+            p.constraint(null);
+            return;
+        }
+        int[] shape = p.shape();
+        try {
+            c.check(shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(label() + ": " + e.getMessage(), e);
+        }
+        p.constraint(values -> c.apply(values, shape));
+    }
+
     /** The number of neurons. */
     public int units() {
         return units;
@@ -115,8 +159,10 @@ public final class Dense extends Layer {
         checkActivation(activation, label(), inputShape.length + 1);   // the output has the input's rank
         int in = inputShape[inputShape.length - 1];
         kernel = addWeight("kernel", kernelInitializer.create(new int[] {in, units}, random));
+        bind(kernel, kernelConstraint);
         if (useBias) {
             bias = addWeight("bias", biasInitializer.create(new int[] {units}, random));
+            bind(bias, biasConstraint);
         }
     }
 
@@ -168,6 +214,12 @@ public final class Dense extends Layer {
         }
         if (biasRegularizer != null) {
             s.put("bias_regularizer", biasRegularizer.config());
+        }
+        if (kernelConstraint != null) {
+            s.put("kernel_constraint", kernelConstraint.config());
+        }
+        if (biasConstraint != null) {
+            s.put("bias_constraint", biasConstraint.config());
         }
         return s;
     }

@@ -1,5 +1,6 @@
 package dev.neurona.nn;
 
+import dev.neurona.names.Registry;
 import dev.neurona.tensor.Parameter;
 import dev.neurona.tensor.Shape;
 import dev.neurona.tensor.Tensor;
@@ -22,6 +23,7 @@ import java.util.Random;
  * <p>Parameters are registered with stable path names, {@code "<layer name>/<weight>"}
  * such as {@code "dense_1/kernel"}, which key the weights file and the optimizer state.
  */
+@Registry.Kind(noun = "layer type", plural = "layer types", builtins = Layers.class, exactNames = true)
 public abstract class Layer {
 
     private String name;

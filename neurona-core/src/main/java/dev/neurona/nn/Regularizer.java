@@ -1,81 +1,48 @@
 package dev.neurona.nn;
 
 import dev.neurona.names.ConfigKeys;
+import dev.neurona.names.Registry;
 import dev.neurona.tensor.Tensor;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A weight penalty added to the loss: {@code l1·Σ|w| + l2·Σw²} (Keras's L1, L2 and L1L2;
- * Keras's default factor is 0.01).
+ * A weight penalty added to the loss. The built-in one is {@link L1L2}, {@code l1·Σ|w| + l2·Σw²}
+ * (Keras's L1, L2 and L1L2; Keras's default factor is 0.01); a user's own implements this
+ * interface, carries its registered name under {@code "name"} in its {@link #config()} and is
+ * registered with {@link Registry#register}.
  */
-public final class Regularizer {
+@Registry.Kind(noun = "regularizer", plural = "regularizers", builtins = Layers.class)
+public interface Regularizer {
 
-    private final double l1;
-    private final double l2;
+    /** The penalty for {@code w}, a scalar that records the graph. */
+    Tensor penalty(Tensor w);
 
-    private Regularizer(double l1, double l2) {
-        if (!(l1 >= 0) || !(l2 >= 0) || Double.isInfinite(l1) || Double.isInfinite(l2)) {
-            throw new IllegalArgumentException("regularizer factors must be finite and non-negative, got l1=" + l1 + ", l2=" + l2);
-        }
-        this.l1 = l1;
-        this.l2 = l2;
-    }
+    /** The configuration {@link #fromConfig(Map)} rebuilds an equal regularizer from. */
+    Map<String, Object> config();
 
     /** {@code l1·Σ|w|}. */
-    public static Regularizer l1(double l1) {
-        return new Regularizer(l1, 0);
+    static Regularizer l1(double l1) {
+        return new L1L2(l1, 0);
     }
 
     /** {@code l2·Σw²} (weight decay through the loss). */
-    public static Regularizer l2(double l2) {
-        return new Regularizer(0, l2);
+    static Regularizer l2(double l2) {
+        return new L1L2(0, l2);
     }
 
     /** {@code l1·Σ|w| + l2·Σw²}. */
-    public static Regularizer l1l2(double l1, double l2) {
-        return new Regularizer(l1, l2);
-    }
-
-    /** The penalty for {@code w}, a scalar that records the graph. */
-    public Tensor penalty(Tensor w) {
-        Tensor p = null;
-        if (l1 > 0) {
-            p = w.abs().sum().mul((float) l1);
-        }
-        if (l2 > 0) {
-            Tensor q = w.sumOfSquares().mul((float) l2);
-            p = p == null ? q : p.add(q);
-        }
-        return p == null ? Tensor.scalar(0f) : p;
-    }
-
-    /** {@code {"l1": …, "l2": …}}. */
-    public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("l1", l1);
-        c.put("l2", l2);
-        return c;
+    static Regularizer l1l2(double l1, double l2) {
+        return new L1L2(l1, l2);
     }
 
     /**
-     * Rebuilds a regularizer from {@link #config()}: {@code l1} and {@code l2}, each a finite
-     * factor ≥ 0 (0 when absent).
+     * Rebuilds a regularizer from {@link #config()}: the one its {@code "name"} names in the
+     * {@link Registry}; a config without a name is {@link L1L2}'s (as every model file holds it).
      *
-     * @throws dev.neurona.names.ConfigException naming a bad or unknown key
+     * @throws dev.neurona.names.ConfigException naming a bad or unknown key, or an unknown name
      */
-    public static Regularizer fromConfig(Map<String, Object> config) {
-        ConfigKeys c = ConfigKeys.of(config).only("l1", "l2");
-        return new Regularizer(c.number("l1", 0, 0, Float.MAX_VALUE), c.number("l2", 0, 0, Float.MAX_VALUE));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Regularizer r && r.l1 == l1 && r.l2 == l2;
-    }
-
-    @Override
-    public int hashCode() {
-        return Double.hashCode(l1) * 31 + Double.hashCode(l2);
+    static Regularizer fromConfig(Map<String, Object> config) {
+        ConfigKeys c = ConfigKeys.of(config);
+        return Registry.fromConfig(Regularizer.class, "name", c.has("name") ? c.string("name") : L1L2.NAME, config);
     }
 }

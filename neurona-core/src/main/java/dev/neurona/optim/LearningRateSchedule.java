@@ -1,7 +1,7 @@
 package dev.neurona.optim;
 
+import dev.neurona.names.Registry;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +15,8 @@ import java.util.Map;
  * <p>Schedules are immutable values; their {@link #config()} round-trips through
  * {@link #fromConfig(Map)} and is stored in the optimizer's config under {@code "learning_rate"}.
  */
+@Registry.Kind(noun = "learning rate schedule", plural = "learning rate schedules", builtins = Optimizers.class,
+        exactNames = true)
 public interface LearningRateSchedule {
 
     /** The learning rate for the update that follows {@code step} earlier updates. */
@@ -24,28 +26,20 @@ public interface LearningRateSchedule {
     Map<String, Object> config();
 
     /**
-     * Rebuilds a schedule from {@link #config()}.
+     * Rebuilds a schedule from {@link #config()}: {@code class_name} is looked up in the
+     * {@link dev.neurona.names.Registry} (the built-in schedules, registered by {@link Optimizers}, and
+     * a user's registered ones), whose factory gets the inner {@code config}.
      *
      * @throws IllegalArgumentException for an unknown {@code class_name} (listing the known ones) or a bad value
      */
-    @SuppressWarnings("unchecked")
     static LearningRateSchedule fromConfig(Map<String, Object> config) {
         dev.neurona.names.ConfigKeys c = dev.neurona.names.ConfigKeys.of(config).only("class_name", "config");
         String name = c.string("class_name");
         Map<String, Object> values = c.object("config");
         try {
-            return switch (name) {
-                case "ExponentialDecay" -> ExponentialDecay.fromConfig(values);
-                case "PiecewiseConstantDecay" -> PiecewiseConstantDecay.fromConfig(values);
-                case "CosineDecay" -> CosineDecay.fromConfig(values);
-                default -> throw new dev.neurona.names.ConfigException("class_name", "LearningRateSchedule: unknown "
-                        + "class_name '" + name + "'; known are "
-                        + List.of("ExponentialDecay", "PiecewiseConstantDecay", "CosineDecay"));
-            };
+            return dev.neurona.names.Registry.fromConfig(LearningRateSchedule.class, "class_name", name, values);
         } catch (dev.neurona.names.ConfigException e) {
             throw e.path().equals("class_name") ? e : e.within("config");
-        } catch (IllegalArgumentException e) {   // a value the schedule's constructor refused
-            throw new dev.neurona.names.ConfigException("config", e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.neurona.optim;
 
+import dev.neurona.names.Registry;
 import dev.neurona.tensor.HostAccess;
 import dev.neurona.tensor.Parameter;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ import java.util.Map;
  * optimizer's own setters return its own type, so set those before the ones of this base:
  * {@code new Adam(1e-3).beta2(0.99).clipNorm(1.0)}.
  */
+@Registry.Kind(noun = "optimizer", plural = "optimizers", builtins = Optimizers.class)
 public abstract class Optimizer {
 
     /** The largest step count a single float in {@code "iterations"} holds exactly (2^24). */
@@ -109,6 +111,7 @@ public abstract class Optimizer {
                 state.slots.flushBelow(Slots.FLUSH);
             }
         }
+        Projections.apply(parameters);   // weight constraints, after every update as in Keras
         iterations = t;
     }
 

@@ -1,10 +1,8 @@
 package dev.neurona.optim;
 
 import dev.neurona.names.ConfigException;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import dev.neurona.names.Registry;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Optimizers by Keras name and from configs.
@@ -13,20 +11,29 @@ import java.util.function.Supplier;
  * Optimizer adam = Optimizers.get("adam");                    // Keras 3 defaults
  * Optimizer copy = Optimizers.fromConfig(adam.config());      // an equal optimizer, fresh state
  * }</pre>
+ *
+ * <p>Names resolve through {@link Registry} (case and underscores ignored), where this class
+ * registers the built-in optimizers and learning-rate schedules, one line each. A user's
+ * optimizer registers a factory that makes one with its defaults
+ * ({@code Registry.register(MyOpt.class, c -> new MyOpt())}); {@link #fromConfig} then applies
+ * the common keys and the optimizer's own {@code readConfig}.
  */
 public final class Optimizers {
 
-    private static final Map<String, Supplier<Optimizer>> BY_NAME = new LinkedHashMap<>();
-
     static {
-        BY_NAME.put("sgd", SGD::new);
-        BY_NAME.put("adam", Adam::new);
-        BY_NAME.put("adamw", AdamW::new);
-        BY_NAME.put("adamax", Adamax::new);
-        BY_NAME.put("nadam", Nadam::new);
-        BY_NAME.put("rmsprop", RMSprop::new);
-        BY_NAME.put("adagrad", Adagrad::new);
-        BY_NAME.put("adadelta", Adadelta::new);
+        // one line per type: a factory makes one with Keras defaults; fromConfig then applies the config
+        Registry.register("sgd", SGD.class, c -> new SGD());
+        Registry.register("adam", Adam.class, c -> new Adam());
+        Registry.register("adamw", AdamW.class, c -> new AdamW());
+        Registry.register("adamax", Adamax.class, c -> new Adamax());
+        Registry.register("nadam", Nadam.class, c -> new Nadam());
+        Registry.register("rmsprop", RMSprop.class, c -> new RMSprop());
+        Registry.register("adagrad", Adagrad.class, c -> new Adagrad());
+        Registry.register("adadelta", Adadelta.class, c -> new Adadelta());
+        // learning-rate schedules, by Keras class name; each factory gets the schedule's inner "config"
+        Registry.register(ExponentialDecay.class, ExponentialDecay::fromConfig);
+        Registry.register(PiecewiseConstantDecay.class, PiecewiseConstantDecay::fromConfig);
+        Registry.register(CosineDecay.class, CosineDecay::fromConfig);
     }
 
     private Optimizers() {
@@ -38,14 +45,13 @@ public final class Optimizers {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static Optimizer get(String name) {
-        Supplier<Optimizer> factory = name == null ? null : BY_NAME.get(name.toLowerCase(Locale.ROOT));
-        if (factory == null) {
-            String guess = name == null ? null : dev.neurona.names.Names.closest(name.trim(), BY_NAME.keySet());
+        if (name == null || Registry.canonical(Optimizer.class, name).isEmpty()) {
+            String guess = name == null ? null : Registry.suggest(Optimizer.class, name.trim()).orElse(null);
             throw new IllegalArgumentException("Unknown optimizer '" + name + "'"
                     + (guess == null ? "" : " (did you mean '" + guess + "'?)") + "; known optimizers are "
-                    + String.join(", ", BY_NAME.keySet()));
+                    + String.join(", ", Registry.namesInOrder(Optimizer.class)));
         }
-        return factory.get();
+        return Registry.create(Optimizer.class, name, Map.of("name", name));
     }
 
     /**
@@ -65,6 +71,6 @@ public final class Optimizers {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("name", e.getMessage(), e);
         }
-        return optimizer.applyConfig(config);
+        return optimizer.applyConfig(config);   // the common keys, then the optimizer's own readConfig
     }
 }

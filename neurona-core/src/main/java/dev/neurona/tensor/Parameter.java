@@ -8,6 +8,7 @@ public final class Parameter extends Tensor {
 
     private String name;
     private boolean trainable = true;
+    private HostAccess constraint;
 
     /** A parameter holding a copy of {@code initial}'s values. */
     public Parameter(String name, Tensor initial) {
@@ -52,6 +53,25 @@ public final class Parameter extends Tensor {
         }
         this.trainable = trainable;
         this.requiresGrad = trainable;
+        return this;
+    }
+
+    /**
+     * The projection an optimizer runs on the values after each update of this parameter (a
+     * layer's weight constraint, Keras's {@code kernel_constraint}), or {@code null}.
+     */
+    public HostAccess constraint() {
+        return constraint;
+    }
+
+    /**
+     * Sets the projection run on the values after each optimizer update, or {@code null} for none;
+     * it runs at every step, so it must allocate nothing.
+     *
+     * @return this parameter
+     */
+    public Parameter constraint(HostAccess projection) {
+        this.constraint = projection;
         return this;
     }
 

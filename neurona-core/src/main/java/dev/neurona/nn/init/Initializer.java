@@ -1,5 +1,6 @@
 package dev.neurona.nn.init;
 
+import dev.neurona.names.Registry;
 import dev.neurona.tensor.Tensor;
 import java.util.Map;
 import java.util.Random;
@@ -9,6 +10,7 @@ import java.util.Random;
  * {@code in} and fan-out is {@code out}, as in Keras. Randomness always comes from the
  * generator passed in, so the same seed gives the same weights.
  */
+@Registry.Kind(noun = "initializer", plural = "initializers", builtins = Initializers.class)
 public interface Initializer {
 
     /** A new tensor of {@code shape} drawn with {@code random}. */

@@ -2,12 +2,14 @@ package dev.neurona.nn.init;
 
 import dev.neurona.names.ConfigException;
 import dev.neurona.names.ConfigKeys;
+import dev.neurona.names.Registry;
 import dev.neurona.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,34 +25,66 @@ public final class Initializers {
 
     private static final double TRUNCATED_STDDEV_CORRECTION = 0.87962566103423978;
 
-    private static final Map<String, Supplier<Initializer>> BY_NAME = new LinkedHashMap<>();
+    private static final double ANY = Double.MAX_VALUE;
 
     static {
-        BY_NAME.put("zeros", Initializers::zeros);
-        BY_NAME.put("ones", Initializers::ones);
-        BY_NAME.put("random_normal", () -> randomNormal(0.0, 0.05));
-        BY_NAME.put("random_uniform", () -> randomUniform(-0.05, 0.05));
-        BY_NAME.put("truncated_normal", () -> truncatedNormal(0.0, 0.05));
-        BY_NAME.put("glorot_normal", Initializers::glorotNormal);
-        BY_NAME.put("glorot_uniform", Initializers::glorotUniform);
-        BY_NAME.put("he_normal", Initializers::heNormal);
-        BY_NAME.put("he_uniform", Initializers::heUniform);
-        BY_NAME.put("lecun_normal", Initializers::lecunNormal);
-        BY_NAME.put("lecun_uniform", Initializers::lecunUniform);
-        BY_NAME.put("orthogonal", () -> orthogonal(1.0));
+        // one line per type: its name and how a config builds it; a config of the name alone takes Keras's
+        // defaults (what get(name) passes), one with parameters must give them all
+        plain("zeros", Initializers::zeros);
+        plain("ones", Initializers::ones);
+        builtin("constant", c -> constant(c.only("name", "value").number("value", -ANY, ANY)));
+        builtin("random_normal", c -> nameOnly(c) ? randomNormal(0.0, 0.05)
+                : randomNormal(c.only("name", "mean", "stddev").number("mean", -ANY, ANY), c.number("stddev", Double.MIN_VALUE, ANY)));
+        builtin("random_uniform", c -> nameOnly(c) ? randomUniform(-0.05, 0.05)
+                : randomUniform(c.only("name", "minval", "maxval").number("minval", -ANY, ANY), c.number("maxval", -ANY, ANY)));
+        builtin("truncated_normal", c -> nameOnly(c) ? truncatedNormal(0.0, 0.05)
+                : truncatedNormal(c.only("name", "mean", "stddev").number("mean", -ANY, ANY), c.number("stddev", Double.MIN_VALUE, ANY)));
+        plain("glorot_normal", Initializers::glorotNormal);
+        plain("glorot_uniform", Initializers::glorotUniform);
+        plain("he_normal", Initializers::heNormal);
+        plain("he_uniform", Initializers::heUniform);
+        plain("lecun_normal", Initializers::lecunNormal);
+        plain("lecun_uniform", Initializers::lecunUniform);
+        builtin("orthogonal", c -> nameOnly(c) ? orthogonal(1.0) : orthogonal(c.only("name", "gain").number("gain", -ANY, ANY)));
     }
 
     private Initializers() {
     }
 
-    /** The initializer with Keras defaults for a name such as {@code "he_normal"}. */
+    /** Registers a built-in initializer (all are one class): {@code build} gets the config's keys. */
+    private static void builtin(String name, Function<ConfigKeys, Initializer> build) {
+        Registry.register(name, Simple.class, config -> (Simple) build.apply(ConfigKeys.of(config)));
+    }
+
+    /** Registers a built-in initializer without parameters: its config holds only the name. */
+    private static void plain(String name, Supplier<Initializer> make) {
+        builtin(name, c -> {
+            c.only("name");
+            return make.get();
+        });
+    }
+
+    /** Whether a config holds nothing but the name (a parameterless initializer refuses anything else). */
+    private static boolean nameOnly(ConfigKeys c) {
+        return c.map().size() == 1 && c.has("name");
+    }
+
+    /**
+     * The initializer with Keras defaults for a name such as {@code "he_normal"}: built-in or
+     * {@link Registry#register registered}.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones, or for
+     *         {@code "constant"}, which needs its value
+     */
     public static Initializer get(String name) {
-        Supplier<Initializer> s = name == null ? null : BY_NAME.get(name.toLowerCase(Locale.ROOT));
-        if (s == null) {
-            throw new IllegalArgumentException("unknown initializer '" + name + "'; known initializers: "
-                    + String.join(", ", BY_NAME.keySet()) + ", constant");
+        if (name == null) {
+            throw Registry.unknown(Initializer.class, null);
         }
-        return s.get();
+        if (Registry.canonical(Initializer.class, name).filter("constant"::equals).isPresent()) {
+            throw new IllegalArgumentException("initializer 'constant' needs its value: use Initializers.constant(value) "
+                    + "or {\"name\": \"constant\", \"value\": 0.1}");
+        }
+        return Registry.create(Initializer.class, name, Map.of("name", name));
     }
 
     /**
@@ -61,33 +95,7 @@ public final class Initializers {
      * @throws ConfigException naming a missing, bad or unknown key, or an unknown name
      */
     public static Initializer fromConfig(Map<String, Object> config) {
-        ConfigKeys c = ConfigKeys.of(config);
-        String name = c.string("name");
-        double any = Double.MAX_VALUE;
-        try {
-            return switch (name) {
-                case "constant" -> constant(c.only("name", "value").number("value", -any, any));
-                case "random_normal" -> randomNormal(c.only("name", "mean", "stddev").number("mean", -any, any),
-                        c.number("stddev", Double.MIN_VALUE, any));
-                case "random_uniform" -> randomUniform(c.only("name", "minval", "maxval").number("minval", -any, any),
-                        c.number("maxval", -any, any));
-                case "truncated_normal" -> truncatedNormal(c.only("name", "mean", "stddev").number("mean", -any, any),
-                        c.number("stddev", Double.MIN_VALUE, any));
-                case "orthogonal" -> orthogonal(c.only("name", "gain").number("gain", -any, any));
-                default -> {
-                    c.only("name");
-                    try {
-                        yield get(name);
-                    } catch (IllegalArgumentException e) {
-                        throw new ConfigException("name", e.getMessage(), e);
-                    }
-                }
-            };
-        } catch (ConfigException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {   // a parameter the factory refused, such as stddev ≤ 0
-            throw new ConfigException("", e.getMessage(), e);
-        }
+        return Registry.fromConfig(Initializer.class, "name", ConfigKeys.of(config).string("name"), config);
     }
 
     /** All zeros (the Dense bias default). */
@@ -251,9 +259,14 @@ public final class Initializers {
         }
     }
 
-    /** The known names, for error messages and documentation. */
+    /**
+     * The names {@link #get(String)} accepts (every registered one but {@code constant}, which needs
+     * its value), built-ins first in Keras's order, for error messages and documentation.
+     */
     public static List<String> names() {
-        return List.copyOf(BY_NAME.keySet());
+        List<String> names = new java.util.ArrayList<>(Registry.namesInOrder(Initializer.class));
+        names.remove("constant");
+        return names;
     }
 
     private record Simple(String name, Map<String, Object> config, Draw draw) implements Initializer {
