@@ -51,7 +51,7 @@ final class LayerConfigs {
     }
 
     /** A merge layer of no settings ({@code Add}, {@code Subtract}, {@code Multiply}, {@code Average}). */
-    static Layer merge(Map<String, Object> config, Layer layer) {
+    static <L extends Layer> L merge(Map<String, Object> config, L layer) {
         ConfigKeys.of(config).only("type", "name");
         return layer;
     }
