@@ -59,11 +59,10 @@ public class Model extends Layer implements Network {
     }
 
     /**
-     * A functional model from {@code inputs} to {@code outputs}: every layer between them
-     * belongs to it (unnamed ones are named {@code dense_1}, {@code dense_2}, … by type).
+     * A functional model from {@code inputs} to {@code outputs}; unnamed layers are named by type.
      *
-     * @throws IllegalArgumentException for an output not computed from the given inputs (naming
-     *         the input it needs), an input given twice, or two layers of one name
+     * @throws IllegalArgumentException for an output that needs an input not given (naming it),
+     *         an input given twice, or two layers of one name
      */
     public Model(List<SymbolicTensor> inputs, List<SymbolicTensor> outputs) {
         this.graph = ModelGraph.of(inputs, outputs);
@@ -305,10 +304,7 @@ public class Model extends Layer implements Network {
         state.compile(new Compilation(optimizer, loss, metrics));
     }
 
-    /**
-     * Configures a model of several outputs: a loss per output name (a Keras name or a
-     * {@link Loss}), as {@code compile(opt, Map.of("class", "sparse_categorical_crossentropy", "box", "mse"))}.
-     */
+    /** A loss per output name (a Keras name or a {@link Loss}): {@code compile(opt, Map.of("class", "…", "box", "mse"))}. */
     public void compile(Optimizer optimizer, Map<String, ?> losses) {
         compile(optimizer, losses, Map.of(), Map.of());
     }
@@ -386,11 +382,7 @@ public class Model extends Layer implements Network {
         return state.fit("fit", data, fit, false);
     }
 
-    /**
-     * Continues an interrupted training: {@code fit} from epoch {@link #epochsCompleted()}; on a
-     * model loaded from a checkpoint of {@code fit(x, y, sameFit)}, it ends with exactly the
-     * weights of the uninterrupted run. An empty history when all epochs are done already.
-     */
+    /** {@code fit} from epoch {@link #epochsCompleted()}: resumes a checkpoint exactly; empty when all epochs are done. */
     public History resume(Tensor x, Tensor y, Fit fit) {
         return state.fit("resume", ModelData.of("resume", x, y), fit, true);
     }
@@ -425,22 +417,14 @@ public class Model extends Layer implements Network {
         return state.predict(x, batchSize);
     }
 
-    /**
-     * The outputs of a model of several inputs or outputs, one tensor per output, for one batch
-     * tensor per input (in order), computed in batches of 32.
-     */
+    /** The outputs of a model of several inputs or outputs (one tensor per output), in batches of 32. */
     public List<Tensor> predict(List<Tensor> xs) {
         return state.predict(xs, 32);
     }
 
     // ---------------------------------------------------------------- weights
 
-    /**
-     * All parameters, layer by layer in Keras order (kernel, then bias); builds the model first
-     * when it knows its input shapes.
-     *
-     * @throws IllegalStateException when the model is not built and cannot be
-     */
+    /** All parameters in Keras order, building the model first when it can (else an {@code IllegalStateException}). */
     @Override
     public List<Parameter> parameters() {
         ensureBuilt();
@@ -458,11 +442,7 @@ public class Model extends Layer implements Network {
         return parameters().stream().map(Tensor::copy).toList();
     }
 
-    /**
-     * Overwrites the weights, in the order of {@link #getWeights()}.
-     *
-     * @throws IllegalArgumentException when the count or a shape differs, naming the parameter
-     */
+    /** Overwrites the weights, in the order of {@link #getWeights()}; a count or shape that differs is named. */
     @Override
     public void setWeights(List<Tensor> weights) {
         List<Parameter> params = parameters();
@@ -509,11 +489,9 @@ public class Model extends Layer implements Network {
     }
 
     /**
-     * Loads any model file (a Sequential, a functional model, format versions 1 and 2): built,
-     * with equal weights, compiled as it was, with its optimizer state and training position.
+     * Loads any model file (Sequential or functional, format versions 1 and 2) as it was saved.
      *
-     * @throws dev.neurona.io.ModelFileException when the file is missing, corrupt, over the
-     *         default {@link ModelFileLimits}, of a newer format, or does not describe a valid model
+     * @throws dev.neurona.io.ModelFileException for a missing, corrupt, oversized or invalid file
      */
     public static Model load(Path path) throws IOException {
         return load(path, ModelFileLimits.DEFAULT);

@@ -176,7 +176,7 @@ class ModelFileRoundTripTest {
         Map<String, byte[]> entries = Fixtures.entries(file);
         assertThat(entries.keySet()).containsExactly("config.json", "weights.npz", "optimizer.npz");
         String json = new String(entries.get("config.json"), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(json).contains("\"format_version\" : 1", "\"library_version\"", "\"Sequential\"", "\"input_shape\"");
+        assertThat(json).contains("\"format_version\" : " + dev.neurona.io.ModelSnapshot.FORMAT_VERSION, "\"library_version\"", "\"Sequential\"", "\"input_shape\"");
         Path weights = dir.resolve("w.npz");
         java.nio.file.Files.write(weights, entries.get("weights.npz"));
         assertThat(Fixtures.entries(weights).keySet())

@@ -105,7 +105,7 @@ class RegistryRoundTripTest {
             merging("Multiply", Layers.multiply(), new int[] {5}, new int[] {5}),
             merging("Average", Layers.average(), new int[] {3}, new int[] {3}),
             merging("Concatenate", Layers.concatenate(1), new int[] {2, 3}, new int[] {4, 3}),
-            merging("Dot", new dev.neurona.nn.Dot(2, 1, true), new int[] {3, 4}, new int[] {3, 5}),
+            merging("Dot", new dev.neurona.nn.Dot(2, 1, true), new int[] {3, 4}, new int[] {4, 5}),
 
             of(Activation.class, "linear", Activations.linear()),
             of(Activation.class, "sign", Activations.sign()),
