@@ -82,7 +82,6 @@ public class Model extends Layer implements Network {
         return graph != null ? "Functional" : getClass().getSimpleName();
     }
 
-    /** The functional graph, or {@code null}. */
     final ModelGraph graph() {
         return graph;
     }
@@ -256,7 +255,6 @@ public class Model extends Layer implements Network {
         return AddedLosses.collect(this);
     }
 
-    /** Forgets the losses added in a forward pass whose losses nobody reads (predict). */
     final void clearAddedLosses() {
         AddedLosses.collect(this);
     }
@@ -269,32 +267,27 @@ public class Model extends Layer implements Network {
         return this;
     }
 
-    /** The model's seed. */
     public long seed() {
         return state.seed();
     }
 
-    /** Configures training by Keras names: {@code compile("adam", "mse", "mae")}. */
+    /** Configures training by Keras names ({@code compile("adam", "mse", "mae")}); the overloads below take objects. */
     public void compile(String optimizer, String loss, String... metrics) {
         compile(Optimizers.get(optimizer), Losses.get(loss), (Object[]) metrics);
     }
 
-    /** Configures training with an optimizer object, a loss by Keras name and metrics by name. */
     public void compile(Optimizer optimizer, String loss, String... metrics) {
         compile(optimizer, Losses.get(loss), (Object[]) metrics);
     }
 
-    /** Configures training with an optimizer and a loss object, without metrics. */
     public void compile(Optimizer optimizer, Loss loss) {
         compile(optimizer, loss, new Object[0]);
     }
 
-    /** Configures training with objects. */
     public void compile(Optimizer optimizer, Loss loss, Metric... metrics) {
         compile(optimizer, loss, (Object[]) metrics);
     }
 
-    /** Configures training with an optimizer and loss object and metrics by name. */
     public void compile(Optimizer optimizer, Loss loss, String... metrics) {
         compile(optimizer, loss, (Object[]) metrics);
     }
@@ -321,12 +314,10 @@ public class Model extends Layer implements Network {
         state.compile(OutputSettings.compilation(this, optimizer, losses, lossWeights, metrics));
     }
 
-    /** Whether {@code compile} was called. */
     public boolean isCompiled() {
         return state.compilation() != null;
     }
 
-    /** The compiled optimizer, or {@code null}. */
     public Optimizer optimizer() {
         return state.compilation() == null ? null : state.compilation().optimizer();
     }
@@ -357,7 +348,6 @@ public class Model extends Layer implements Network {
         return this;
     }
 
-    /** The preprocessing saved with the model, or empty when there is none. */
     public Optional<TableSchema> preprocessing() {
         return Optional.ofNullable(state.preprocessing());
     }
@@ -387,7 +377,6 @@ public class Model extends Layer implements Network {
         return state.fit("resume", ModelData.of("resume", x, y), fit, true);
     }
 
-    /** {@link #resume(Tensor, Tensor, Fit)} on a dataset. */
     public History resume(Dataset data, Fit fit) {
         return state.fit("resume", data, fit, true);
     }
@@ -402,12 +391,10 @@ public class Model extends Layer implements Network {
         return state.evaluate(ModelData.of("evaluate", xs, ys));
     }
 
-    /** The loss and metrics on a dataset. */
     public Map<String, Double> evaluate(Dataset data) {
         return state.evaluate(data);
     }
 
-    /** The outputs for {@code x}, computed in batches of 32 without recording a graph. */
     public Tensor predict(Tensor x) {
         return predict(x, 32);
     }
@@ -497,12 +484,10 @@ public class Model extends Layer implements Network {
         return load(path, ModelFileLimits.DEFAULT);
     }
 
-    /** {@link #load(Path)} with tighter (or looser) bounds on what the file may hold. */
     public static Model load(Path path, ModelFileLimits limits) throws IOException {
         return Snapshots.load(path, limits);
     }
 
-    /** Prints {@link #summaryString()} to standard output. */
     public void summary() {
         System.out.print(summaryString());
     }

@@ -287,7 +287,6 @@ public abstract class Layer {
         createWeights(inputShapes.get(0), random);
     }
 
-    /** Whether {@link #build} has run. */
     public final boolean isBuilt() {
         return inputShapes != null;
     }
@@ -480,7 +479,6 @@ public abstract class Layer {
         return p;
     }
 
-    /** {@code "dense_1 (Dense)"}, for messages. */
     protected final String label() {
         return (name == null ? "" : name + " ") + "(" + typeName() + ")";
     }
