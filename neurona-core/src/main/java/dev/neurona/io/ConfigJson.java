@@ -122,9 +122,10 @@ final class ConfigJson {
         Fields model = top.object("model");
         model.only("class", "seed", "input_shape", "layers", "graph");
         String modelClass = model.string("class");
-        if (!modelClass.equals("Sequential") && !(modelClass.equals("Functional") && version >= 2)) {
+        boolean v2 = (modelClass.equals("Functional") || modelClass.equals("Subclassed")) && version >= 2;
+        if (!modelClass.equals("Sequential") && !v2) {
             throw error.create("config.json: model class '" + modelClass + "' is not supported (Sequential, and "
-                    + "Functional from format version 2)");
+                    + "Functional and Subclassed from format version 2)");
         }
         Map<String, Object> graph = null;
         if (modelClass.equals("Functional")) {

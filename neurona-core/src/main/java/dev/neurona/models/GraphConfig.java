@@ -26,12 +26,6 @@ final class GraphConfig {
     /** The {@code graph} entry of a functional model's config. */
     static Map<String, Object> of(Model model) {
         ModelGraph graph = model.graph();
-        for (Layer layer : graph.layers()) {
-            if (layer instanceof Model) {
-                throw new IllegalStateException("save: " + layer + " is a model nested in " + model.typeName()
-                        + "; saving nested models is not supported yet");
-            }
-        }
         Map<SymbolicTensor, List<Object>> refs = new IdentityHashMap<>();
         for (SymbolicTensor in : graph.inputs()) {
             refs.put(in, List.of(in.layer().name(), 0));

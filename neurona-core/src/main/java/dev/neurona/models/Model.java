@@ -49,6 +49,12 @@ import java.util.Random;
  */
 public class Model extends Layer implements Network {
 
+    static {
+        // a model nested in another is a layer of it, rebuilt from its config like any other
+        dev.neurona.names.Registry.register(Sequential.class, NestedModels::sequential);
+        dev.neurona.names.Registry.register("Functional", Model.class, NestedModels::functional);
+    }
+
     /** The functional graph, or {@code null} for a Sequential or subclassed model. */
     private final ModelGraph graph;
     private final ModelState state = new ModelState(this);
@@ -139,8 +145,18 @@ public class Model extends Layer implements Network {
     @Override
     protected void createWeights(List<int[]> inputShapes, Random random) {
         if (graph != null) {
+            if (!LayerShapesCheck.same(knownInputShapes(), inputShapes)) {
+                throw new IllegalArgumentException(label() + " takes inputs of shape " + LayerShapesCheck.describe(knownInputShapes())
+                        + ", got " + LayerShapesCheck.describe(inputShapes));
+            }
             graph.build(random);
         }
+    }
+
+    /** A Sequential's or functional model's settings as a layer: its own architecture; a subclass's its own. */
+    @Override
+    protected Map<String, Object> settings() {
+        return this instanceof Sequential || graph != null ? NestedModels.settings(this) : super.settings();
     }
 
     /** Creates the weights for inputs of {@code inputShapes} (batch excluded), from {@link #seed()}; returns this model. */
@@ -200,13 +216,10 @@ public class Model extends Layer implements Network {
         return children();
     }
 
+    /** The weights building would create: each layer's first application in the graph (a subclass: its built children). */
     @Override
     public long countParams(int[] inputShape) {
-        long n = 0;
-        for (Layer layer : children()) {
-            n += layer.isBuilt() ? layer.countParams() : 0;
-        }
-        return n;
+        return ModelShapes.countParams(this);
     }
 
     // ---------------------------------------------------------------- forward

@@ -73,4 +73,23 @@ final class ModelShapes {
             return Arrays.copyOfRange(s, 1, s.length);
         }
     }
+
+    /** The weights {@code model} has or would create: a graph's layers at their first application, or the built children. */
+    static long countParams(Model model) {
+        long n = 0;
+        if (model.graph() != null) {
+            java.util.Set<Layer> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (ModelGraph.Node node : model.graph().nodes()) {
+                if (seen.add(node.layer())) {
+                    n += node.layer().isBuilt() ? node.layer().countParams()
+                            : node.layer().countParams(node.tensor().inputs().get(0).shape());
+                }
+            }
+            return n;
+        }
+        for (Layer layer : model.children()) {
+            n += layer.isBuilt() ? layer.countParams() : 0;
+        }
+        return n;
+    }
 }

@@ -48,11 +48,13 @@ final class Snapshots {
 
     /** The model as plain data; the weights are the model's own tensors, not copies. */
     static ModelSnapshot of(Model model, boolean includeOptimizer, int epochsCompleted) {
-        if (!(model instanceof Sequential) && model.graph() == null) {
-            throw new IllegalStateException("save: " + model.typeName() + " is a subclassed model, whose forward is code; "
-                    + "saving one is not supported yet (its weights: getWeights)");
+        boolean subclassed = !(model instanceof Sequential) && model.graph() == null;
+        if (subclassed && model.inputCount() != 1) {
+            throw new IllegalStateException("save: " + model.typeName() + " is a subclassed model of several inputs; "
+                    + "saving one is not supported yet");
         }
-        List<Map<String, Object>> layers = model.layers().stream().map(Layer::config).toList();
+        List<Map<String, Object>> layers = subclassed ? List.of(model.config())
+                : model.layers().stream().map(Layer::config).toList();
         Map<String, Tensor> weights = new LinkedHashMap<>();
         for (Parameter p : model.parameters()) {
             weights.put(p.name(), p);
@@ -62,12 +64,12 @@ final class Snapshots {
             List<Object> metrics = model.metricSpecs().stream()
                     .map(m -> m instanceof Metric metric ? (Object) metric.config() : m).toList();
             compile = new ModelSnapshot.Compile(model.optimizer().config(), model.loss().config(), metrics,
-                    model.outputCount() > 1 ? outputSettings(model) : null);
+                    model.outputCount() > 1 ? SnapshotKinds.outputSettings(model) : null);
         }
         Map<String, Map<String, Object>> states = new LinkedHashMap<>();
-        for (Layer layer : model.layers()) {
+        for (Layer layer : SnapshotKinds.tree(model)) {
             if (!layer.state().isEmpty()) {
-                states.put(layer.name(), layer.state());
+                states.put(layer.path(), layer.state());
             }
         }
         Map<String, float[]> optimizerState = includeOptimizer ? completeState(model) : null;
@@ -76,26 +78,12 @@ final class Snapshots {
             schema.requireInputShape(model.inputShape());
         }
         boolean functional = model.graph() != null;
+        String modelClass = functional ? "Functional" : subclassed ? "Subclassed" : "Sequential";
         return new ModelSnapshot(
-                new ModelSnapshot.Architecture(functional ? "Functional" : "Sequential", model.seed(), model.inputShape(),
+                new ModelSnapshot.Architecture(modelClass, model.seed(), model.inputShape(),
                         layers, functional ? GraphConfig.of(model) : null),
                 compile, weights, new ModelSnapshot.Training(epochsCompleted, states, optimizerState),
                 ModelFiles.libraryVersion(), schema == null ? null : schema.config());
-    }
-
-    /** Per output name its loss config, loss weight and metrics (names or configs), for a model of several outputs. */
-    private static Map<String, Object> outputSettings(Model model) {
-        Compilation c = model.modelState().compilation();
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (int k = 0; k < model.outputCount(); k++) {
-            Map<String, Object> settings = new LinkedHashMap<>();
-            settings.put("loss", c.losses().get(k).config());
-            settings.put("weight", c.lossWeights()[k]);
-            settings.put("metrics", c.allMetricSpecs().get(k).stream()
-                    .map(m -> m instanceof Metric metric ? (Object) metric.config() : m).toList());
-            out.put(model.outputNames().get(k), settings);
-        }
-        return out;
     }
 
     /**
@@ -162,7 +150,10 @@ final class Snapshots {
     private static Model restore(ModelFileReader file) throws IOException {
         ModelSnapshot.Architecture a = file.architecture();
         if (a.graph() != null) {
-            return restoreFunctional(file, a);
+            return SnapshotKinds.restoreFunctional(file, a);
+        }
+        if (a.modelClass().equals("Subclassed")) {
+            return SnapshotKinds.restoreSubclassed(file, a);
         }
         Sequential model = new Sequential();
         for (int i = 0; i < a.layers().size(); i++) {
@@ -186,41 +177,8 @@ final class Snapshots {
         return restoreRest(model, file, a);
     }
 
-    /** A functional model: the graph rebuilt and checked, sized against the file, then built. */
-    private static Model restoreFunctional(ModelFileReader file, ModelSnapshot.Architecture a) throws IOException {
-        Model model;
-        try {
-            model = GraphConfig.model(a.layers(), a.graph());
-        } catch (ConfigException e) {
-            throw file.error("config.json: " + e.pathUnder("model") + ": " + e.problem(), e);
-        } catch (RuntimeException e) {
-            throw file.error("config.json: model: " + e.getMessage(), e);
-        }
-        model.seed(a.seed());
-        long available = Math.min(file.weightsBytes(), file.limits().maxArrayBytes()) / 4;
-        long needed = 0;
-        for (ModelGraph.Node node : model.graph().nodes()) {
-            try {
-                needed += node.tensor().inputs().size() == 1 && !node.layer().isBuilt()
-                        ? node.layer().countParams(node.tensor().inputs().get(0).shape()) : 0;
-            } catch (RuntimeException e) {
-                throw file.error("config.json: the graph does not fit its inputs: " + e.getMessage(), e);
-            }
-        }
-        if (needed > available) {
-            throw file.error("config.json: the architecture needs more than " + available + " weight values, but "
-                    + "weights.npz holds at most " + file.weightsBytes() + " bytes (or the limit on arrays is lower)");
-        }
-        try {
-            model.ensureBuilt();
-        } catch (RuntimeException e) {
-            throw file.error("config.json: the graph cannot be built: " + e.getMessage(), e);
-        }
-        return restoreRest(model, file, a);
-    }
-
     /** Weights, layer states, compile settings, optimizer state, training position and preprocessing. */
-    private static Model restoreRest(Model model, ModelFileReader file, ModelSnapshot.Architecture a) throws IOException {
+    static Model restoreRest(Model model, ModelFileReader file, ModelSnapshot.Architecture a) throws IOException {
         assignWeights(model, file.weights(expectedWeights(model)), file);
         restoreLayerStates(model, file.layerStates(), file);
         if (file.compile() != null) {
@@ -330,8 +288,9 @@ final class Snapshots {
     /** Restores each layer's state; every layer that keeps state must find its own. */
     private static void restoreLayerStates(Model model, Map<String, Map<String, Object>> states,
             ModelFileReader file) throws ModelFileException {
+        List<Layer> tree = SnapshotKinds.tree(model);
         for (Map.Entry<String, Map<String, Object>> e : states.entrySet()) {
-            Layer layer = model.layers().stream().filter(l -> l.name().equals(e.getKey())).findFirst().orElse(null);
+            Layer layer = tree.stream().filter(l -> l.path().equals(e.getKey())).findFirst().orElse(null);
             if (layer == null) {
                 throw file.error("config.json: training_state.layers names the layer '" + e.getKey()
                         + "', which the model does not have");
@@ -342,8 +301,8 @@ final class Snapshots {
                 throw file.error("config.json: training_state.layers." + e.getKey() + ": " + ex.getMessage(), ex);
             }
         }
-        for (Layer layer : model.layers()) {
-            if (!layer.state().isEmpty() && !states.containsKey(layer.name())) {
+        for (Layer layer : tree) {
+            if (!layer.state().isEmpty() && !states.containsKey(layer.path())) {
                 throw file.error("config.json: training_state.layers lacks the state of " + layer
                         + ", which a resumed run needs");
             }
@@ -354,7 +313,7 @@ final class Snapshots {
             throws ModelFileException {
         Optimizer optimizer = configured("compile.optimizer", () -> Optimizers.fromConfig(c.optimizer()), file);
         if (c.outputs() != null) {
-            compileOutputs(model, optimizer, c.outputs(), file);
+            SnapshotKinds.compileOutputs(model, optimizer, c.outputs(), file);
             return;
         }
         Loss loss = configured("compile.loss", () -> Losses.fromConfig(c.loss()), file);
@@ -371,37 +330,8 @@ final class Snapshots {
         }
     }
 
-    /** The per-output compile settings of a model of several outputs. */
-    @SuppressWarnings("unchecked")
-    private static void compileOutputs(Model model, Optimizer optimizer, Map<String, Object> outputs, ModelFileReader file)
-            throws ModelFileException {
-        Map<String, Object> losses = new LinkedHashMap<>();
-        Map<String, Double> weights = new LinkedHashMap<>();
-        Map<String, List<?>> metrics = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : outputs.entrySet()) {
-            String where = "compile.outputs." + e.getKey();
-            if (!(e.getValue() instanceof Map<?, ?> settings) || !(settings.get("loss") instanceof Map<?, ?> loss)
-                    || !(settings.get("weight") instanceof Number weight) || !(settings.get("metrics") instanceof List<?> ms)) {
-                throw file.error("config.json: " + where + ": needs {\"loss\": {…}, \"weight\": number, \"metrics\": […]}");
-            }
-            losses.put(e.getKey(), configured(where + ".loss", () -> Losses.fromConfig((Map<String, Object>) loss), file));
-            weights.put(e.getKey(), weight.doubleValue());
-            List<Object> resolved = new ArrayList<>();
-            for (int i = 0; i < ms.size(); i++) {
-                Object m = ms.get(i);
-                resolved.add(m instanceof String ? m : configured(where + ".metrics[" + i + "]", () -> metricFrom(m), file));
-            }
-            metrics.put(e.getKey(), resolved);
-        }
-        try {
-            model.compile(optimizer, losses, weights, metrics);
-        } catch (RuntimeException e) {
-            throw file.error("config.json: compile settings: " + e.getMessage(), e);
-        }
-    }
-
     /** {@code build}'s result, its configuration errors named under {@code where}. */
-    private static <T> T configured(String where, java.util.function.Supplier<T> build, ModelFileReader file)
+    static <T> T configured(String where, java.util.function.Supplier<T> build, ModelFileReader file)
             throws ModelFileException {
         try {
             return build.get();
@@ -413,7 +343,7 @@ final class Snapshots {
     }
 
     @SuppressWarnings("unchecked")
-    private static Metric metricFrom(Object config) {
+    static Metric metricFrom(Object config) {
         return Metrics.fromConfig((Map<String, Object>) config);
     }
 

@@ -117,6 +117,76 @@ class FunctionalFilesTest {
                 .hasMessageContaining("concatenate_9");
     }
 
+    /** An encoder model and a decoder model, each nested in an autoencoder, with dropout inside (state kept). */
+    @Test
+    void nestedModelsSaveAndLoadWithTheirWeightsAndDropoutState() throws IOException {
+        Sequential encoder = new Sequential(input(6), dense(3, "relu"), dev.neurona.nn.Layers.dropout(0.2));
+        SymbolicTensor code = Input.of(3);
+        Model decoder = new Model(code, dense(6).apply(code));
+        SymbolicTensor x = Input.of(6);
+        Model autoencoder = new Model(x, decoder.apply(encoder.apply(x)));
+        autoencoder.compile(new Adam(0.01), "mse");
+        Tensor data = Tensor.randn(new Random(3), 32, 6);
+        autoencoder.fit(data, data, Fit.epochs(2).batchSize(8).verbose(0));
+        Path file = dir.resolve("autoencoder.nrn");
+        autoencoder.save(file);
+
+        Model loaded = Model.load(file);
+        assertThat(loaded.parameters().stream().map(dev.neurona.tensor.Parameter::name)).containsExactlyElementsOf(
+                autoencoder.parameters().stream().map(dev.neurona.tensor.Parameter::name).toList());
+        assertThat(loaded.parameters().get(0).name()).isEqualTo("sequential_1/dense_1/kernel");
+        assertThat(loaded.predict(data).toArray()).isEqualTo(autoencoder.predict(data).toArray());
+        autoencoder.fit(data, data, Fit.epochs(1).batchSize(8).verbose(0));
+        loaded.fit(data, data, Fit.epochs(1).batchSize(8).verbose(0));   // the same dropout masks: the state came back
+        assertThat(loaded.predict(data).toArray()).isEqualTo(autoencoder.predict(data).toArray());
+    }
+
+    /** A subclassed model whose class registered its factory. */
+    static final class Scaled extends Model {
+        final double factor;
+        final dev.neurona.nn.Dense inner = addChild(dense(2));
+
+        Scaled(double factor) {
+            this.factor = factor;
+        }
+
+        static Scaled fromConfig(Map<String, Object> config) {
+            return new Scaled(dev.neurona.names.ConfigKeys.of(config).only("type", "name", "factor")
+                    .number("factor", -1e9, 1e9));
+        }
+
+        @Override
+        public Tensor forward(Tensor x, dev.neurona.nn.Mode mode) {
+            return inner.call(x, mode).mul((float) factor);
+        }
+
+        @Override
+        protected Map<String, Object> settings() {
+            return Map.of("factor", factor);
+        }
+    }
+
+    @Test
+    void aRegisteredSubclassedModelSavesAndLoads() throws IOException {
+        Scaled m = new Scaled(1.5);
+        m.compile(new Adam(0.01), "mse");
+        Tensor x = Tensor.randn(new Random(4), 16, 3);
+        m.fit(x, Tensor.randn(new Random(5), 16, 2), Fit.epochs(2).batchSize(4).verbose(0));
+        Path file = dir.resolve("scaled.nrn");
+        m.save(file);
+        assertThatThrownBy(() -> Model.load(file)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("unknown layer type 'Scaled'").hasMessageContaining("Registry.register");
+        dev.neurona.names.Registry.register(Scaled.class, Scaled::fromConfig);
+        try {
+            Model loaded = Model.load(file);
+            assertThat(loaded).isInstanceOf(Scaled.class);
+            assertThat(((Scaled) loaded).factor).isEqualTo(1.5);
+            assertThat(loaded.predict(x).toArray()).isEqualTo(m.predict(x).toArray());
+        } finally {
+            dev.neurona.names.Registry.unregister(Scaled.class);
+        }
+    }
+
     private static String config(Path file) throws IOException {
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {

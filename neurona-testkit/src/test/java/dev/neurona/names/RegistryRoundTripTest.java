@@ -75,6 +75,12 @@ class RegistryRoundTripTest {
         return new Example(Layer.class, name, layer, inputShape);
     }
 
+    /** A functional model as a layer: a residual block over inputs of 4. */
+    private static Layer functional() {
+        dev.neurona.nn.SymbolicTensor x = Input.of(4);
+        return new dev.neurona.models.Model(x, Layers.add().apply(x, Layers.dense(4, "relu").apply(x)));
+    }
+
     /** A layer of several inputs (a merge layer), one shape per input. */
     private static Example merging(String name, Layer layer, int[]... inputShapes) {
         return new Example(Layer.class, name, layer, inputShapes);
@@ -100,6 +106,9 @@ class RegistryRoundTripTest {
             layer("Dropout", new Dropout(0.3), 6),
             layer("PReLU", new PReLU(Initializers.constant(0.25)), 5),
             layer("Normalization", new Normalization(), 4),
+            layer("Sequential", new dev.neurona.models.Sequential(Layers.dense(3, "tanh"), Layers.dropout(0.1),
+                    Layers.dense(2)), 4),
+            layer("Functional", functional(), 4),
             merging("Add", Layers.add(), new int[] {4}, new int[] {4}, new int[] {4}),
             merging("Subtract", Layers.subtract(), new int[] {2, 3}, new int[] {2, 3}),
             merging("Multiply", Layers.multiply(), new int[] {5}, new int[] {5}),

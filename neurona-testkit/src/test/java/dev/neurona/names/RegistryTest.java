@@ -141,7 +141,7 @@ class RegistryTest {
 
         assertThatThrownBy(() -> Sequential.load(file)).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("unknown layer type 'Square'")
-                .hasMessageContaining("known layer types: [Activation, Add, Average, Concatenate, Dense, Dot, Dropout, Flatten, Input, Multiply, Normalization, PReLU");
+                .hasMessageContaining("known layer types: [Activation, Add, Average, Concatenate, Dense, Dot, Dropout, Flatten, Functional, Input, Multiply, Normalization, PReLU, Sequential");
         Registry.register(Square.class, Square::fromConfig);
         assertThat(Sequential.load(file).layers().get(2)).isInstanceOf(Square.class);   // after input and dense_1
     }
