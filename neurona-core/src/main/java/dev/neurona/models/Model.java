@@ -323,7 +323,7 @@ public class Model extends Layer implements Network {
      *         loss, or an unknown loss or metric name
      */
     public void compile(Optimizer optimizer, Map<String, ?> losses, Map<String, Double> lossWeights,
-            Map<String, List<?>> metrics) {
+            Map<String, ? extends List<?>> metrics) {
         state.compile(OutputSettings.compilation(this, optimizer, losses, lossWeights, metrics));
     }
 

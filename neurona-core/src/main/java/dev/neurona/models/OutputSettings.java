@@ -18,7 +18,7 @@ final class OutputSettings {
     }
 
     static Compilation compilation(Model model, Optimizer optimizer, Map<String, ?> losses, Map<String, Double> weights,
-            Map<String, List<?>> metrics) {
+            Map<String, ? extends List<?>> metrics) {
         if (losses == null || weights == null || metrics == null) {
             throw new IllegalArgumentException("compile: the loss, loss weight and metric maps must not be null (give Map.of())");
         }
@@ -43,7 +43,8 @@ final class OutputSettings {
                         + "; weights must be finite and >= 0");
             }
             weightList[k] = w;
-            metricList.add(new ArrayList<>(metrics.getOrDefault(name, List.of())));
+            List<?> given = metrics.get(name);
+            metricList.add(given == null ? new ArrayList<>() : new ArrayList<>(given));
         }
         return new Compilation(optimizer, lossList, weightList, metricList);
     }
