@@ -64,13 +64,17 @@ public final class Dataset implements BatchSource {
     }
 
     /**
-     * Several inputs and targets by position, in the order of the model's inputs and outputs.
+     * Several inputs and targets by position, in the order of the model's inputs and outputs;
+     * the targets may be empty, for a model whose own training step needs none (a GAN).
      *
-     * @throws IllegalArgumentException when a list is empty, holds null or a scalar, or the sample counts differ
+     * @throws IllegalArgumentException when the inputs are empty, a list holds null or a scalar,
+     *         or the sample counts differ
      */
     public static Dataset of(List<Tensor> inputs, List<Tensor> targets) {
         check("inputs", inputs, null);
-        check("targets", targets, null);
+        if (targets == null || !targets.isEmpty()) {
+            check("targets", targets, null);
+        }
         Dataset d = new Dataset(List.copyOf(inputs), null, List.copyOf(targets), null, null);
         d.requireSameCount();
         return d;

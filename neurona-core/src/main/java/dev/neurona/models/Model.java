@@ -92,14 +92,10 @@ public class Model extends Layer implements Network {
         return graph;
     }
 
-    /** The training state: seed, compile settings, training position, preprocessing. */
     final ModelState modelState() {
         return state;
     }
 
-    // ---------------------------------------------------------------- shape and build
-
-    /** A top-level model names its layers' weights from the top ({@code "dense_1/kernel"}); a nested one under its own name. */
     @Override
     protected String childPath() {
         return isPlaced() ? path() : "";
@@ -120,7 +116,7 @@ public class Model extends Layer implements Network {
         return graph != null ? graph.outputs().size() : 1;
     }
 
-    /** The names of the inputs, in order (what a Dataset's named inputs are matched against). */
+    /** The inputs' names, in order (a Dataset's named inputs are matched to them). */
     public List<String> inputNames() {
         return graph == null ? List.of("input") : graph.inputs().stream().map(SymbolicTensor::name).toList();
     }
@@ -222,8 +218,6 @@ public class Model extends Layer implements Network {
         return ModelShapes.countParams(this);
     }
 
-    // ---------------------------------------------------------------- forward
-
     /**
      * The forward pass of a batch (one input, one output). A subclassed model overrides this
      * with its math, calling its layers ({@code dense1.call(x, mode)}).
@@ -260,8 +254,6 @@ public class Model extends Layer implements Network {
         return List.of(graph.run(xs, mode));
     }
 
-    // ---------------------------------------------------------------- added losses
-
     /** Sums and forgets the losses the layers added in the last forward pass ({@link Layer#addLoss}). */
     @Override
     public Tensor addedLoss() {
@@ -272,9 +264,7 @@ public class Model extends Layer implements Network {
         AddedLosses.collect(this);
     }
 
-    // ---------------------------------------------------------------- the training API (see ModelState)
-
-    /** Sets the seed of the initial weights, dropout masks and default shuffling (default 0); before build only. */
+    /** Sets the seed of the weights, dropout masks and default shuffling (default 0), before build. */
     public Model seed(long seed) {
         state.seed(seed);
         return this;
@@ -305,7 +295,6 @@ public class Model extends Layer implements Network {
         compile(optimizer, loss, (Object[]) metrics);
     }
 
-    /** Compiles with metrics as names (Strings) or {@link Metric} objects. */
     void compile(Optimizer optimizer, Loss loss, Object[] metrics) {
         state.compile(new Compilation(optimizer, loss, metrics));
     }
@@ -335,12 +324,10 @@ public class Model extends Layer implements Network {
         return state.compilation() == null ? null : state.compilation().optimizer();
     }
 
-    /** The compiled loss (the first output's for a model of several), or {@code null}. */
     public Loss loss() {
         return state.compilation() == null ? null : state.compilation().loss();
     }
 
-    /** The metrics as given to {@code compile}: names (Strings) and {@link Metric} objects. */
     List<Object> metricSpecs() {
         return state.compilation() == null ? List.of() : state.compilation().metricSpecs();
     }
@@ -368,6 +355,11 @@ public class Model extends Layer implements Network {
     /** Trains on {@code x} and {@code y}; see {@link Fit} for the options. */
     public History fit(Tensor x, Tensor y, Fit fit) {
         return state.fit("fit", ModelData.of("fit", x, y), fit, false);
+    }
+
+    /** Trains a model whose own {@link #trainStep} needs no targets (a GAN) on the samples {@code x}. */
+    public History fit(Tensor x, Fit fit) {
+        return state.fit("fit", ModelData.of("fit", List.of(x), List.of()), fit, false);
     }
 
     /** Trains a model of several inputs on one batch tensor per input (in order) and targets {@code y}. */
@@ -412,7 +404,6 @@ public class Model extends Layer implements Network {
         return predict(x, 32);
     }
 
-    /** The outputs for {@code x}, computed in batches of {@code batchSize}. */
     public Tensor predict(Tensor x, int batchSize) {
         return state.predict(x, batchSize);
     }
@@ -421,8 +412,6 @@ public class Model extends Layer implements Network {
     public List<Tensor> predict(List<Tensor> xs) {
         return state.predict(xs, 32);
     }
-
-    // ---------------------------------------------------------------- weights
 
     /** All parameters in Keras order, building the model first when it can (else an {@code IllegalStateException}). */
     @Override
@@ -436,7 +425,6 @@ public class Model extends Layer implements Network {
         return parameters().stream().filter(Parameter::trainable).toList();
     }
 
-    /** Copies of the weights, as Keras's {@code get_weights()}. */
     @Override
     public List<Tensor> getWeights() {
         return parameters().stream().map(Tensor::copy).toList();
@@ -455,23 +443,15 @@ public class Model extends Layer implements Network {
         }
     }
 
-    // ---------------------------------------------------------------- custom training
-
     /**
-     * One training step on a batch, for a subclass to override (Keras 3's {@code train_step}):
-     * a GAN's two optimizers, gradients taken explicitly ({@code loss.backward()} then
-     * {@code optimizer.step(params)}). It returns the values to log ({@code {d_loss=…, g_loss=…}}),
-     * which {@code fit} averages over each epoch's samples. The default returns {@code null}:
-     * {@code fit} then runs its compiled step (forward, compiled loss, backward, optimizer).
-     *
-     * @param xs one batch per input
-     * @param ys one batch of targets per output (what the data holds; a GAN may hold none)
+     * One training step for a subclass to override (Keras 3's {@code train_step}: a GAN's two
+     * optimizers, gradients by {@code loss.backward()} and {@code optimizer.step(params)}); it
+     * returns the values to log, which {@code fit} averages per epoch. The default's {@code null}
+     * means {@code fit}'s own compiled step. {@code xs}: a batch per input; {@code ys}: per output.
      */
     public Map<String, Double> trainStep(List<Tensor> xs, List<Tensor> ys) {
         return null;
     }
-
-    // ---------------------------------------------------------------- files
 
     /** Saves the model to {@code path} (a {@code .nrn} file, replaced atomically), with the optimizer state when compiled. */
     public void save(Path path) throws IOException {

@@ -60,6 +60,9 @@ final class ModelData {
     }
 
     private static List<Tensor> order(String op, String kind, List<String> wanted, List<String> names, List<Tensor> given) {
+        if (given.isEmpty() && kind.equals("output")) {
+            return given;   // no targets: for a model's own training step (a GAN); the standard step says it needs them
+        }
         if (names == null || (wanted.size() == 1 && given.size() == 1 && names.get(0).equals(wanted.get(0)))) {
             if (given.size() != wanted.size()) {
                 throw new IllegalArgumentException(op + ": the model has " + wanted.size() + " " + kind + "(s) " + wanted

@@ -98,7 +98,11 @@ final class ModelState {
     }
 
     /** The objective for targets like {@code data}'s: the compiled losses, weights and metrics per output. */
-    private Objective objective(Dataset data) {
+    private Objective objective(String op, Dataset data) {
+        if (data.targets().size() != model.outputCount()) {
+            throw new IllegalArgumentException(op + ": the model has " + model.outputCount() + " output(s) "
+                    + model.outputNames() + ", but the data has " + data.targets().size() + " target(s)");
+        }
         return new Objective(model.outputNames(), compilation.losses(), compilation.lossWeights(),
                 compilation.metricsFor(data.targets()));
     }
@@ -123,7 +127,7 @@ final class ModelState {
         long shuffleSeed = Seeds.derive(seed, SHUFFLE_STREAM);
         History history = custom != null
                 ? custom.fit(ordered, resolved, shuffleSeed, initialEpoch)
-                : new Trainer(model, objective(ordered), compilation.optimizer())
+                : new Trainer(model, objective(op, ordered), compilation.optimizer())
                         .saver((path, epochs, withOptimizer) -> save(path, withOptimizer, epochs))
                         .fit(ordered, resolved, shuffleSeed, initialEpoch);
         epochsCompleted = initialEpoch + history.epochCount();
@@ -134,7 +138,7 @@ final class ModelState {
         requireCompiled("evaluate");
         Dataset ordered = ModelData.ordered("evaluate", model, data);
         model.ensureBuiltFor(ordered.inputs());
-        Objective objective = objective(ordered);
+        Objective objective = objective("evaluate", ordered);
         Checks.requireData("evaluate", "", model, objective, ordered);
         return Evaluation.evaluate(model, objective, ordered, 32);
     }
