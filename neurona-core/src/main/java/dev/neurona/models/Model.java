@@ -82,6 +82,13 @@ public class Model extends Layer implements Network {
         this.graph = null;
     }
 
+    /** Names the model (before it is built), as a layer of another model is named: {@code new Model(x, y).name("encoder")}. */
+    @Override
+    public Model name(String name) {
+        super.name(name);
+        return this;
+    }
+
     /** {@code "Functional"}, {@code "Sequential"} or a subclass's simple name, as Keras names model classes. */
     @Override
     public String typeName() {

@@ -82,6 +82,12 @@ public class Sequential extends Model {
     }
 
     @Override
+    public Sequential name(String name) {
+        super.name(name);
+        return this;
+    }
+
+    @Override
     public Sequential seed(long seed) {
         super.seed(seed);
         return this;

@@ -54,6 +54,6 @@ public interface TrainingContext {
      */
     default void saveModel(Path path, boolean includeOptimizer) throws IOException {
         throw new UnsupportedOperationException("this training run has no model saver; fit the model through "
-                + "Sequential.fit (or give the Trainer a ModelSaver) to save it from a callback");
+                + "Model.fit (or give the Trainer a ModelSaver) to save it from a callback");
     }
 }

@@ -183,6 +183,11 @@ class FunctionalModelTest {
         }
         assertThat(outer.predict(batch).toArray()).containsExactly(viaEncoder.toArray(),
                 org.assertj.core.api.Assertions.within(1e-6f));
+
+        Sequential named = new Sequential(dense(3)).name("encoder");
+        SymbolicTensor y = Input.of(4);
+        Model withNamed = new Model(y, named.apply(y));
+        assertThat(withNamed.parameters().get(0).name()).isEqualTo("encoder/dense_1/kernel");
     }
 
     @Test
