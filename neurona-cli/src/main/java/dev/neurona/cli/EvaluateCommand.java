@@ -30,7 +30,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A saved model (.nrn): Sequential or functional, of one input and one output.")
+    @Parameters(index = "0", paramLabel = "MODEL",
+            description = "A saved model (.nrn): Sequential or functional, of one input and one output.")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "NAME", description = "As for train: a built-in set or csv:PATH.")

@@ -25,7 +25,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A saved model (.nrn): Sequential, or functional with its layers in one chain.")
+    @Parameters(index = "0", paramLabel = "MODEL",
+            description = "A saved model (.nrn): Sequential, or functional with its layers in one chain.")
     Path model;
 
     @Option(names = "--format", defaultValue = "onnx", description = "The format; only onnx (default: ${DEFAULT-VALUE}).")

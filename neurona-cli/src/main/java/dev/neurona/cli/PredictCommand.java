@@ -41,7 +41,8 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A saved model (.nrn): Sequential or functional, of one input and one output.")
+    @Parameters(index = "0", paramLabel = "MODEL",
+            description = "A saved model (.nrn): Sequential or functional, of one input and one output.")
     Path model;
 
     @Option(names = "--input", required = true, paramLabel = "FILE.csv",
