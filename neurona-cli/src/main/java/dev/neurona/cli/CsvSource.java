@@ -8,7 +8,7 @@ import dev.neurona.data.Dataset;
 import dev.neurona.data.MissingValueException;
 import dev.neurona.data.OneHot;
 import dev.neurona.data.TableSchema;
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import dev.neurona.tensor.Shape;
 import dev.neurona.tensor.Tensor;
 import java.nio.file.Files;
@@ -111,7 +111,7 @@ final class CsvSource {
      * Every row of {@code file} for scoring {@code model}: through its saved schema when it has one
      * (then {@code --target} may be left out), else read as for training.
      */
-    static Scored scoring(Sequential model, String name, Path file, String target, Csv.Missing missing) {
+    static Scored scoring(Model model, String name, Path file, String target, Csv.Missing missing) {
         CsvData read;
         TableSchema schema = model.preprocessing().orElse(null);
         if (schema == null) {
@@ -152,8 +152,8 @@ final class CsvSource {
     }
 
     /** Class ids {@code [n, 1]} become one-hot rows when the model has one output per class (not for sparse losses). */
-    static Tensor encodeTargets(Sequential model, Tensor y, Path file) {
-        int outputs = Shape.size(model.outputShape());
+    static Tensor encodeTargets(Model model, Tensor y, Path file) {
+        int outputs = Shape.size(SavedModels.outputShape(model));
         int width = y.size() / y.dim(0);
         if (width != 1 || outputs == 1 || model.loss().name().startsWith("sparse")) {
             return y;

@@ -1,7 +1,7 @@
 package dev.neurona.cli;
 
 import dev.neurona.data.Dataset;
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,7 +30,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A saved model (.nrn).")
+    @Parameters(index = "0", paramLabel = "MODEL",
+            description = "A saved model (.nrn): Sequential or functional, of one input and one output.")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "NAME", description = "As for train: a built-in set or csv:PATH.")
@@ -53,7 +54,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainCommand.parseTask(task);   // still checked
-        Sequential loaded = Sequential.load(model);
+        Model loaded = SavedModels.load(model);
+        SavedModels.requireSingle(loaded, model, "evaluate", "the data's features");
         if (loaded.loss() == null) {
             throw new UsageException(model + " was saved without compile settings; it can predict but not evaluate");
         }

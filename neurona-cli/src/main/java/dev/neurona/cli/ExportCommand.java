@@ -1,6 +1,6 @@
 package dev.neurona.cli;
 
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import dev.neurona.onnx.OnnxExport;
 import dev.neurona.onnx.OnnxOptions;
 import java.nio.file.Path;
@@ -12,7 +12,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code neurona export}: writes a saved model in another format (ONNX) for serving elsewhere. */
+/**
+ * {@code neurona export}: writes a saved model in another format (ONNX) for serving elsewhere: a
+ * Sequential model, or a functional one whose layers form one chain (exported as that Sequential).
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Exports a saved model to ONNX, with a dynamic batch dimension, for ONNX Runtime and other servers.",
         footer = {"", "Examples:", "  neurona export runs/<id>/model.nrn --format onnx --out model.onnx",
@@ -22,7 +25,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A saved model (.nrn).")
+    @Parameters(index = "0", paramLabel = "MODEL",
+            description = "A saved model (.nrn): Sequential, or functional with its layers in one chain.")
     Path model;
 
     @Option(names = "--format", defaultValue = "onnx", description = "The format; only onnx (default: ${DEFAULT-VALUE}).")
@@ -43,8 +47,8 @@ final class ExportCommand implements Callable<Integer> {
         if (opset < OnnxOptions.MIN_OPSET || opset > OnnxOptions.MAX_OPSET) {
             throw new UsageException("--opset " + opset + ": choose " + OnnxOptions.MIN_OPSET + " to " + OnnxOptions.MAX_OPSET);
         }
-        Sequential loaded = Sequential.load(model);
-        OnnxExport.write(loaded, out, OnnxOptions.defaults().withOpset(opset));
+        Model loaded = SavedModels.load(model);
+        OnnxExport.write(SavedModels.asSequential(loaded, model, "export"), out, OnnxOptions.defaults().withOpset(opset));
         spec.commandLine().getOut().println("Wrote " + out + " (ONNX opset " + opset + ")");
         return 0;
     }

@@ -2,7 +2,7 @@ package dev.neurona.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import dev.neurona.train.History;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,8 @@ final class PlotCommand implements Callable<Integer> {
         }
         Map<String, Object> config = new ObjectMapper().readValue(runDir.resolve("config.json").toFile(),
                 new TypeReference<Map<String, Object>>() { });
-        Sequential model = Sequential.load(runDir.resolve("model.nrn"));
+        Model model = SavedModels.load(runDir.resolve("model.nrn"));
+        SavedModels.requireSingle(model, runDir.resolve("model.nrn"), "plot", "the run's data set");
         History history = History.readCsv(runDir.resolve("history.csv"));
         Object target = config.get("target");
         Object missing = config.get("missing");

@@ -4,7 +4,7 @@ import dev.neurona.data.Csv;
 import dev.neurona.data.CsvData;
 import dev.neurona.data.TableSchema;
 import dev.neurona.io.AtomicFiles;
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import dev.neurona.tensor.Shape;
 import dev.neurona.tensor.Tensor;
 import java.io.PrintWriter;
@@ -41,7 +41,8 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A saved model (.nrn).")
+    @Parameters(index = "0", paramLabel = "MODEL",
+            description = "A saved model (.nrn): Sequential or functional, of one input and one output.")
     Path model;
 
     @Option(names = "--input", required = true, paramLabel = "FILE.csv",
@@ -59,7 +60,8 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Csv.Missing handling = CsvSource.missing(missing);
-        Sequential loaded = Sequential.load(model);
+        Model loaded = SavedModels.load(model);
+        SavedModels.requireSingle(loaded, model, "predict", "the CSV file's columns");
         InputFiles.requireReadable("--input " + input, input);
         TableSchema schema = loaded.preprocessing().orElse(null);
         Csv reader = (schema != null ? new Csv().schema(schema) : new Csv()).noTarget().missing(handling);

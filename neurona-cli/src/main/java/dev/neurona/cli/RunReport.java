@@ -1,7 +1,7 @@
 package dev.neurona.cli;
 
 import dev.neurona.data.Dataset;
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import dev.neurona.train.History;
 import dev.neurona.viz.Report;
 import dev.neurona.viz.ReportContent;
@@ -27,7 +27,7 @@ final class RunReport {
      *               the regression plots)
      * @return the files written
      */
-    static List<Path> write(Path runDir, Map<String, ?> config, Sequential model, History history,
+    static List<Path> write(Path runDir, Map<String, ?> config, Model model, History history,
                             Map<String, Double> scores, Dataset test, List<String> classNames) throws IOException {
         ReportContent content = new ReportContent("Neurona run " + runDir.getFileName())
                 .config(config).model(model).history(history).metrics(scores).data(test);

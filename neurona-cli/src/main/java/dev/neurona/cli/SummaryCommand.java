@@ -1,6 +1,6 @@
 package dev.neurona.cli;
 
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code neurona summary}: the Keras summary table of a saved model. */
+/** {@code neurona summary}: the Keras summary table of a saved model, of any kind (Sequential or functional). */
 @Command(name = "summary", mixinStandardHelpOptions = true,
         description = "Prints a saved model's layers, output shapes and parameter counts.",
         footer = {"", "Example:", "  neurona summary runs/<id>/model.nrn"})
@@ -17,12 +17,12 @@ final class SummaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A saved model (.nrn).")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A saved model (.nrn), Sequential or functional.")
     Path model;
 
     @Override
     public Integer call() throws Exception {
-        Sequential loaded = Sequential.load(model);
+        Model loaded = SavedModels.load(model);
         spec.commandLine().getOut().print(loaded.summaryString());
         if (loaded.optimizer() != null) {
             spec.commandLine().getOut().println("Compiled with " + loaded.optimizer().name() + ", loss "

@@ -4,7 +4,7 @@ import dev.neurona.io.ModelFiles;
 import dev.neurona.io.ModelSnapshot;
 import dev.neurona.metrics.Metric;
 import dev.neurona.metrics.Metrics;
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import dev.neurona.tensor.Parameter;
 import dev.neurona.train.TrainStep;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * A model as it travels to the executors: the bytes of its {@code .nrn} file (architecture,
  * compile settings, weights, optimizer state), broadcast once per run. No Java serialization of
- * model objects: executors load the file as {@link Sequential#load} does. Each executor keeps a
+ * model objects: executors load the file as {@link Model#load} does (Sequential or functional). Each executor keeps a
  * small pool of {@link Worker}s (one per concurrently running task), built on first use and kept
  * with the broadcast value, so that a step costs no model rebuild.
  */
@@ -35,13 +35,21 @@ final class ModelShipment implements Serializable {
         this.modelFile = modelFile;
     }
 
-    /** The model with its optimizer state when it is compiled. */
-    static ModelShipment of(Sequential model) {
+    /**
+     * The model with its optimizer state when it is compiled.
+     *
+     * @throws IllegalArgumentException naming {@code who} for a model that cannot be saved (a
+     *         subclassed one), with the reason the file format gives
+     */
+    static ModelShipment of(Model model, String who) {
         try {
             Path tmp = Files.createTempFile("neurona-spark-", ".nrn");
             try {
                 model.save(tmp, model.isCompiled());
                 return new ModelShipment(Files.readAllBytes(tmp));
+            } catch (IllegalStateException e) {
+                throw new IllegalArgumentException(who + ": the model travels to the executors as its model file, "
+                        + "which it cannot be written as: " + e.getMessage(), e);
             } finally {
                 Files.deleteIfExists(tmp);
             }
@@ -51,7 +59,7 @@ final class ModelShipment implements Serializable {
     }
 
     /** The metrics as the model was compiled with (names or configs), resolved for targets of {@code targetShape}. */
-    List<Metric> metrics(Sequential model, int[] targetShape) {
+    List<Metric> metrics(Model model, int[] targetShape) {
         List<Metric> out = new ArrayList<>();
         for (Object spec : snapshot().compile().metrics()) {
             out.add(resolve(spec, model, targetShape));
@@ -60,7 +68,7 @@ final class ModelShipment implements Serializable {
     }
 
     @SuppressWarnings("unchecked")
-    private static Metric resolve(Object spec, Sequential model, int[] targetShape) {
+    private static Metric resolve(Object spec, Model model, int[] targetShape) {
         if (spec instanceof String name) {
             return Metrics.get(name, model.loss(), targetShape);
         }
@@ -87,11 +95,11 @@ final class ModelShipment implements Serializable {
     }
 
     /** A fresh copy of the model, as saved. */
-    Sequential load() {
+    Model load() {
         try {
             Path tmp = write();
             try {
-                return Sequential.load(tmp);
+                return Model.load(tmp);
             } finally {
                 Files.deleteIfExists(tmp);
             }
@@ -105,7 +113,7 @@ final class ModelShipment implements Serializable {
         ConcurrentLinkedQueue<Worker> p = pool();
         Worker w = p.poll();
         if (w == null || !java.util.Arrays.equals(w.targetShape, targetShape)) {
-            Sequential model = load();
+            Model model = load();
             w = new Worker(model, metrics(model, targetShape), targetShape);
         }
         return w;
@@ -131,13 +139,13 @@ final class ModelShipment implements Serializable {
 
     /** One task's model, its step and metrics. */
     static final class Worker {
-        final Sequential model;
+        final Model model;
         final List<Metric> metrics;
         final TrainStep step;
         final int[] targetShape;
         final float[] gradient;
 
-        Worker(Sequential model, List<Metric> metrics, int[] targetShape) {
+        Worker(Model model, List<Metric> metrics, int[] targetShape) {
             this.model = model;
             this.metrics = metrics;
             this.targetShape = targetShape;
@@ -167,7 +175,7 @@ final class ModelShipment implements Serializable {
     }
 
     /** The weights of {@code model} in Keras order, flattened copies. */
-    static float[][] weightsOf(Sequential model) {
+    static float[][] weightsOf(Model model) {
         List<Parameter> weights = model.parameters();   // getWeights() order; toArray() is the copy
         float[][] out = new float[weights.size()][];
         for (int i = 0; i < out.length; i++) {

@@ -2,7 +2,7 @@ package dev.neurona.spark;
 
 import dev.neurona.data.Dataset;
 import dev.neurona.metrics.Metric;
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import dev.neurona.optim.Optimizer;
 import dev.neurona.tensor.Parameter;
 import dev.neurona.tensor.Tensor;
@@ -26,7 +26,7 @@ import org.apache.spark.broadcast.Broadcast;
 final class PartitionJobs {
 
     private final JavaSparkContext jsc;
-    private final Sequential model;
+    private final Model model;
     private final JavaRDD<Block> blocks;
     private final Broadcast<ModelShipment> ship;
     private final int[] inputShape;
@@ -36,7 +36,7 @@ final class PartitionJobs {
     private final TaskHook hook;
 
     /** {@code fit} is null for an evaluation-only run. */
-    PartitionJobs(JavaSparkContext jsc, Sequential model, JavaRDD<Block> blocks, Broadcast<ModelShipment> ship,
+    PartitionJobs(JavaSparkContext jsc, Model model, JavaRDD<Block> blocks, Broadcast<ModelShipment> ship,
             int[] inputShape, int yDim, Fit fit, int treeDepth, TaskHook hook) {
         this.jsc = jsc;
         this.model = model;

@@ -36,7 +36,11 @@ public final class SparkClusterTrainer implements ClusterTrainer {
         return "Apache Spark 4 (Scala 2.13) is not on the class path";
     }
 
-    /** Trains with {@link SparkFit#fit}: {@code master} is a Spark master URL or {@code "default"}. */
+    /**
+     * Trains with {@link SparkFit#fit}: {@code master} is a Spark master URL or {@code "default"}.
+     * Core's interface takes a Sequential (what {@code neurona train} builds); {@link SparkFit}
+     * itself takes any model of one input and one output.
+     */
     @Override
     public History fit(String master, Sequential model, Dataset data, Fit fit) {
         return SparkFit.fit(master, model, data, fit);

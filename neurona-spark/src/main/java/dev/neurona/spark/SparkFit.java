@@ -1,7 +1,7 @@
 package dev.neurona.spark;
 
 import dev.neurona.data.Dataset;
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import dev.neurona.tensor.Tensor;
 import dev.neurona.train.Fit;
 import dev.neurona.train.History;
@@ -26,9 +26,12 @@ public final class SparkFit {
      * Trains {@code model} on {@code data} on the Spark {@code master} ({@code local[2]},
      * {@code spark://host:7077}, {@code yarn}, …; {@code "default"} takes the master that
      * spark-submit set). A session that exists already is reused and left running; one created
-     * here is stopped at the end.
+     * here is stopped at the end. Any model that {@link SparkTrainer} takes (one input, one output).
+     *
+     * @throws IllegalArgumentException for a model of several inputs or outputs, before Spark starts
      */
-    public static History fit(String master, Sequential model, Dataset data, Fit fit) {
+    public static History fit(String master, Model model, Dataset data, Fit fit) {
+        SparkModels.requireSingle(model, "SparkFit");
         boolean existed = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
         SparkSession.Builder builder = SparkSession.builder().appName("neurona train");
         if (master != null && !master.equals("default")) {

@@ -1,6 +1,6 @@
 package dev.neurona.spark;
 
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import dev.neurona.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,7 +19,8 @@ import org.apache.spark.sql.types.StructType;
  * Batch inference on Spark: adds the model's outputs ({@code array<float>}, default column
  * "probability") and the predicted class ({@code int}, default column "prediction") to a
  * DataFrame. The model travels once per job as a broadcast {@code .nrn} file; each partition
- * predicts its rows in batches of {@link #batchSize} with {@link Sequential#predict(Tensor, int)}.
+ * predicts its rows in batches of {@link #batchSize} with {@link Model#predict(Tensor, int)}.
+ * Any model of one input and one output that can be saved (Sequential or functional).
  *
  * <p>The class is the arg-max of the outputs, or for a single output the output rounded at 0.5
  * (a sigmoid); {@code predictionCol(null)} leaves the column out (regression). A null or
@@ -27,18 +28,19 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class SparkPredictor {
 
-    private final Sequential model;
+    private final Model model;
     private String featuresCol = "features";
     private String probabilityCol = "probability";
     private String predictionCol = "prediction";
     private int batchSize = 256;
 
-    /** A predictor for a built (or buildable) model. */
-    public SparkPredictor(Sequential model) {
-        if (model == null) {
-            throw new IllegalArgumentException("SparkPredictor: model must not be null");
-        }
-        this.model = model;
+    /**
+     * A predictor for a built (or buildable) model.
+     *
+     * @throws IllegalArgumentException for null or a model of several inputs or outputs, naming the counts
+     */
+    public SparkPredictor(Model model) {
+        this.model = SparkModels.requireSingle(model, "SparkPredictor");
     }
 
     /** The input column: an array of numbers or an ML Vector (default "features"). */
@@ -77,14 +79,10 @@ public final class SparkPredictor {
             }
         }
         Inputs.RowReader reader = new Inputs.RowReader(schema, featuresCol, null);
-        if (!model.isBuilt()) {
-            int[] declared = model.layers().isEmpty() ? null : model.layers().get(0).declaredInputShape();
-            if (declared == null) {
-                throw new IllegalStateException("SparkPredictor: the model is not built; build it or start it with input(…)");
-            }
-            model.build(declared);
+        int[] inputShape = SparkModels.buildInput(model, null);
+        if (inputShape == null) {
+            throw new IllegalStateException("SparkPredictor: the model is not built; build it or start it with input(…)");
         }
-        int[] inputShape = model.inputShape();
         int xDim = 1;
         for (int d : inputShape) {
             xDim *= d;
@@ -95,7 +93,7 @@ public final class SparkPredictor {
             out = out.add(predictionCol, DataTypes.IntegerType, false);
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(df.sparkSession().sparkContext());
-        Broadcast<ModelShipment> ship = jsc.broadcast(ModelShipment.of(model));
+        Broadcast<ModelShipment> ship = jsc.broadcast(ModelShipment.of(model, "SparkPredictor"));
         int batch = batchSize;
         boolean withClass = predictionCol != null;
         MapPartitionsFunction<Row, Row> predict = rows -> new Batches(rows, ship.value(), reader, inputShape, batch,
@@ -115,7 +113,7 @@ public final class SparkPredictor {
         private final List<Row> pending = new ArrayList<>();
         private Iterator<Row> ready = java.util.Collections.emptyIterator();
         private long index;
-        private Sequential model;
+        private Model model;
         private float[] outputs = new float[0];   // a batch's predictions, copied out into this reused buffer
 
         Batches(Iterator<Row> rows, ModelShipment ship, Inputs.RowReader reader, int[] inputShape, int batchSize,

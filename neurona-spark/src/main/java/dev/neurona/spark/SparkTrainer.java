@@ -1,7 +1,7 @@
 package dev.neurona.spark;
 
 import dev.neurona.metrics.Metric;
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import dev.neurona.optim.Optimizer;
 import dev.neurona.tensor.Parameter;
 import dev.neurona.tensor.Seeds;
@@ -23,7 +23,8 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 
 /**
- * Data-parallel training of a compiled {@link Sequential} on Spark: the driver keeps the model,
+ * Data-parallel training of a compiled {@link Model} of one input and one output (Sequential or
+ * functional) on Spark: the driver keeps the model,
  * the optimizer, the epochs, callbacks, {@link History} and the progress bar; the executors
  * compute on cached partitions of the data with the same {@link TrainStep} as local training.
  *
@@ -44,13 +45,13 @@ import org.apache.spark.sql.Row;
  * partitioning. Only the epoch's seed travels; executors recompute the permutation.
  *
  * <p>A validation split takes the last rows by global index, as Keras; callbacks see a
- * {@link dev.neurona.train.TrainingContext} that saves the model through {@link Sequential#saver()}. Not
+ * {@link dev.neurona.train.TrainingContext} that saves the model through {@link Model#saver()}. Not
  * supported: layers whose training pass draws random numbers (dropout) give each partition its
  * own stream, so they train correctly but not identically to a local run.
  */
 public final class SparkTrainer {
 
-    private final Sequential model;
+    private final Model model;
     private String featuresCol = "features";
     private String labelCol = "label";
     private Strategy strategy = Strategy.SYNCHRONOUS;
@@ -59,12 +60,14 @@ public final class SparkTrainer {
     private boolean localCheckpoint;
     private TaskHook hook;
 
-    /** A trainer for {@code model}, which must be compiled. */
-    public SparkTrainer(Sequential model) {
-        if (model == null) {
-            throw new IllegalArgumentException("SparkTrainer: model must not be null");
-        }
-        this.model = model;
+    /**
+     * A trainer for {@code model}, which must be compiled before {@code fit}. Any model that can
+     * be saved (it travels to the executors as its model file) and has one input and one output.
+     *
+     * @throws IllegalArgumentException for null or a model of several inputs or outputs, naming the counts
+     */
+    public SparkTrainer(Model model) {
+        this.model = SparkModels.requireSingle(model, "SparkTrainer");
     }
 
     /** The DataFrame column of features: an array of numbers or an ML Vector (default "features"). */
@@ -208,7 +211,7 @@ public final class SparkTrainer {
             }
             n = (int) total;
             blocks = Inputs.blocks(rdd, counts, reader, xDim, yDim, localCheckpoint);
-            ship = jsc.broadcast(ModelShipment.of(model));
+            ship = jsc.broadcast(ModelShipment.of(model, "SparkTrainer"));
             metrics = ship.value().metrics(model, targetShape());
             jobs = new PartitionJobs(jsc, model, blocks, ship, inputShape, yDim, fit, treeDepth, hook);
         }
@@ -218,19 +221,13 @@ public final class SparkTrainer {
         }
 
         private int[] inputShape(int featureCount) {
-            int[] shape = model.isBuilt() ? model.inputShape()
-                    : model.layers().isEmpty() ? null : model.layers().get(0).declaredInputShape();
-            if (shape == null) {
-                shape = new int[] {featureCount};
-            }
-            model.build(shape);
-            return shape;
+            return SparkModels.buildInput(model, new int[] {featureCount});
         }
 
         private int labelDim(Inputs.Reader<T> reader, T head, int xDim) {
             if (reader instanceof Inputs.RowReader r) {
                 r.xDim = xDim;
-                int outputs = Math.toIntExact(Arrays.stream(model.outputShape()).asLongStream().reduce(1, (a, b) -> a * b));
+                int outputs = SparkModels.outputSize(model);
                 if (r.labelKind == Inputs.Kind.SCALAR) {
                     String loss = model.loss().name();
                     boolean oneHot = outputs > 1 && (loss.equals("categorical_crossentropy")
@@ -275,7 +272,7 @@ public final class SparkTrainer {
             }
             int batch = fit.batchSize();
             int steps = (nTrain + batch - 1) / batch;
-            // the shuffling seed of Sequential.fit: the Fit's, or stream 1 of the model's seed
+            // the shuffling seed of Model.fit: the Fit's, or stream 1 of the model's seed
             long shuffleSeed = fit.seed() != null ? fit.seed() : Seeds.derive(model.seed(), 1);
             TrainStep driverStep = new TrainStep(model, model.loss(), optimizer, metrics);
             RunContext context = new RunContext(model, model.optimizer(), model.saver(), fit.epochs(), steps, initialEpoch);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.neurona.data.Dataset;
 import dev.neurona.data.Datasets;
 import dev.neurona.data.Split;
+import dev.neurona.models.Model;
 import dev.neurona.models.Sequential;
 import dev.neurona.optim.Adam;
 import dev.neurona.tensor.Tensor;
@@ -54,7 +55,7 @@ class SynchronousTrainingTest {
         return m;
     }
 
-    static void assertSameWeights(Sequential a, Sequential b, float tolerance) {
+    static void assertSameWeights(Model a, Model b, float tolerance) {
         List<Tensor> wa = a.getWeights();
         List<Tensor> wb = b.getWeights();
         assertThat(wb).hasSameSizeAs(wa);

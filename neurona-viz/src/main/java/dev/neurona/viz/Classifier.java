@@ -1,6 +1,6 @@
 package dev.neurona.viz;
 
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import dev.neurona.nn.Activation;
 import dev.neurona.nn.Dense;
 import dev.neurona.nn.Layer;
@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * Anything that assigns 2-D points to classes, for {@link Plots#decisionBoundary}. Adapters exist
- * for a {@link Sequential} network, a trained {@link PerceptronResult perceptron} and a
- * {@link OneVsRestResult one-vs-rest perceptron}; a lambda does for anything else.
+ * for a {@link Model} of one input and one output (Sequential, functional or subclassed), a
+ * trained {@link PerceptronResult perceptron} and a {@link OneVsRestResult one-vs-rest
+ * perceptron}; a lambda does for anything else.
  */
 @FunctionalInterface
 public interface Classifier {
@@ -33,10 +34,14 @@ public interface Classifier {
     /**
      * A network's classes: the argmax of a {@code [n, K]} output (confidence from the top probability),
      * or for one output the threshold 0.5 after a sigmoid and 0 otherwise (tanh, linear, as with
-     * −1/+1 targets), class 1 above it.
+     * −1/+1 targets), class 1 above it. The last activation is the one on the path to the output
+     * (for a subclassed model, the last of its layers).
+     *
+     * @throws IllegalArgumentException for a model of several inputs or outputs, naming the counts
      */
-    static Classifier of(Sequential model) {
-        boolean probability = Set.of("sigmoid", "hard_sigmoid").contains(lastActivation(model.layers()));
+    static Classifier of(Model model) {
+        ModelLayers.requireSingle(model, "Classifier");
+        boolean probability = Set.of("sigmoid", "hard_sigmoid").contains(lastActivation(ModelLayers.towardsOutput(model)));
         return points -> {
             Tensor out = model.predict(points, 4096);
             int n = points.dim(0);

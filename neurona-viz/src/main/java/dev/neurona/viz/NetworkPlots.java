@@ -1,7 +1,7 @@
 package dev.neurona.viz;
 
 import dev.neurona.data.Dataset;
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import dev.neurona.nn.Dense;
 import dev.neurona.nn.Layer;
 import dev.neurona.nn.Mode;
@@ -39,9 +39,9 @@ final class NetworkPlots {
     private record Column(String label, int units, float[][] kernel, float[] bias) {
     }
 
-    static Figure network(Sequential model) {
+    static Figure network(Model model) {
         List<Column> columns = new ArrayList<>();
-        for (Layer layer : model.layers()) {
+        for (Layer layer : ModelLayers.chain(model, "network")) {
             if (layer instanceof Dense dense) {
                 if (!dense.isBuilt()) {
                     throw new IllegalArgumentException("network: the model is not built; give it an input shape or fit it");
@@ -49,6 +49,11 @@ final class NetworkPlots {
                 float[][] kernel = dense.kernel().toArray2d();
                 if (columns.isEmpty()) {
                     columns.add(new Column("input (" + kernel.length + ")", kernel.length, null, null));
+                } else if (kernel.length != columns.get(columns.size() - 1).units()) {
+                    throw new IllegalArgumentException("network: " + dense.name() + " takes " + kernel.length
+                            + " inputs but the Dense layer before it gives " + columns.get(columns.size() - 1).units()
+                            + " (a layer between them changes the width); the diagram draws Dense layers that feed "
+                            + "each other");
                 }
                 float[] bias = dense.bias() == null ? new float[dense.units()] : dense.bias().toArray();
                 columns.add(new Column(dense.name() + ": " + dense.units() + " " + dense.activation().name(),
@@ -169,16 +174,12 @@ final class NetworkPlots {
         g.drawString(text, (float) (x - width / 2.0), (float) y);
     }
 
-    static Figure neuronMaps(Sequential model, Dataset data) {
+    static Figure neuronMaps(Model model, Dataset data) {
+        List<Layer> chain = ModelLayers.chain(model, "neuronMaps");
         Box box = Box.around(data.x(), 0.15);
         Points.xy("neuronMaps", data.x());
         Tensor grid = box.cellCentres(MAP_CELLS, MAP_CELLS);
-        List<Dense> dense = new ArrayList<>();
-        for (Layer layer : model.layers()) {
-            if (layer instanceof Dense d) {
-                dense.add(d);
-            }
-        }
+        List<Dense> dense = ModelLayers.denseLayers(chain);
         if (dense.size() < 2) {
             throw new IllegalArgumentException("neuronMaps: the model has no hidden Dense layer");
         }
@@ -186,7 +187,7 @@ final class NetworkPlots {
         List<List<BufferedImage>> rows = new ArrayList<>();
         try (NoGrad ignored = NoGrad.enter()) {
             Tensor h = grid;
-            for (Layer layer : model.layers()) {
+            for (Layer layer : chain) {
                 h = layer.call(h, Mode.INFERENCE);
                 if (layer instanceof Dense d && d != dense.get(dense.size() - 1)) {
                     labels.add(d.name() + " (" + d.activation().name() + ")"

@@ -2,7 +2,7 @@ package dev.neurona.viz;
 
 import dev.neurona.data.Dataset;
 import dev.neurona.metrics.ConfusionMatrix;
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import dev.neurona.optim.Optimizer;
 import dev.neurona.perceptron.OneVsRestResult;
 import dev.neurona.perceptron.PerceptronResult;
@@ -45,25 +45,26 @@ public final class Plots {
      * The network's class regions over the data's bounding box (widened by 15 %), shaded by
      * confidence, with the data points coloured by their class. Binary models (one sigmoid, tanh or
      * linear output) and multi-class ones ({@code [n, K]} outputs) alike. Series: one per class
-     * present in the data.
+     * present in the data. Any model of one input and one output (Sequential, functional or
+     * subclassed).
      *
      * @param data 2-D inputs {@code [n, 2]}; targets 0/1, −1/+1, class ids or one-hot
      */
-    public static Figure decisionBoundary(Sequential model, Dataset data) {
+    public static Figure decisionBoundary(Model model, Dataset data) {
         return decisionBoundary(Classifier.of(model), data);
     }
 
-    /** {@link #decisionBoundary(Sequential, Dataset)} for a trained perceptron (its line splits the plane). */
+    /** {@link #decisionBoundary(Model, Dataset)} for a trained perceptron (its line splits the plane). */
     public static Figure decisionBoundary(PerceptronResult perceptron, Dataset data) {
         return decisionBoundary(Classifier.of(perceptron), data);
     }
 
-    /** {@link #decisionBoundary(Sequential, Dataset)} for one-vs-rest perceptrons. */
+    /** {@link #decisionBoundary(Model, Dataset)} for one-vs-rest perceptrons. */
     public static Figure decisionBoundary(OneVsRestResult perceptrons, Dataset data) {
         return decisionBoundary(Classifier.of(perceptrons), data);
     }
 
-    /** {@link #decisionBoundary(Sequential, Dataset)} for any {@link Classifier}. */
+    /** {@link #decisionBoundary(Model, Dataset)} for any {@link Classifier}. */
     public static Figure decisionBoundary(Classifier classifier, Dataset data) {
         return decisionBoundary(classifier, data, Box.around(data.x(), 0.15));
     }
@@ -137,11 +138,12 @@ public final class Plots {
      * columns get one point set each. At most 5,000 points per output are drawn (an evenly spaced
      * sample of larger sets). Series: the line plus one per output.
      */
-    public static Figure predictedVsActual(Sequential model, Dataset data) {
+    public static Figure predictedVsActual(Model model, Dataset data) {
+        ModelLayers.requireSingle(model, "predictedVsActual");
         return RegressionPlots.predictedVsActual(data.y(), model.predict(data.x()));
     }
 
-    /** {@link #predictedVsActual(Sequential, Dataset)} of given targets and predictions (same shape). */
+    /** {@link #predictedVsActual(Model, Dataset)} of given targets and predictions (same shape). */
     public static Figure predictedVsActual(Tensor actual, Tensor predicted) {
         return RegressionPlots.predictedVsActual(actual, predicted);
     }
@@ -151,11 +153,12 @@ public final class Plots {
      * fit scatters evenly around it at every prediction; a curve or funnel shows what is left to
      * learn. Series: the line plus one per output.
      */
-    public static Figure residuals(Sequential model, Dataset data) {
+    public static Figure residuals(Model model, Dataset data) {
+        ModelLayers.requireSingle(model, "residuals");
         return RegressionPlots.residuals(data.y(), model.predict(data.x()));
     }
 
-    /** {@link #residuals(Sequential, Dataset)} of given targets and predictions (same shape). */
+    /** {@link #residuals(Model, Dataset)} of given targets and predictions (same shape). */
     public static Figure residuals(Tensor actual, Tensor predicted) {
         return RegressionPlots.residuals(actual, predicted);
     }
@@ -180,8 +183,13 @@ public final class Plots {
      * The network's Dense layers as columns of neurons, as on the slides: edges coloured by the
      * weight's sign and as thick as its size, neurons filled by their bias. Layers wider than 10
      * show their first and last neurons around a gap. Series: one per column (the input included).
+     * Draws a Sequential model, or a functional one whose layers form one chain from its input to
+     * its output.
+     *
+     * @throws IllegalArgumentException for a functional model of several inputs or outputs or with
+     *         a layer that joins branches, or a subclassed model (naming why), or one without Dense layers
      */
-    public static Figure network(Sequential model) {
+    public static Figure network(Model model) {
         return NetworkPlots.network(model);
     }
 
@@ -190,9 +198,11 @@ public final class Plots {
      * one small map per neuron (orange negative, white zero, blue positive), one row per hidden
      * Dense layer (at most 16 maps a row). Series: one per map.
      *
+     * Takes the models {@link #network(Model)} draws.
+     *
      * @param data 2-D inputs {@code [n, 2]}; their bounding box is the plane shown
      */
-    public static Figure neuronMaps(Sequential model, Dataset data) {
+    public static Figure neuronMaps(Model model, Dataset data) {
         return NetworkPlots.neuronMaps(model, data);
     }
 }

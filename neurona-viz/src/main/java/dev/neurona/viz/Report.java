@@ -1,7 +1,8 @@
 package dev.neurona.viz;
 
 import dev.neurona.data.Dataset;
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
+import dev.neurona.nn.Layer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -53,17 +54,24 @@ public final class Report {
     /**
      * The pictures the content allows, by file stem, in report order: {@code history},
      * {@code confusion_matrix}, {@code decision_boundary}, {@code neuron_maps} (classification),
-     * {@code predicted_vs_actual}, {@code residuals} (regression), {@code network}.
+     * {@code predicted_vs_actual}, {@code residuals} (regression), {@code network}. The pictures of
+     * predictions need a model of one input and one output; the network diagram and the neuron maps
+     * one whose layers form a chain with Dense layers (a Sequential, or a functional chain): for other
+     * models they are left out.
      */
     public static Map<String, Figure> figures(ReportContent content) {
         Map<String, Figure> figures = new LinkedHashMap<>();
-        Sequential model = content.model();
+        Model model = content.model();
         Dataset data = content.data();
         if (content.history() != null && content.history().epochCount() > 0) {
             figures.put("history", Plots.history(content.history()));
         }
         ReportContent.Task task = model == null ? content.task() : task(content.task(), model);
-        boolean classifier = model != null && data != null && task == ReportContent.Task.CLASSIFICATION;
+        boolean single = model != null && ModelLayers.single(model);
+        boolean classifier = single && data != null && task == ReportContent.Task.CLASSIFICATION;
+        List<Layer> chain = model != null && model.isBuilt() && ModelLayers.isChain(model)
+                ? ModelLayers.chain(model, "Report") : List.of();
+        int denseCount = ModelLayers.denseLayers(chain).size();
         int[][] counts = content.confusionMatrixCounts();
         if (counts == null && classifier) {
             counts = confusion(model, data);
@@ -76,15 +84,15 @@ public final class Report {
         boolean plane = data != null && data.x().rank() == 2 && data.x().dim(1) == 2;
         if (classifier && plane) {
             figures.put("decision_boundary", Plots.decisionBoundary(model, data));
-            if (model.layers().stream().filter(l -> l instanceof dev.neurona.nn.Dense).count() > 1) {
+            if (denseCount > 1) {
                 figures.put("neuron_maps", Plots.neuronMaps(model, data));
             }
         }
-        if (model != null && data != null && model.isBuilt() && task == ReportContent.Task.REGRESSION) {
+        if (single && data != null && model.isBuilt() && task == ReportContent.Task.REGRESSION) {
             figures.put("predicted_vs_actual", Plots.predictedVsActual(model, data));
             figures.put("residuals", Plots.residuals(model, data));
         }
-        if (model != null && model.isBuilt()) {
+        if (denseCount > 0) {
             figures.put("network", Plots.network(model));
         }
         return figures;
@@ -95,7 +103,7 @@ public final class Report {
             "mse", "mae", "mape", "msle", "huber", "log_cosh", "poisson");
 
     /** The given task, else the one the model's loss implies (null when it implies none). */
-    static ReportContent.Task task(ReportContent.Task given, Sequential model) {
+    static ReportContent.Task task(ReportContent.Task given, Model model) {
         if (given != null) {
             return given;
         }
@@ -107,7 +115,7 @@ public final class Report {
     }
 
     /** Whether the model's loss is a classification loss (cross-entropy, hinge or perceptron). */
-    static boolean isClassification(Sequential model) {
+    static boolean isClassification(Model model) {
         if (model.loss() == null) {
             return false;
         }
@@ -116,7 +124,7 @@ public final class Report {
     }
 
     /** The confusion counts {@code [true][predicted]} of the model on {@code data}. */
-    static int[][] confusion(Sequential model, Dataset data) {
+    static int[][] confusion(Model model, Dataset data) {
         int[] truth = Points.classes("Report", data);
         int[] predicted = Classifier.of(model).classify(data.x()).ids();
         int k = Math.max(Points.classCount(truth), Points.classCount(predicted));
@@ -138,7 +146,7 @@ public final class Report {
         if (!settings.isEmpty()) {
             h.section("Configuration").settings("setting", "value", settings).end();
         }
-        Sequential model = content.model();
+        Model model = content.model();
         if (model != null && model.isBuilt()) {
             h.section("Model").raw("<pre>").text(model.summaryString()).raw("</pre>\n").end();
         }

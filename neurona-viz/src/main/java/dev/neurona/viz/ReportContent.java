@@ -1,7 +1,7 @@
 package dev.neurona.viz;
 
 import dev.neurona.data.Dataset;
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import dev.neurona.train.History;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class ReportContent {
     private String title;
     private Task task;
     private final Map<String, Object> config = new LinkedHashMap<>();
-    private Sequential model;
+    private Model model;
     private History history;
     private Map<String, Double> metrics;
     private Dataset data;
@@ -75,7 +75,7 @@ public final class ReportContent {
     }
 
     /** The trained model (it must be built). */
-    public ReportContent model(Sequential model) {
+    public ReportContent model(Model model) {
         this.model = model;
         return this;
     }
@@ -134,7 +134,7 @@ public final class ReportContent {
         return config;
     }
 
-    Sequential model() {
+    Model model() {
         return model;
     }
 
