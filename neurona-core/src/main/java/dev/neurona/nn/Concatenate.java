@@ -40,12 +40,7 @@ public final class Concatenate extends Layer {
 
     /** The axis within one sample's shape (0-based, batch excluded). */
     private int sampleAxis(int rank) {
-        int a = axis < 0 ? rank + 1 + axis : axis;
-        if (a < 1 || a > rank) {
-            throw new IllegalArgumentException(label() + ": axis " + axis + " is out of range for inputs of rank "
-                    + (rank + 1) + " (batch included)");
-        }
-        return a - 1;
+        return LayerShapes.sampleAxis(label(), axis, rank);
     }
 
     @Override

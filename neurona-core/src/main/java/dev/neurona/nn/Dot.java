@@ -47,12 +47,7 @@ public final class Dot extends Layer {
 
     /** {@code axis} as a 0-based axis of one sample of rank {@code rank}. */
     private int sampleAxis(int axis, int rank) {
-        int a = axis < 0 ? rank + 1 + axis : axis;
-        if (a < 1 || a > rank) {
-            throw new IllegalArgumentException(label() + ": axis " + axis + " is out of range for inputs of rank "
-                    + (rank + 1) + " (batch included)");
-        }
-        return a - 1;
+        return LayerShapes.sampleAxis(label(), axis, rank);
     }
 
     @Override

@@ -17,6 +17,21 @@ final class LayerShapes {
     private LayerShapes() {
     }
 
+    /**
+     * A Keras axis of the batched tensor ({@code -1} the last, {@code 1} the first of a sample) as
+     * a 0-based axis of one sample of rank {@code rank}.
+     *
+     * @throws IllegalArgumentException naming the layer when it is the batch axis or out of range
+     */
+    static int sampleAxis(String label, int axis, int rank) {
+        int a = axis < 0 ? rank + 1 + axis : axis;
+        if (a < 1 || a > rank) {
+            throw new IllegalArgumentException(label + ": axis " + axis + " is out of range for inputs of rank "
+                    + (rank + 1) + " (batch included)");
+        }
+        return a - 1;
+    }
+
     /** Whether {@code shapes} are exactly the {@code built} ones. */
     static boolean same(int[][] built, List<int[]> shapes) {
         if (shapes.size() != built.length) {
