@@ -24,6 +24,9 @@ final class ModelShapes {
      *         axis, or a batch of another sample shape (naming the input and both shapes)
      */
     static void ensureBuiltFor(Model model, List<Tensor> xs) {
+        if (model.isBuilt() && xs.size() == 1 && model.inputCount() == 1 && fits(xs.get(0), model.inputShape())) {
+            return;   // the common case (every predict call), checked without building lists
+        }
         if (xs.size() != model.inputCount()) {
             throw new IllegalArgumentException("the model has " + model.inputCount() + " input(s) " + model.inputNames()
                     + ", got " + xs.size() + " batch(es)");
@@ -46,16 +49,21 @@ final class ModelShapes {
         for (int i = 0; i < xs.size(); i++) {
             Tensor x = xs.get(i);
             int[] s = shapes.get(i);
-            boolean fits = x.rank() == s.length + 1;
-            for (int d = 0; fits && d < s.length; d++) {
-                fits = x.dim(d + 1) == s[d];
-            }
-            if (!fits) {
+            if (!fits(x, s)) {
                 String which = xs.size() == 1 ? "" : " '" + model.inputNames().get(i) + "'";
                 throw new IllegalArgumentException("the model expects input" + which + " of shape " + Layer.batched(s)
                         + ", got " + Shape.toString(x.shape()));
             }
         }
+    }
+
+    /** Whether {@code x} is a batch of samples shaped {@code sample}. */
+    static boolean fits(Tensor x, int[] sample) {
+        boolean fits = x.rank() == sample.length + 1;
+        for (int d = 0; fits && d < sample.length; d++) {
+            fits = x.dim(d + 1) == sample[d];
+        }
+        return fits;
     }
 
     /** The output shape of a built model of one input, found by running it on one sample of zeros; {@code null} before build. */

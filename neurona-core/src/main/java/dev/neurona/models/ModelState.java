@@ -33,6 +33,8 @@ final class ModelState {
     private TableSchema preprocessing;
     /** The compiled forward pass for inference of a model of one input and output. */
     private final InferencePlan inference;
+    /** The sample shape of a built model of one input, kept so that predict checks a batch without allocating. */
+    private int[] sampleShape;
 
     ModelState(Model model) {
         this.model = model;
@@ -144,7 +146,10 @@ final class ModelState {
     }
 
     Tensor predict(Tensor x, int batchSize) {
-        model.ensureBuiltFor(List.of(x));
+        if (sampleShape == null || !ModelShapes.fits(x, sampleShape)) {
+            model.ensureBuiltFor(List.of(x));
+            sampleShape = model.inputCount() == 1 ? model.inputShape() : null;
+        }
         if (model.outputCount() != 1) {
             throw new IllegalArgumentException("predict: the model has " + model.outputCount() + " outputs; "
                     + "use predict(List.of(x)) for one tensor per output");
