@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Exports small PyTorch nn.Sequential models to ONNX, with PyTorch's outputs, as OnnxImport's fixtures.
+"""Exports small PyTorch models to ONNX, with PyTorch's outputs, as OnnxImport's fixtures.
 
 Run with Debian's Python (`apt-get install python3-torch python3-onnx`) from the repository root:
 
@@ -8,6 +8,11 @@ Run with Debian's Python (`apt-get install python3-torch python3-onnx`) from the
 Writes src/test/resources/torch/<name>.onnx (torch.onnx.export, opset 13 unless named otherwise, a
 dynamic batch) and <name>.json: {"torch_version", "opset", "input_shape", "input", "output"}, inputs
 and outputs flattened row-major. TorchFixturesTest imports each file and compares predict with "output".
+
+Graph models (a residual block, two inputs and two outputs, gates that multiply, divide and
+subtract computed values) are written as graph_<name>.onnx and graph_<name>.json:
+{"torch_version", "opset", "inputs": [{"shape", "values"}], "outputs": [{"shape", "values"}]};
+TorchGraphFixturesTest reads them.
 """
 import json
 import os
@@ -35,6 +40,74 @@ def models():
     }
 
 
+class Residual(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.inner = nn.Linear(4, 4)
+        self.back = nn.Linear(4, 4)
+        self.head = nn.Linear(4, 2)
+
+    def forward(self, x):
+        return self.head(torch.relu(self.back(torch.relu(self.inner(x))) + x))
+
+
+class TwoInTwoOut(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.left = nn.Linear(3, 4)
+        self.right = nn.Linear(2, 4)
+        self.mix = nn.Linear(8, 5)
+        self.score = nn.Linear(5, 1)
+        self.value = nn.Linear(5, 2)
+
+    def forward(self, a, b):
+        h = torch.tanh(self.mix(torch.cat([torch.relu(self.left(a)), torch.relu(self.right(b))], dim=1)))
+        return torch.sigmoid(self.score(h)), self.value(h)
+
+
+class Gates(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.signal = nn.Linear(4, 3)
+        self.gate = nn.Linear(4, 3)
+        self.scale = nn.Linear(4, 1)
+        self.shift = nn.Linear(4, 3)
+
+    def forward(self, x):
+        gated = self.signal(x) * torch.sigmoid(self.gate(x))
+        return gated / torch.sigmoid(self.scale(x)) - self.shift(x)
+
+
+def graphs():
+    torch.manual_seed(17)
+    return {
+        "residual": (Residual(), [[4]], 13),
+        "two_in_two_out": (TwoInTwoOut(), [[3], [2]], 13),
+        "gates": (Gates(), [[4]], 13),
+    }
+
+
+def write_graphs():
+    for name, (model, samples, opset) in graphs().items():
+        model.eval()
+        xs = [torch.randn(5, *s, generator=torch.Generator().manual_seed(len(name) + i)) for i, s in enumerate(samples)]
+        path = os.path.join(OUT, "graph_" + name + ".onnx")
+        ins = ["input_%d" % i for i in range(len(xs))]
+        with torch.no_grad():
+            ys = model(*xs)
+        ys = list(ys) if isinstance(ys, tuple) else [ys]
+        outs = ["output_%d" % i for i in range(len(ys))]
+        axes = {n: {0: "batch"} for n in ins + outs}
+        torch.onnx.export(model, tuple(xs), path, opset_version=opset, input_names=ins, output_names=outs,
+                          dynamic_axes=axes)
+        with open(os.path.join(OUT, "graph_" + name + ".json"), "w") as f:
+            json.dump({"torch_version": torch.__version__, "opset": opset,
+                       "inputs": [{"shape": list(x.shape), "values": x.flatten().tolist()} for x in xs],
+                       "outputs": [{"shape": list(y.shape), "values": y.flatten().tolist()} for y in ys]}, f)
+            f.write("\n")
+        print("wrote", os.path.normpath(path))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, (model, sample, opset) in models().items():
@@ -50,6 +123,7 @@ def main():
                        "input": x.flatten().tolist(), "output_shape": list(y.shape), "output": y.flatten().tolist()}, f)
             f.write("\n")
         print("wrote", os.path.normpath(path))
+    write_graphs()
 
 
 if __name__ == "__main__":

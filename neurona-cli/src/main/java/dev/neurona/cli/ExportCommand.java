@@ -2,6 +2,7 @@ package dev.neurona.cli;
 
 import dev.neurona.models.Model;
 import dev.neurona.onnx.OnnxExport;
+import dev.neurona.onnx.OnnxExportException;
 import dev.neurona.onnx.OnnxOptions;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code neurona export}: writes a saved model in another format (ONNX) for serving elsewhere: a
- * Sequential model, or a functional one whose layers form one chain (exported as that Sequential).
+ * Sequential or functional model (branches, several inputs and outputs, nested models); a layer
+ * without an ONNX mapping or a subclassed model is a usage error naming it.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Exports a saved model to ONNX, with a dynamic batch dimension, for ONNX Runtime and other servers.",
@@ -26,7 +28,7 @@ final class ExportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "MODEL",
-            description = "A saved model (.nrn): Sequential, or functional with its layers in one chain.")
+            description = "A saved model (.nrn): Sequential or functional.")
     Path model;
 
     @Option(names = "--format", defaultValue = "onnx", description = "The format; only onnx (default: ${DEFAULT-VALUE}).")
@@ -48,7 +50,11 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageException("--opset " + opset + ": choose " + OnnxOptions.MIN_OPSET + " to " + OnnxOptions.MAX_OPSET);
         }
         Model loaded = SavedModels.load(model);
-        OnnxExport.write(SavedModels.asSequential(loaded, model, "export"), out, OnnxOptions.defaults().withOpset(opset));
+        try {
+            OnnxExport.write(loaded, out, OnnxOptions.defaults().withOpset(opset));
+        } catch (OnnxExportException e) {
+            throw new UsageException("export: " + model + ": " + e.getMessage());
+        }
         spec.commandLine().getOut().println("Wrote " + out + " (ONNX opset " + opset + ")");
         return 0;
     }

@@ -28,6 +28,7 @@ public final class Layers {
         Registry.register(Subtract.class, c -> LayerConfigs.merge(c, new Subtract()));
         Registry.register(Multiply.class, c -> LayerConfigs.merge(c, new Multiply()));
         Registry.register(Average.class, c -> LayerConfigs.merge(c, new Average()));
+        Registry.register(Divide.class, c -> LayerConfigs.merge(c, new Divide()));
         Registry.register(Concatenate.class, LayerConfigs::concatenate);
         Registry.register(Dot.class, LayerConfigs::dot);
         // the other kinds of this package
@@ -60,6 +61,11 @@ public final class Layers {
     /** The element-wise mean of two or more inputs. */
     public static Average average() {
         return new Average();
+    }
+
+    /** The first input divided by the second, element by element. */
+    public static Divide divide() {
+        return new Divide();
     }
 
     /** Joins two or more inputs along the last axis. */

@@ -36,6 +36,14 @@ final class GraphBuilder {
                     .setType(AttributeProto.AttributeType.INT).setI(value).build());
         }
 
+        static Attr ints(String name, long... values) {
+            AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+            for (long v : values) {
+                a.addInts(v);
+            }
+            return new Attr(a.build());
+        }
+
         static Attr of(String name, String value) {
             return new Attr(AttributeProto.newBuilder().setName(name)
                     .setType(AttributeProto.AttributeType.STRING).setS(ByteString.copyFromUtf8(value)).build());
@@ -48,6 +56,8 @@ final class GraphBuilder {
     private final int opset;
     private final GraphProto.Builder graph = GraphProto.newBuilder();
     private final Set<String> names = new HashSet<>();
+    /** The weights written, by name, so that a shared layer's second application reuses them. */
+    private final java.util.Map<String, Tensor> weights = new java.util.HashMap<>();
 
     GraphBuilder(String name, int opset) {
         this.opset = opset;
@@ -91,7 +101,23 @@ final class GraphBuilder {
 
     /** Adds {@code values} as an initializer named {@code name} (a weight's path name, such as {@code dense_1/kernel}). */
     String weight(String name, Tensor values) {
+        if (weights.get(name) == values) {
+            return name;
+        }
+        weights.put(name, values);
         return initializer(claim(name), values.shape(), values.toArray());
+    }
+
+    /** Adds a 1-D int64 constant (axes, a shape), named after {@code scope}. */
+    String int64s(String scope, long... values) {
+        String name = fresh(scope + "/const");
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name)
+                .setDataType(TensorProto.DataType.INT64_VALUE).addDims(values.length);
+        for (long v : values) {
+            t.addInt64Data(v);
+        }
+        graph.addInitializer(t);
+        return name;
     }
 
     /** Adds a float32 scalar constant, named after {@code scope}. */
@@ -104,8 +130,13 @@ final class GraphBuilder {
      * last node's output is renamed, or an Identity node added when no node made it.
      */
     void output(String value, String name, int[] sampleShape) {
+        output(value, name, sampleShape, true);
+    }
+
+    /** {@link #output(String, String, int[])}, always through an Identity node unless {@code rename}. */
+    void output(String value, String name, int[] sampleShape, boolean rename) {
         int last = graph.getNodeCount() - 1;
-        if (last >= 0 && graph.getNode(last).getOutput(0).equals(value)) {
+        if (rename && last >= 0 && graph.getNode(last).getOutput(0).equals(value)) {
             graph.setNode(last, graph.getNode(last).toBuilder().setOutput(0, name));
         } else {
             graph.addNode(NodeProto.newBuilder().setName(name + "/Identity").setOpType("Identity")

@@ -34,7 +34,7 @@ final class LayerMapper {
      */
     static String apply(GraphBuilder g, Layer layer, String x) {
         int rank = layer.inputShape().length + 1;
-        String scope = layer.name();
+        String scope = layer.path();
         if (layer instanceof Input || layer instanceof Dropout) {
             return x;
         } else if (layer instanceof Dense dense) {
@@ -57,7 +57,7 @@ final class LayerMapper {
 
     /** {@code activation(x · W + b)}; Gemm takes only matrices, so batches of sequences go through MatMul. */
     private static String dense(GraphBuilder g, Dense dense, String x, int rank) {
-        String scope = dense.name();
+        String scope = dense.path();
         String kernel = g.weight(dense.kernel().name(), dense.kernel());
         String bias = dense.bias() == null ? null : g.weight(dense.bias().name(), dense.bias());
         String z;

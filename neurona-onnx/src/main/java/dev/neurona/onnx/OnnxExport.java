@@ -1,6 +1,8 @@
 package dev.neurona.onnx;
 
 import dev.neurona.io.AtomicFiles;
+import dev.neurona.models.LayerGraph;
+import dev.neurona.models.Model;
 import dev.neurona.models.Sequential;
 import dev.neurona.nn.Layer;
 import dev.neurona.onnx.proto.Onnx.ModelProto;
@@ -11,13 +13,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
- * Writes a {@link Sequential} model as an ONNX file that ONNX Runtime, or any other ONNX
- * consumer, runs with the outputs of {@code predict}: one float32 input and one output, both
- * with a dynamic first dimension named {@code "batch"}, the weights stored as initializers under
- * their path names ({@code dense_1/kernel}). Dropout is left out, as at inference.
+ * Writes a {@link Model} as an ONNX file that ONNX Runtime, or any other ONNX consumer, runs with
+ * the outputs of {@code predict}: float32 inputs and outputs, each with a dynamic first dimension
+ * named {@code "batch"}, the weights stored as initializers under their path names
+ * ({@code dense_1/kernel}, {@code encoder/dense_1/kernel} inside a nested model; a shared layer's
+ * once). A Sequential is one chain of nodes; a functional model is written node by node, merge
+ * layers as Add, Sub, Mul, Div or Concat, a nested model inlined. Dropout is left out, as at
+ * inference. A model of one input and one output uses the options' names ({@code input},
+ * {@code output}); with several, the graph's inputs are named after the model's Input layers and
+ * its outputs after the layers that produce them ({@link Model#inputNames()}, {@link Model#outputNames()}).
  *
  * <pre>{@code
  * OnnxExport.write(model, Path.of("model.onnx"));                                      // opset 13
@@ -25,8 +34,10 @@ import java.util.Properties;
  * }</pre>
  *
  * <p>Layers: Input, Dense (Gemm, or MatMul + Add for inputs of rank above 2), Flatten,
- * Activation, Dropout, PReLU; every built-in activation (see docs/ARCHITECTURE.md for the
- * table). Anything else fails with an {@link OnnxExportException} naming it and the opset.
+ * Activation, Dropout, PReLU, Normalization, the merge layers but Dot, and nested Sequential and
+ * functional models; every built-in activation (see docs/ARCHITECTURE.md for the table). Anything
+ * else, and a subclassed model (whose connections are code), fails with an
+ * {@link OnnxExportException} naming it and the opset.
  */
 public final class OnnxExport {
 
@@ -37,7 +48,7 @@ public final class OnnxExport {
     }
 
     /** Writes {@code model} to {@code path} with the {@link OnnxOptions#defaults() default options}. */
-    public static void write(Sequential model, Path path) throws IOException {
+    public static void write(Model model, Path path) throws IOException {
         write(model, path, OnnxOptions.defaults());
     }
 
@@ -45,51 +56,86 @@ public final class OnnxExport {
      * Writes {@code model} to {@code path}, replacing the file if it exists, atomically (see
      * {@link AtomicFiles}: never a half-written file; missing folders are created).
      */
-    public static void write(Sequential model, Path path, OnnxOptions options) throws IOException {
+    public static void write(Model model, Path path, OnnxOptions options) throws IOException {
         byte[] bytes = toBytes(model, options);
         AtomicFiles.write(path, out -> out.write(bytes));
     }
 
     /** The ONNX file's bytes for {@code model}. */
-    public static byte[] toBytes(Sequential model, OnnxOptions options) {
+    public static byte[] toBytes(Model model, OnnxOptions options) {
         return toModel(model, options).toByteArray();
     }
 
     /**
-     * The ONNX model for {@code model}. A model that is not built yet is built first when its
-     * first layer declares the input shape ({@code input(…)}, {@code flatten(28, 28)}).
+     * The ONNX model for {@code model}. A model that is not built yet is built first when it
+     * declares its input shapes ({@code input(…)}, {@code flatten(28, 28)}, a functional model's
+     * {@code Input.of}).
      *
      * @throws IllegalStateException when the model is not built and has no declared input shape
-     * @throws OnnxExportException when a layer or activation has no mapping at {@code options.opset()}
+     * @throws OnnxExportException when a layer or activation has no mapping at {@code options.opset()},
+     *         or the model is subclassed
      */
-    public static ModelProto toModel(Sequential model, OnnxOptions options) {
-        if (model.layers().isEmpty()) {
+    public static ModelProto toModel(Model model, OnnxOptions options) {
+        if (model instanceof Sequential s && s.layers().isEmpty()) {
             throw new IllegalArgumentException("ONNX export: the model has no layers");
         }
-        if (!model.isBuilt()) {
-            int[] declared = model.layers().get(0).declaredInputShape();
-            if (declared == null) {
-                throw new IllegalStateException("ONNX export: the model is not built; start it with input(…), "
-                        + "or call build(inputShape), fit or predict before exporting");
-            }
-            model.build(declared);
+        LayerGraph graph = graph(model);
+        GraphBuilder g = new GraphBuilder("neurona_" + Layer.snakeCase(model.typeName()), options.opset());
+        boolean single = graph.inputs().size() == 1 && graph.outputs().size() == 1;
+        List<String> outputNames = single ? List.of(options.outputName()) : model.outputNames();
+        outputNames.forEach(g::reserve);
+        List<String> inputs = new ArrayList<>();
+        for (int i = 0; i < graph.inputs().size(); i++) {
+            String name = single ? options.inputName() : model.inputNames().get(i);
+            inputs.add(g.input(name, graph.shape(i)));
         }
-        GraphBuilder g = new GraphBuilder("neurona_sequential", options.opset());
-        g.reserve(options.outputName());
-        String value = g.input(options.inputName(), model.layers().get(0).inputShape());
-        for (Layer layer : model.layers()) {
-            value = LayerMapper.apply(g, layer, value);
+        List<String> outputs = write(g, graph, inputs);
+        for (int k = 0; k < outputs.size(); k++) {
+            g.output(outputs.get(k), outputNames.get(k), graph.shape(graph.outputs().get(k)), single);
         }
-        g.output(value, options.outputName(), model.outputShape());
         return ModelProto.newBuilder()
                 .setIrVersion(options.irVersion())
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(options.opset()))
                 .setProducerName(PRODUCER)
                 .setProducerVersion(version())
-                .setDocString("A Neurona Sequential model: " + model.layers())
+                .setDocString("A Neurona " + model.typeName() + " model: " + model.layers())
                 .addMetadataProps(StringStringEntryProto.newBuilder().setKey("neurona.version").setValue(version()))
                 .setGraph(g.build())
                 .build();
+    }
+
+    private static LayerGraph graph(Model model) {
+        try {
+            return LayerGraph.of(model);
+        } catch (IllegalArgumentException e) {
+            throw new OnnxExportException("ONNX export: " + e.getMessage() + "; only Sequential and functional models "
+                    + "are written", e);
+        }
+    }
+
+    /** Writes the nodes of {@code graph} reading the values {@code inputs}, returning its outputs' values. */
+    private static List<String> write(GraphBuilder g, LayerGraph graph, List<String> inputs) {
+        List<String> values = new ArrayList<>(inputs);
+        for (LayerGraph.Node node : graph.nodes()) {
+            List<String> xs = node.inputs().stream().map(values::get).toList();
+            List<int[]> shapes = node.inputs().stream().map(graph::shape).toList();
+            Layer layer = node.layer();
+            String out;
+            if (layer instanceof Model nested) {
+                LayerGraph inner = graph(nested);
+                if (inner.outputs().size() != 1) {
+                    throw new OnnxExportException("ONNX export: nested model " + nested.path() + " has "
+                            + inner.outputs().size() + " outputs; a model used as a layer gives one");
+                }
+                out = write(g, inner, xs).get(0);
+            } else if (xs.size() == 1) {
+                out = LayerMapper.apply(g, layer, xs.get(0));
+            } else {
+                out = MergeMapper.apply(g, layer, xs, shapes);
+            }
+            values.add(out);
+        }
+        return graph.outputs().stream().map(values::get).toList();
     }
 
     /** This module's version, as Maven filtered it into {@code neurona-onnx.properties}. */

@@ -9,7 +9,13 @@ public final class OnnxExportException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** An export error saying {@code message}. */
     public OnnxExportException(String message) {
         super(message);
+    }
+
+    /** An export error saying {@code message}, caused by {@code cause}. */
+    public OnnxExportException(String message, Throwable cause) {
+        super(message, cause);
     }
 }

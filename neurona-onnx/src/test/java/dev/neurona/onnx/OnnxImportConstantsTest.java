@@ -58,7 +58,7 @@ class OnnxImportConstantsTest {
                 yield g.node("Mul", List.of(g.node("Mul", List.of("x", half)), a));
             }
         };
-        Sequential model = OnnxImport.read(g.model(y, 13, 4));
+        Sequential model = OnnxImport.readSequential(g.model(y, 13, 4));
         assertThat(model.layers()).extracting(Layer::typeName).containsExactly("Input", "Activation");
         Ort.assertClose(model.predict(X), X.gelu(false), "gelu form " + form);
     }
@@ -78,7 +78,7 @@ class OnnxImportConstantsTest {
         OnnxGraphs g = new OnnxGraphs(4);
         String r6 = g.node("Clip", List.of("x", g.constant(0f), g.constant(6f)));
         String relu = g.node("Clip", List.of(r6, g.constant(0f)));
-        Sequential model = OnnxImport.read(g.model(relu, 13, 4));
+        Sequential model = OnnxImport.readSequential(g.model(relu, 13, 4));
         assertThat(model.layers()).hasSize(3);
         Ort.assertClose(model.predict(X), dev.neurona.activations.Activations.relu6().apply(X), "Clip(0, 6) then Clip(0)");
     }
@@ -105,7 +105,7 @@ class OnnxImportConstantsTest {
                         .setType(AttributeProto.AttributeType.FLOATS).addAllFloats(floatList(b)).build());
         String mm = g.node("MatMul", List.of("x", kernel));
         String y = g.node("Add", List.of(bias, mm));
-        Sequential model = OnnxImport.read(g.model(y, 13, 3));
+        Sequential model = OnnxImport.readSequential(g.model(y, 13, 3));
         assertThat(model.layers()).extracting(Layer::typeName).containsExactly("Input", "Dense");
         Ort.assertClose(model.predict(X), X.matmul(w).add(b), "Add(b, XW) with b from " + form);
     }
@@ -115,7 +115,7 @@ class OnnxImportConstantsTest {
         OnnxGraphs g = new OnnxGraphs(3, 4);
         String s = g.node("Softmax", List.of("x"), i("axis", -2));
         String y = g.node("Flatten", List.of(s), i("axis", -2));
-        Sequential model = OnnxImport.read(g.model(y, 13, 12));
+        Sequential model = OnnxImport.readSequential(g.model(y, 13, 12));
         Tensor x = Tensor.randn(new Random(3), 2, 3, 4);
         Ort.assertClose(model.predict(x), x.softmax(1).reshape(2, 12), "Softmax(-2), Flatten(-2)");
     }

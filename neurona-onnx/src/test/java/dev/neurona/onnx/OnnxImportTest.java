@@ -37,7 +37,7 @@ class OnnxImportTest {
         Path file = dir.resolve("model.onnx");
         OnnxExport.write(model, file, c.options());
 
-        Sequential again = OnnxImport.read(file);
+        Sequential again = OnnxImport.readSequential(file);
         Tensor x = ModelCases.inputs(model, 4, 5);
         Ort.assertClose(again.predict(x), model.predict(x), c.toString());
     }
@@ -45,7 +45,7 @@ class OnnxImportTest {
     @Test
     void activationsFoldIntoTheDenseLayerBeforeThem() {
         Sequential model = new Sequential(input(4), dense(8, "gelu"), dense(3, "softmax"));
-        Sequential again = OnnxImport.read(OnnxExport.toModel(model, OnnxOptions.defaults()));
+        Sequential again = OnnxImport.readSequential(OnnxExport.toModel(model, OnnxOptions.defaults()));
 
         List<Layer> layers = again.layers();
         assertThat(layers).extracting(Layer::typeName).containsExactly("Input", "Dense", "Dense");
@@ -65,7 +65,7 @@ class OnnxImportTest {
                 Attr.of("transB", 1L));
         g.output(g.op("act", "Sigmoid", y), "y", new int[] {3});
 
-        Sequential model = OnnxImport.read(model(g, 13));
+        Sequential model = OnnxImport.readSequential(model(g, 13));
         Tensor in = Tensor.randn(new Random(3), 2, 4);
         Tensor expected = in.matmul(weight.transpose()).add(bias).sigmoid();
         Ort.assertClose(model.predict(in), expected, "Gemm transB=1");

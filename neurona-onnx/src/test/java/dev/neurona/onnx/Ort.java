@@ -41,6 +41,37 @@ final class Ort {
         }
     }
 
+    /** Every output of the model in {@code file}, in order, for the inputs fed by name. */
+    static java.util.List<Tensor> runAll(Path file, Map<String, Tensor> inputs) throws OrtException {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            try (OrtSession session = ENV.createSession(file.toString(), options)) {
+                Map<String, OnnxTensor> feeds = new java.util.LinkedHashMap<>();
+                try {
+                    for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
+                        Tensor x = e.getValue();
+                        feeds.put(e.getKey(), OnnxTensor.createTensor(ENV, FloatBuffer.wrap(x.toArray()),
+                                Arrays.stream(x.shape()).asLongStream().toArray()));
+                    }
+                    try (OrtSession.Result result = session.run(feeds)) {
+                        java.util.List<Tensor> outs = new java.util.ArrayList<>();
+                        for (int k = 0; k < result.size(); k++) {
+                            OnnxTensor out = (OnnxTensor) result.get(k);
+                            FloatBuffer values = out.getFloatBuffer();
+                            float[] data = new float[values.remaining()];
+                            values.get(data);
+                            outs.add(Tensor.of(data, Arrays.stream(out.getInfo().getShape()).mapToInt(Math::toIntExact)
+                                    .toArray()));
+                        }
+                        return outs;
+                    }
+                } finally {
+                    feeds.values().forEach(OnnxTensor::close);
+                }
+            }
+        }
+    }
+
     /** Asserts equal shapes and values within {@link #TOL}, absolute plus relative. */
     static void assertClose(Tensor actual, Tensor expected, String what) {
         assertThat(actual.shape()).as(what + ": shape").containsExactly(expected.shape());

@@ -30,7 +30,7 @@ class TorchFixturesTest {
             "linear_bias", "linear_rank3", "flatten", "silu_hardswish"})
     void importsAndPredictsWhatPyTorchComputed(String name) throws Exception {
         JsonNode ref = new ObjectMapper().readTree(bytes(name + ".json"));
-        Sequential model = OnnxImport.read(ModelProto.parseFrom(bytes(name + ".onnx")));
+        Sequential model = OnnxImport.readSequential(ModelProto.parseFrom(bytes(name + ".onnx")));
         Tensor x = Tensor.of(floats(ref.get("input")), ints(ref.get("input_shape")));
         Tensor expected = Tensor.of(floats(ref.get("output")), ints(ref.get("output_shape")));
         Ort.assertClose(model.predict(x), expected, name + " (torch " + ref.get("torch_version").asText() + ")");
@@ -39,7 +39,7 @@ class TorchFixturesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"gelu_exact", "relu6", "hardtanh_0_6"})
     void activationsFoldIntoTheLinearLayerBeforeThem(String name) throws Exception {
-        Sequential model = OnnxImport.read(ModelProto.parseFrom(bytes(name + ".onnx")));
+        Sequential model = OnnxImport.readSequential(ModelProto.parseFrom(bytes(name + ".onnx")));
         List<Layer> layers = model.layers();
         assertThat(layers.get(1)).isInstanceOf(Dense.class);
         String expected = name.equals("gelu_exact") ? "gelu" : "relu6";

@@ -113,6 +113,7 @@ class RegistryRoundTripTest {
             merging("Subtract", Layers.subtract(), new int[] {2, 3}, new int[] {2, 3}),
             merging("Multiply", Layers.multiply(), new int[] {5}, new int[] {5}),
             merging("Average", Layers.average(), new int[] {3}, new int[] {3}),
+            merging("Divide", Layers.divide(), new int[] {2, 3}, new int[] {1, 3}),
             merging("Concatenate", Layers.concatenate(1), new int[] {2, 3}, new int[] {4, 3}),
             merging("Dot", new dev.neurona.nn.Dot(2, 1, true), new int[] {3, 4}, new int[] {4, 5}),
 

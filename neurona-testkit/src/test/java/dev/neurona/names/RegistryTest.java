@@ -141,7 +141,9 @@ class RegistryTest {
 
         assertThatThrownBy(() -> Sequential.load(file)).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("unknown layer type 'Square'")
-                .hasMessageContaining("known layer types: [Activation, Add, Average, Concatenate, Dense, Dot, Dropout, Flatten, Functional, Input, Multiply, Normalization, PReLU, Sequential");
+                .hasMessageContaining("known layer types: " + Registry.names(dev.neurona.nn.Layer.class))
+                .hasMessageContaining("[Activation, Add, Average, ");
+        assertThat(Registry.names(dev.neurona.nn.Layer.class)).doesNotContain("Square");
         Registry.register(Square.class, Square::fromConfig);
         assertThat(Sequential.load(file).layers().get(2)).isInstanceOf(Square.class);   // after input and dense_1
     }
