@@ -86,7 +86,7 @@ final class DatasetStore {
      */
     static final Source CIFAR10 = new Source("cifar-10", "CIFAR-10", "https://www.cs.toronto.edu/~kriz/", List.of(
             new RemoteFile(Cifar10.ARCHIVE, "c4a38c50a1bc5f3a1c5537f2155ab9d68f9f25eb1ed8d9ddda3db29a59bca1dd")),
-            null, null, "cifar10", "the extracted " + Cifar10.EXTRACTED_DIR + "/ directory (or its six .bin files)");
+            null, null, "cifar10", "the extracted " + Cifar10.EXTRACTED_DIR + "/ directory or its six .bin files");
 
     private final Path home;
     private final HttpClient client;
@@ -241,7 +241,7 @@ final class DatasetStore {
             sb.append("  - on Debian/Ubuntu: apt-get install ").append(source.aptPackage())
                     .append(" (installs them in ").append(source.systemDir()).append(")\n");
         }
-        sb.append("  - or download ");
+        sb.append(source.aptPackage() != null ? "  - or download " : "  - download ");
         for (int i = 0; i < names.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(baseUrl).append(names.get(i));
         }

@@ -74,8 +74,12 @@ final class TarReader {
                 } else if (type == 'x') {
                     String path = pax(data, "path", start);
                     String paxSizeText = pax(data, "size", start);
-                    longName = path != null ? path : longName;
-                    paxSize = paxSizeText != null ? parseLong(paxSizeText, start) : paxSize;
+                    if (path != null) {
+                        longName = path;
+                    }
+                    if (paxSizeText != null) {
+                        paxSize = parseLong(paxSizeText, start);
+                    }
                 }
                 continue;
             }
