@@ -248,6 +248,42 @@ public final class Dataset implements BatchSource {
         return List.copyOf(out);
     }
 
+    /**
+     * These samples with the images channels-last {@code [n, height, width, channels]}, the layout
+     * of Keras's {@code Conv2D} ({@code data_format="channels_last"}): grayscale images
+     * {@code [n, height, width]} (MNIST, Fashion-MNIST) get a trailing channel axis of 1 by a
+     * reshape that shares their values (no copy of a 188 MB image set); images that already have
+     * one ({@code [n, 32, 32, 3]}, CIFAR-10) come back as they are. Targets and sample weights are
+     * kept.
+     *
+     * <p>A view on the data rather than an option of each loader, so that it works on any image
+     * set (one's own, a {@link #slice}, a {@link Split}); named for the layout rather than
+     * {@code channels()}, which would read as a number of channels.
+     *
+     * <pre>{@code
+     * Split fashion = Datasets.fashionMnist().channelsLast();   // x [60000, 28, 28, 1]
+     * }</pre>
+     *
+     * @throws IllegalStateException when the dataset has several inputs, or its input is not
+     *         {@code [n, height, width]} or {@code [n, height, width, channels]} (flat rows
+     *         {@code [n, 784]} must be reshaped to {@code [n, 28, 28]} first)
+     */
+    public Dataset channelsLast() {
+        Tensor x = x();
+        int[] s = x.shape();
+        if (s.length == 4) {
+            return this;
+        }
+        if (s.length != 3) {
+            int side = s.length == 2 ? (int) Math.round(Math.sqrt(s[1])) : -1;
+            throw new IllegalStateException("Dataset.channelsLast: needs images [n, height, width] or [n, height, width,"
+                    + " channels], got x " + Shape.toString(s) + (side > 0 && side * side == s[1]
+                    ? "; for flat rows of " + side + "×" + side + " pixels, use Dataset.of(x.reshape(" + s[0] + ", " + side
+                    + ", " + side + ", 1), y)" : ""));
+        }
+        return new Dataset(List.of(x.reshape(s[0], s[1], s[2], 1)), inputNames, targets, targetNames, sampleWeight);
+    }
+
     /** All samples in an order drawn from {@code seed}. */
     public Dataset shuffle(long seed) {
         return take(permutation(size(), new Random(seed)));

@@ -27,7 +27,9 @@ import java.util.function.Consumer;
  * {@code ~/.neurona/datasets/<name>}), then the data set's system directory (Debian's
  * {@code /usr/share/datasets/fashion-mnist}). A directory counts when it holds every file, gzipped
  * ({@code x.gz}) or not ({@code x}). Found files are used as they are (the IDX reader checks their
- * structure; Debian recompresses its copies, so their bytes differ from the originals).
+ * structure; Debian recompresses its copies, so their bytes differ from the originals). CIFAR-10's
+ * {@link Cifar10} searches the same directories ({@link #searchPath}) for its archive, whose digest
+ * it checks as it reads it, or the extracted batch files, and asks {@link #locate} only for a download.
  *
  * <p>Otherwise each missing file is downloaded from {@code baseUrl + file name} into
  * {@code <home>/<name>}: streamed to a temporary file in that directory while its SHA-256 is
@@ -50,8 +52,16 @@ final class DatasetStore {
      * @param files      the files and their digests
      * @param systemDir  where a system package installs them, or {@code null}
      * @param aptPackage the Debian package that ships them, or {@code null}
+     * @param javaLoader the {@code Datasets} method that takes a directory, for the advice at the end of an error
+     * @param alsoAccepted what a directory may hold instead of the files (said in the error), or {@code null}
      */
-    record Source(String name, String title, String baseUrl, List<RemoteFile> files, Path systemDir, String aptPackage) {
+    record Source(String name, String title, String baseUrl, List<RemoteFile> files, Path systemDir, String aptPackage,
+            String javaLoader, String alsoAccepted) {
+
+        /** An IDX set: found as its four files; the Java advice names {@code mnist} or {@code fashionMnist}. */
+        Source(String name, String title, String baseUrl, List<RemoteFile> files, Path systemDir, String aptPackage) {
+            this(name, title, baseUrl, files, systemDir, aptPackage, name.equals("mnist") ? "mnist" : "fashionMnist", null);
+        }
     }
 
     static final Source MNIST = new Source("mnist", "MNIST", "https://ossci-datasets.s3.amazonaws.com/mnist/", List.of(
@@ -68,6 +78,15 @@ final class DatasetStore {
             new RemoteFile("t10k-images-idx3-ubyte.gz", "346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073"),
             new RemoteFile("t10k-labels-idx1-ubyte.gz", "67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5")),
             Path.of("/usr/share/datasets/fashion-mnist"), "dataset-fashion-mnist");
+
+    /**
+     * CIFAR-10's binary archive (170,052,171 bytes; its MD5 c32a1d4ab5d03f1284b67883e8d87530 is the
+     * one published next to it, and the SHA-256 is the one torchvision's and MLDatasets.jl's
+     * loaders pin). Read by {@link Cifar10}, which also takes an extracted directory.
+     */
+    static final Source CIFAR10 = new Source("cifar-10", "CIFAR-10", "https://www.cs.toronto.edu/~kriz/", List.of(
+            new RemoteFile(Cifar10.ARCHIVE, "c4a38c50a1bc5f3a1c5537f2155ab9d68f9f25eb1ed8d9ddda3db29a59bca1dd")),
+            null, null, "cifar10", "the extracted " + Cifar10.EXTRACTED_DIR + "/ directory or its six .bin files");
 
     private final Path home;
     private final HttpClient client;
@@ -99,15 +118,8 @@ final class DatasetStore {
      * @throws DatasetUnavailableException naming every directory searched and how to get the files
      */
     Map<String, Path> locate(Source source, Path userDir, String baseUrl) {
-        List<Path> searched = new ArrayList<>();
-        if (userDir != null) {
-            searched.add(userDir);
-        }
+        List<Path> searched = searchPath(source, userDir);
         Path target = home.resolve(source.name());
-        searched.add(target);
-        if (useSystemDirs && source.systemDir() != null) {
-            searched.add(source.systemDir());
-        }
         for (Path dir : searched) {
             Map<String, Path> found = findAll(source, dir);
             if (found != null) {
@@ -128,6 +140,27 @@ final class DatasetStore {
             throw new DatasetUnavailableException(unavailable(source, searched, target, baseUrl, e), javaAdvice(source), e);
         }
         return findAll(source, target);
+    }
+
+    /**
+     * The directories searched for {@code source}, in order: {@code userDir} (if not {@code null}),
+     * {@code <home>/<name>}, then the system directory (if any and if this store uses them).
+     */
+    List<Path> searchPath(Source source, Path userDir) {
+        List<Path> searched = new ArrayList<>();
+        if (userDir != null) {
+            searched.add(userDir);
+        }
+        searched.add(home.resolve(source.name()));
+        if (useSystemDirs && source.systemDir() != null) {
+            searched.add(source.systemDir());
+        }
+        return searched;
+    }
+
+    /** {@code dir/name}, or the same without {@code .gz}, or {@code null}. */
+    static Path findFile(Path dir, String name) {
+        return find(dir, name);
     }
 
     private static Map<String, Path> findAll(Source source, Path dir) {
@@ -196,7 +229,8 @@ final class DatasetStore {
         for (RemoteFile f : source.files()) {
             names.add(f.name());
         }
-        sb.append(String.join(", ", names)).append(" (or the same without .gz) in:\n");
+        sb.append(String.join(", ", names)).append(" (or the same without .gz")
+                .append(source.alsoAccepted() != null ? ", or " + source.alsoAccepted() : "").append(") in:\n");
         for (Path dir : searched) {
             sb.append("  ").append(dir.toAbsolutePath()).append(Files.isDirectory(dir) ? "" : " (no such directory)").append('\n');
         }
@@ -207,7 +241,7 @@ final class DatasetStore {
             sb.append("  - on Debian/Ubuntu: apt-get install ").append(source.aptPackage())
                     .append(" (installs them in ").append(source.systemDir()).append(")\n");
         }
-        sb.append("  - or download ");
+        sb.append(source.aptPackage() != null ? "  - or download " : "  - download ");
         for (int i = 0; i < names.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(baseUrl).append(names.get(i));
         }
@@ -216,7 +250,7 @@ final class DatasetStore {
     }
 
     private static String javaAdvice(Source source) {
-        return "a directory you pass to Datasets." + (source.name().equals("mnist") ? "mnist" : "fashionMnist") + "(Path)";
+        return "a directory you pass to Datasets." + source.javaLoader() + "(Path)";
     }
 
     private static String megabytes(long bytes) {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Ready-made data: the lecture's generated sets, the small real sets shipped with the library,
- * MNIST and Fashion-MNIST, and {@link #trainTestSplit}.
+ * MNIST, Fashion-MNIST and CIFAR-10, and {@link #trainTestSplit}.
  *
  * <h2>Generated (seeded; the same seed gives the same samples)</h2>
  * All have 2-D inputs {@code x} {@code [n, 2]} except {@link #regression1d}. Binary sets give
@@ -48,7 +48,19 @@ import java.util.Map;
  * for Fashion-MNIST, {@code /usr/share/datasets/fashion-mnist} (Debian's {@code dataset-fashion-mnist});
  * where none has them they are downloaded from the official location into
  * {@code ~/.neurona/datasets/<name>} and their SHA-256 checked. Loading takes about a second and
- * some 220 MB of memory.
+ * some 220 MB of memory. For convolution layers, which take channels-last images, add the channel
+ * axis with {@link Split#channelsLast()}: {@code Datasets.fashionMnist().channelsLast()} gives
+ * {@code [n, 28, 28, 1]} without copying the images.
+ *
+ * <p>{@link #cifar10()}: 50,000 training and 10,000 test colour images {@code [n, 32, 32, 3]}
+ * (channels last), scaled to {@code [0, 1]} by /255 like MNIST, labels one-hot {@code [n, 10]}
+ * like every classification set here ({@link OneHot#classIds} gives the ids 0…9), classes in
+ * {@link #cifar10Classes()}. Read from the official binary archive {@code cifar-10-binary.tar.gz}
+ * (its SHA-256 checked whenever it is read) or from its extracted {@code cifar-10-batches-bin/}
+ * directory, looked for in the directory passed (if any) and {@code ~/.neurona/datasets/cifar-10};
+ * where neither has them the archive (170 MB) is downloaded from
+ * {@code https://www.cs.toronto.edu/~kriz/} into {@code ~/.neurona/datasets/cifar-10}. Loading
+ * takes a few seconds and about 1 GB of memory (the float images alone are 737 MB).
  */
 public final class Datasets {
 
@@ -175,6 +187,27 @@ public final class Datasets {
     /** The Fashion-MNIST class names, in label order. */
     public static List<String> fashionMnistClasses() {
         return List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+    }
+
+    /**
+     * CIFAR-10, found on disk or downloaded (see the class description).
+     *
+     * @throws DatasetUnavailableException when it is nowhere on disk and cannot be downloaded,
+     *         naming every directory searched and what to put where
+     * @throws DataFormatException for a damaged archive or batch file, naming it and the problem
+     */
+    public static Split cifar10() {
+        return cifar10(null);
+    }
+
+    /** CIFAR-10, searching {@code directory} first (for the archive or the extracted batch files). */
+    public static Split cifar10(Path directory) {
+        return Cifar10.load(DatasetStore.standard(), DatasetStore.CIFAR10, directory, DatasetStore.CIFAR10.baseUrl());
+    }
+
+    /** The CIFAR-10 class names, in label order (those of the archive's {@code batches.meta.txt}). */
+    public static List<String> cifar10Classes() {
+        return List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
     }
 
     static Split idxSplit(DatasetStore store, DatasetStore.Source source, Path directory, String baseUrl) {

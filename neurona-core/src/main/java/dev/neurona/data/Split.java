@@ -14,4 +14,15 @@ public record Split(Dataset train, Dataset test) {
             throw new IllegalArgumentException("Split: train and test must not be null");
         }
     }
+
+    /**
+     * Both parts with their images channels-last, {@code [n, height, width, 1]} for grayscale
+     * images {@code [n, height, width]} (no copy; see {@link Dataset#channelsLast()}), as
+     * convolution layers take them: {@code Datasets.fashionMnist().channelsLast()}.
+     *
+     * @throws IllegalStateException when a part's input is not an image set
+     */
+    public Split channelsLast() {
+        return new Split(train.channelsLast(), test.channelsLast());
+    }
 }

@@ -8,8 +8,10 @@
  *   <li>{@link dev.neurona.data.Datasets}: the lecture's generated sets (XOR, AND, OR, linearly
  *       separable points, blobs, moons, circles, spirals, a noisy 1-D regression curve), the
  *       small real sets shipped with the library (digits 8×8, iris, breast cancer, wine), MNIST and
- *       Fashion-MNIST from local IDX files or a verified download, and
- *       {@link dev.neurona.data.Datasets#trainTestSplit}.</li>
+ *       Fashion-MNIST from local IDX files or a verified download, CIFAR-10 from its binary archive
+ *       or extracted batches, and {@link dev.neurona.data.Datasets#trainTestSplit};
+ *       {@link dev.neurona.data.Split#channelsLast()} gives images the channel axis that
+ *       convolution layers take.</li>
  *   <li>Preprocessing: {@link dev.neurona.data.StandardScaler}, {@link dev.neurona.data.MinMaxScaler},
  *       {@link dev.neurona.data.OneHot}, {@link dev.neurona.data.LabelEncoder}.</li>
  *   <li>{@link dev.neurona.data.TableSchema}: how a CSV's columns became model inputs (types,

@@ -29,5 +29,10 @@ class FashionMnistTest {
         }
         assertThat(counts).containsOnly(1000);   // the test set is balanced
         assertThat(Datasets.fashionMnistClasses()).hasSize(10).startsWith("T-shirt/top");
+
+        Split cnn = s.channelsLast();   // the CNN layout, the same values
+        assertThat(cnn.train().x().shape()).containsExactly(60000, 28, 28, 1);
+        assertThat(cnn.test().x().shape()).containsExactly(10000, 28, 28, 1);
+        assertThat(cnn.test().x().toArray()).isEqualTo(s.test().x().toArray());
     }
 }
