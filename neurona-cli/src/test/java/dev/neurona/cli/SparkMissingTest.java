@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.neurona.data.Dataset;
 import dev.neurona.models.ClusterTrainer;
-import dev.neurona.models.Sequential;
 import dev.neurona.train.Fit;
 import dev.neurona.train.History;
 import java.nio.file.Path;
@@ -62,7 +61,7 @@ class SparkMissingTest {
             }
 
             @Override
-            public History fit(String master, Sequential model, Dataset data, Fit fit) {
+            public History fit(String master, dev.neurona.models.Model model, Dataset data, Fit fit) {
                 throw new AssertionError("not called");
             }
         };

@@ -32,9 +32,9 @@ public interface ClusterTrainer {
     /**
      * Trains {@code model} (compiled) on {@code data} on the cluster {@code master} (the
      * provider's own master syntax), with the settings of {@code fit}, and returns the history
-     * as {@link Sequential#fit} would.
+     * as {@link Model#fit(Dataset, Fit)} would.
      */
-    History fit(String master, Sequential model, Dataset data, Fit fit);
+    History fit(String master, Model model, Dataset data, Fit fit);
 
     /** The provider named {@code name} among those on the class path, or empty when there is none. */
     static Optional<ClusterTrainer> find(String name) {

@@ -2,7 +2,7 @@ package dev.neurona.spark;
 
 import dev.neurona.data.Dataset;
 import dev.neurona.models.ClusterTrainer;
-import dev.neurona.models.Sequential;
+import dev.neurona.models.Model;
 import dev.neurona.train.Fit;
 import dev.neurona.train.History;
 
@@ -37,12 +37,11 @@ public final class SparkClusterTrainer implements ClusterTrainer {
     }
 
     /**
-     * Trains with {@link SparkFit#fit}: {@code master} is a Spark master URL or {@code "default"}.
-     * Core's interface takes a Sequential (what {@code neurona train} builds); {@link SparkFit}
-     * itself takes any model of one input and one output.
+     * Trains with {@link SparkFit#fit}: {@code master} is a Spark master URL or {@code "default"};
+     * any model of one input and one output.
      */
     @Override
-    public History fit(String master, Sequential model, Dataset data, Fit fit) {
+    public History fit(String master, Model model, Dataset data, Fit fit) {
         return SparkFit.fit(master, model, data, fit);
     }
 
