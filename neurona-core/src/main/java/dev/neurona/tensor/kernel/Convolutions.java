@@ -1,0 +1,96 @@
+package dev.neurona.tensor.kernel;
+
+import java.util.Arrays;
+
+/**
+ * Channels-last convolution as GEMMs (the CPU kernels of {@link Kernels#conv2d} and its two
+ * backward passes). For each chunk of {@link ConvGeometry#cols()} batch items and each group,
+ * {@link Im2col} writes the patches {@code [rows, kh·kw·cg]} into the caller's scratch and one
+ * product with the kernel seen as a {@code [kh·kw·cg, filters]} matrix (the group's columns,
+ * through the leading dimension) writes the output rows: {@code out = cols·K},
+ * {@code dK += colsᵀ·dOut}, {@code dCols = dOut·Kᵀ} then col2im. A pointwise convolution (1×1,
+ * stride 1, no padding) skips im2col: the input itself is the patch matrix. Nothing is
+ * allocated.
+ */
+final class Convolutions {
+
+    private final Gemm gemm;
+
+    Convolutions(Gemm gemm) {
+        this.gemm = gemm;
+    }
+
+    void forward(ConvGeometry g, float[] x, float[] k, float[] out, float[] cols) {
+        int filters = g.filters();
+        int fg = g.fg();
+        if (g.pointwise()) {
+            int rows = g.n() * g.h() * g.w();
+            for (int gr = 0; gr < g.groups(); gr++) {
+                gemm.gemm(false, false, rows, fg, g.cg(), 1f, x, gr * g.cg(), g.cin(), k, gr * fg, filters, 0f, out,
+                        gr * fg, filters);
+            }
+            return;
+        }
+        int patch = g.patch();
+        for (int n0 = 0; n0 < g.n(); n0 += g.cols()) {
+            int nb = Math.min(g.cols(), g.n() - n0);
+            int rows = nb * g.oh() * g.ow();
+            int outOffset = n0 * g.oh() * g.ow() * filters;
+            for (int gr = 0; gr < g.groups(); gr++) {
+                Im2col.im2col(g, x, n0, nb, gr, cols);
+                gemm.gemm(false, false, rows, fg, patch, 1f, cols, 0, patch, k, gr * fg, filters, 0f, out,
+                        outOffset + gr * fg, filters);
+            }
+        }
+    }
+
+    void backwardInput(ConvGeometry g, float[] dOut, float[] k, float[] dx, float[] cols) {
+        int filters = g.filters();
+        int fg = g.fg();
+        if (g.pointwise()) {
+            int rows = g.n() * g.h() * g.w();
+            for (int gr = 0; gr < g.groups(); gr++) {
+                gemm.gemm(false, true, rows, g.cg(), fg, 1f, dOut, gr * fg, filters, k, gr * fg, filters, 0f, dx,
+                        gr * g.cg(), g.cin());
+            }
+            return;
+        }
+        Arrays.fill(dx, 0f);
+        int patch = g.patch();
+        for (int n0 = 0; n0 < g.n(); n0 += g.cols()) {
+            int nb = Math.min(g.cols(), g.n() - n0);
+            int rows = nb * g.oh() * g.ow();
+            int outOffset = n0 * g.oh() * g.ow() * filters;
+            for (int gr = 0; gr < g.groups(); gr++) {
+                gemm.gemm(false, true, rows, patch, fg, 1f, dOut, outOffset + gr * fg, filters, k, gr * fg, filters, 0f,
+                        cols, 0, patch);
+                Im2col.col2imAdd(g, cols, n0, nb, gr, dx);
+            }
+        }
+    }
+
+    void backwardKernel(ConvGeometry g, float[] x, float[] dOut, float[] dk, float[] cols) {
+        int filters = g.filters();
+        int fg = g.fg();
+        if (g.pointwise()) {
+            int rows = g.n() * g.h() * g.w();
+            for (int gr = 0; gr < g.groups(); gr++) {
+                gemm.gemm(true, false, g.cg(), fg, rows, 1f, x, gr * g.cg(), g.cin(), dOut, gr * fg, filters, 0f, dk,
+                        gr * fg, filters);
+            }
+            return;
+        }
+        int patch = g.patch();
+        for (int n0 = 0; n0 < g.n(); n0 += g.cols()) {
+            int nb = Math.min(g.cols(), g.n() - n0);
+            int rows = nb * g.oh() * g.ow();
+            int outOffset = n0 * g.oh() * g.ow() * filters;
+            float beta = n0 == 0 ? 0f : 1f;
+            for (int gr = 0; gr < g.groups(); gr++) {
+                Im2col.im2col(g, x, n0, nb, gr, cols);
+                gemm.gemm(true, false, patch, fg, rows, 1f, cols, 0, patch, dOut, outOffset + gr * fg, filters, beta,
+                        dk, gr * fg, filters);
+            }
+        }
+    }
+}
