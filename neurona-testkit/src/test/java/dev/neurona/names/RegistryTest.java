@@ -141,7 +141,10 @@ class RegistryTest {
 
         assertThatThrownBy(() -> Sequential.load(file)).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("unknown layer type 'Square'")
-                .hasMessageContaining("known layer types: [Activation, Add, Average, Concatenate, Dense, Dot, Dropout, Flatten, Functional, Input, Multiply, Normalization, PReLU, Sequential");
+                .hasMessageContaining("known layer types: [Activation, Add, Average, AveragePooling1D, AveragePooling2D, "
+                        + "Concatenate, Conv1D, Conv2D, Conv2DTranspose, Dense, DepthwiseConv2D, Dot, Dropout, Flatten, "
+                        + "Functional, Input, MaxPooling1D, MaxPooling2D, Multiply, Normalization, PReLU, SeparableConv2D, "
+                        + "Sequential");
         Registry.register(Square.class, Square::fromConfig);
         assertThat(Sequential.load(file).layers().get(2)).isInstanceOf(Square.class);   // after input and dense_1
     }
