@@ -55,11 +55,11 @@ final class ConvOps {
     static Tensor maxPool2d(Tensor x, int[] pool, int[] strides, int[] padding) {
         ConvGeometry g = ConvChecks.pool2d("maxPool2d", x, pool, strides, padding);
         Kernels k = Backend.kernels();
-        int[] shape = {g.n(), g.oh(), g.ow(), g.cin()};
-        int[] argmax = new int[Shape.size(shape)];   // filled by the forward kernel, read by the backward one
-        Tensor out = Graph.op("maxPool2d", shape, o -> k.maxPool2d(g, x.storage, o.storage, argmax), null, x);
+        Tensor out = Graph.op("maxPool2d", new int[] {g.n(), g.oh(), g.ow(), g.cin()},
+                o -> k.maxPool2d(g, x.storage, o.storage), null, x);
+        // the backward finds each window's maximum again from the input and the output
         return Graph.record(out, "maxPool2d", grad -> new Tensor[] {Graph.op("maxPool2d_backward", x.shape.clone(),
-                dx -> k.maxPool2dBackward(g, grad.storage, argmax, dx.storage), null, grad)}, x);
+                dx -> k.maxPool2dBackward(g, x.storage, out.storage, grad.storage, dx.storage), null, x, out, grad)}, x);
     }
 
     static Tensor avgPool2d(Tensor x, int[] pool, int[] strides, int[] padding) {

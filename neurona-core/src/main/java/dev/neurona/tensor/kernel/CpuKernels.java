@@ -316,13 +316,13 @@ public final class CpuKernels implements Kernels {
     }
 
     @Override
-    public void maxPool2d(ConvGeometry g, Buffer x, Buffer out, int[] argmax) {
-        Pooling.max(g, x.array(), out.array(), argmax);
+    public void maxPool2d(ConvGeometry g, Buffer x, Buffer out) {
+        Pooling.max(g, x.array(), out.array());
     }
 
     @Override
-    public void maxPool2dBackward(ConvGeometry g, Buffer dOut, int[] argmax, Buffer dx) {
-        Pooling.maxBackward(dOut.array(), argmax, dx.array());
+    public void maxPool2dBackward(ConvGeometry g, Buffer x, Buffer out, Buffer dOut, Buffer dx) {
+        Pooling.maxBackward(g, x.array(), out.array(), dOut.array(), dx.array());
     }
 
     @Override

@@ -132,14 +132,15 @@ public interface Kernels {
     /** The kernel gradient of {@link #conv2d}, {@code dKernel [kh, kw, cin/groups, filters]}, from {@code x} and {@code dOut}. */
     void conv2dBackwardKernel(ConvGeometry g, Buffer x, Buffer dOut, Buffer dKernel, float[] scratch);
 
-    /**
-     * Max pooling ({@code g.filters() == g.cin()}); {@code argmax} receives, per output, the index
-     * into {@code x} of its first maximum (a NaN wins); padded cells are never chosen.
-     */
-    void maxPool2d(ConvGeometry g, Buffer x, Buffer out, int[] argmax);
+    /** Max pooling ({@code g.filters() == g.cin()}); padded cells are never the maximum, a NaN is. */
+    void maxPool2d(ConvGeometry g, Buffer x, Buffer out);
 
-    /** The backward of {@link #maxPool2d}: {@code dx} is zero except the chosen cells, which get their outputs' gradients added. */
-    void maxPool2dBackward(ConvGeometry g, Buffer dOut, int[] argmax, Buffer dx);
+    /**
+     * The backward of {@link #maxPool2d} from its input and output: {@code dx} is zero except the
+     * cell of each window that PyTorch chooses (the first maximum; the last NaN when the maximum is
+     * NaN), which gets its output's gradient added.
+     */
+    void maxPool2dBackward(ConvGeometry g, Buffer x, Buffer out, Buffer dOut, Buffer dx);
 
     /** Average pooling over each window's cells inside the input (padded cells are not counted). */
     void avgPool2d(ConvGeometry g, Buffer x, Buffer out);

@@ -62,6 +62,25 @@ class ConvKernelsTest {
         assertThat(ConvGeometry.of(8, 4, 4, 3, 1, 1, 5, 1, 1, 1, 1, 1, 0, 0, 4, 4).scratchLength()).isZero();
     }
 
+    @Test
+    void maxPoolingPassesTheGradientToTheCellPyTorchChooses() {
+        Kernels k = Backend.kernels();
+        // one 2x2 window per channel of a [1, 2, 2, 3] input: ties (first wins), NaNs (the last wins), -inf
+        float nan = Float.NaN;
+        float[] x = {2, 1, Float.NEGATIVE_INFINITY, 5, nan, Float.NEGATIVE_INFINITY, 5, 3, Float.NEGATIVE_INFINITY, 1,
+            nan, Float.NEGATIVE_INFINITY};
+        ConvGeometry g = ConvGeometry.of(1, 2, 2, 3, 2, 2, 3, 1, 2, 2, 1, 1, 0, 0, 1, 1);
+        float[] out = new float[3];
+        k.maxPool2d(g, Buffer.wrap(x), Buffer.wrap(out));
+        assertThat(out[0]).isEqualTo(5f);
+        assertThat(out[1]).isNaN();
+        assertThat(out[2]).isEqualTo(Float.NEGATIVE_INFINITY);
+        float[] dx = new float[12];
+        java.util.Arrays.fill(dx, 9f);   // overwritten, not added to
+        k.maxPool2dBackward(g, Buffer.wrap(x), Buffer.wrap(out), Buffer.wrap(new float[] {1, 2, 3}), Buffer.wrap(dx));
+        assertThat(dx).containsExactly(0, 0, 3, 1, 0, 0, 0, 0, 0, 0, 2, 0);
+    }
+
     private static float[] concat(float[]... parts) {
         int n = 0;
         for (float[] p : parts) {

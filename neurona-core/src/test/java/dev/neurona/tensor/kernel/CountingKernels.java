@@ -219,15 +219,15 @@ final class CountingKernels implements Kernels {
     }
 
     @Override
-    public void maxPool2d(ConvGeometry g, Buffer x, Buffer out, int[] argmax) {
+    public void maxPool2d(ConvGeometry g, Buffer x, Buffer out) {
         count("maxPool2d");
-        inner.maxPool2d(g, x, out, argmax);
+        inner.maxPool2d(g, x, out);
     }
 
     @Override
-    public void maxPool2dBackward(ConvGeometry g, Buffer dOut, int[] argmax, Buffer dx) {
+    public void maxPool2dBackward(ConvGeometry g, Buffer x, Buffer out, Buffer dOut, Buffer dx) {
         count("maxPool2dBackward");
-        inner.maxPool2dBackward(g, dOut, argmax, dx);
+        inner.maxPool2dBackward(g, x, out, dOut, dx);
     }
 
     @Override
