@@ -56,8 +56,16 @@ public record ConvGeometry(int n, int h, int w, int cin, int kh, int kw, int fil
         return kh == 1 && kw == 1 && sh == 1 && sw == 1 && padTop == 0 && padLeft == 0 && oh == h && ow == w;
     }
 
-    /** The floats of scratch a convolution of this geometry needs: one im2col chunk, none when {@link #pointwise()}. */
+    /** Whether each group holds one input channel (a depthwise convolution), which runs as direct loops. */
+    public boolean depthwise() {
+        return groups > 1 && groups == cin;
+    }
+
+    /**
+     * The floats of scratch a convolution of this geometry needs: one im2col chunk, none when
+     * {@link #pointwise()} or {@link #depthwise()}.
+     */
     public int scratchLength() {
-        return pointwise() ? 0 : Math.toIntExact((long) cols * oh * ow * patch());
+        return pointwise() || depthwise() ? 0 : Math.toIntExact((long) cols * oh * ow * patch());
     }
 }

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * product with the kernel seen as a {@code [kh·kw·cg, filters]} matrix (the group's columns,
  * through the leading dimension) writes the output rows: {@code out = cols·K},
  * {@code dK += colsᵀ·dOut}, {@code dCols = dOut·Kᵀ} then col2im. A pointwise convolution (1×1,
- * stride 1, no padding) skips im2col: the input itself is the patch matrix. Nothing is
+ * stride 1, no padding) skips im2col: the input itself is the patch matrix; a depthwise one
+ * (one channel per group) runs as direct loops ({@link DepthwiseConvolutions}). Nothing is
  * allocated.
  */
 final class Convolutions {
@@ -21,6 +22,10 @@ final class Convolutions {
     }
 
     void forward(ConvGeometry g, float[] x, float[] k, float[] out, float[] cols) {
+        if (g.depthwise()) {
+            DepthwiseConvolutions.forward(g, x, k, out);
+            return;
+        }
         int filters = g.filters();
         int fg = g.fg();
         if (g.pointwise()) {
@@ -45,6 +50,10 @@ final class Convolutions {
     }
 
     void backwardInput(ConvGeometry g, float[] dOut, float[] k, float[] dx, float[] cols) {
+        if (g.depthwise()) {
+            DepthwiseConvolutions.backwardInput(g, dOut, k, dx);
+            return;
+        }
         int filters = g.filters();
         int fg = g.fg();
         if (g.pointwise()) {
@@ -70,6 +79,10 @@ final class Convolutions {
     }
 
     void backwardKernel(ConvGeometry g, float[] x, float[] dOut, float[] dk, float[] cols) {
+        if (g.depthwise()) {
+            DepthwiseConvolutions.backwardKernel(g, x, dOut, dk);
+            return;
+        }
         int filters = g.filters();
         int fg = g.fg();
         if (g.pointwise()) {
