@@ -138,6 +138,22 @@ class ConvLayersTest {
     }
 
     @Test
+    void aConvnetSavesAndLoadsWithItsWeights(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        Sequential model = new Sequential(input(9, 9, 2), conv2d(3, 3, "relu").padding("same").strides(2),
+                depthwiseConv2d(2).depthMultiplier(2), separableConv2d(4, 2), conv2dTranspose(2, 2).strides(2),
+                maxPooling2d(2), flatten(), dense(2)).seed(4);
+        model.compile(new Adam(0.01), "mse");
+        Tensor x = Tensor.randn(new Random(1), 3, 9, 9, 2);
+        model.fit(x, Tensor.randn(new Random(2), 3, 2), Fit.epochs(2).batchSize(3).verbose(0));
+        java.nio.file.Path file = dir.resolve("convnet.nrn");
+        model.save(file);
+        Sequential loaded = Sequential.load(file);
+        assertThat(loaded.predict(x).toArray()).containsExactly(model.predict(x).toArray());
+        assertThat(loaded.layers().get(1).config()).isEqualTo(model.layers().get(1).config());
+    }
+
+    @Test
     void aTinyConvnetLearnsThroughFit() {
         // two classes of 8x8 images: a bright horizontal bar or a bright vertical bar, at random places, with noise
         Random r = new Random(11);
