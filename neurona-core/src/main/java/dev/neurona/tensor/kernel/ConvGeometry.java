@@ -11,25 +11,26 @@ package dev.neurona.tensor.kernel;
  * ignores {@code groups}. The ops check the sizes before they make one; this record only
  * holds them, so that a kernel gets every size it needs in one argument.
  *
- * @param cols the batch items one im2col pass holds at a time (the scratch is
- *             {@code cols·oh·ow·kh·kw·cin/groups} floats; see {@link #scratchLength()})
+ * @param cols the output pixels (rows of the patch matrix) one im2col pass holds at a time (the
+ *             scratch is {@code cols·kh·kw·cin/groups} floats; see {@link #scratchLength()})
  */
 @SuppressWarnings("checkstyle:ParameterNumber")
 public record ConvGeometry(int n, int h, int w, int cin, int kh, int kw, int filters, int groups, int sh, int sw,
                            int dh, int dw, int padTop, int padLeft, int oh, int ow, int cols) {
 
-    /** Floats an im2col pass may hold at once: 2²¹ (8 MB), so that a batch of images goes in chunks. */
+    /**
+     * Floats an im2col pass may hold at once: 2²¹ (8 MB), so that a batch (or a large image) goes
+     * in chunks of output pixels, and the products still have thousands of rows.
+     */
     public static final int COLUMN_FLOATS = 1 << 21;
 
-    /**
-     * A geometry whose im2col chunk is as many batch items as fit in {@link #COLUMN_FLOATS}
-     * (at least one).
-     */
+    /** A geometry whose im2col chunk is as many output pixels as fit in {@link #COLUMN_FLOATS} (at least one). */
     @SuppressWarnings("checkstyle:ParameterNumber")
     public static ConvGeometry of(int n, int h, int w, int cin, int kh, int kw, int filters, int groups, int sh, int sw,
                                   int dh, int dw, int padTop, int padLeft, int oh, int ow) {
-        long perItem = (long) oh * ow * kh * kw * (cin / groups);
-        int chunk = (int) Math.max(1, Math.min(n, COLUMN_FLOATS / Math.max(1, perItem)));
+        long pixels = (long) n * oh * ow;
+        long patch = (long) kh * kw * (cin / groups);
+        int chunk = (int) Math.max(1, Math.min(pixels, COLUMN_FLOATS / Math.max(1, patch)));
         return new ConvGeometry(n, h, w, cin, kh, kw, filters, groups, sh, sw, dh, dw, padTop, padLeft, oh, ow, chunk);
     }
 
@@ -66,6 +67,6 @@ public record ConvGeometry(int n, int h, int w, int cin, int kh, int kw, int fil
      * {@link #pointwise()} or {@link #depthwise()}.
      */
     public int scratchLength() {
-        return pointwise() || depthwise() ? 0 : Math.toIntExact((long) cols * oh * ow * patch());
+        return pointwise() || depthwise() ? 0 : Math.toIntExact((long) cols * patch());
     }
 }

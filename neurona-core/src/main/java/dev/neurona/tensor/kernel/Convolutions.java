@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Channels-last convolution as GEMMs (the CPU kernels of {@link Kernels#conv2d} and its two
- * backward passes). For each chunk of {@link ConvGeometry#cols()} batch items and each group,
+ * backward passes). For each chunk of {@link ConvGeometry#cols()} output pixels and each group,
  * {@link Im2col} writes the patches {@code [rows, kh·kw·cg]} into the caller's scratch and one
  * product with the kernel seen as a {@code [kh·kw·cg, filters]} matrix (the group's columns,
  * through the leading dimension) writes the output rows: {@code out = cols·K},
@@ -37,12 +37,12 @@ final class Convolutions {
             return;
         }
         int patch = g.patch();
-        for (int n0 = 0; n0 < g.n(); n0 += g.cols()) {
-            int nb = Math.min(g.cols(), g.n() - n0);
-            int rows = nb * g.oh() * g.ow();
-            int outOffset = n0 * g.oh() * g.ow() * filters;
+        int pixels = g.n() * g.oh() * g.ow();
+        for (int r0 = 0; r0 < pixels; r0 += g.cols()) {
+            int rows = Math.min(g.cols(), pixels - r0);
+            int outOffset = r0 * filters;
             for (int gr = 0; gr < g.groups(); gr++) {
-                Im2col.im2col(g, x, n0, nb, gr, cols);
+                Im2col.im2col(g, x, r0, rows, gr, cols);
                 gemm.gemm(false, false, rows, fg, patch, 1f, cols, 0, patch, k, gr * fg, filters, 0f, out,
                         outOffset + gr * fg, filters);
             }
@@ -66,14 +66,14 @@ final class Convolutions {
         }
         Arrays.fill(dx, 0f);
         int patch = g.patch();
-        for (int n0 = 0; n0 < g.n(); n0 += g.cols()) {
-            int nb = Math.min(g.cols(), g.n() - n0);
-            int rows = nb * g.oh() * g.ow();
-            int outOffset = n0 * g.oh() * g.ow() * filters;
+        int pixels = g.n() * g.oh() * g.ow();
+        for (int r0 = 0; r0 < pixels; r0 += g.cols()) {
+            int rows = Math.min(g.cols(), pixels - r0);
+            int outOffset = r0 * filters;
             for (int gr = 0; gr < g.groups(); gr++) {
                 gemm.gemm(false, true, rows, patch, fg, 1f, dOut, outOffset + gr * fg, filters, k, gr * fg, filters, 0f,
                         cols, 0, patch);
-                Im2col.col2imAdd(g, cols, n0, nb, gr, dx);
+                Im2col.col2imAdd(g, cols, r0, rows, gr, dx);
             }
         }
     }
@@ -94,13 +94,13 @@ final class Convolutions {
             return;
         }
         int patch = g.patch();
-        for (int n0 = 0; n0 < g.n(); n0 += g.cols()) {
-            int nb = Math.min(g.cols(), g.n() - n0);
-            int rows = nb * g.oh() * g.ow();
-            int outOffset = n0 * g.oh() * g.ow() * filters;
-            float beta = n0 == 0 ? 0f : 1f;
+        int pixels = g.n() * g.oh() * g.ow();
+        for (int r0 = 0; r0 < pixels; r0 += g.cols()) {
+            int rows = Math.min(g.cols(), pixels - r0);
+            int outOffset = r0 * filters;
+            float beta = r0 == 0 ? 0f : 1f;
             for (int gr = 0; gr < g.groups(); gr++) {
-                Im2col.im2col(g, x, n0, nb, gr, cols);
+                Im2col.im2col(g, x, r0, rows, gr, cols);
                 gemm.gemm(true, false, patch, fg, rows, 1f, cols, 0, patch, dOut, outOffset + gr * fg, filters, beta,
                         dk, gr * fg, filters);
             }
