@@ -64,6 +64,14 @@ class ConvLayersTest {
     }
 
     @Test
+    void kerasDefaultNames() {
+        assertThat(List.of("Conv1D", "Conv2D", "Conv2DTranspose", "DepthwiseConv2D", "SeparableConv2D", "MaxPooling2D",
+                "AveragePooling1D", "PReLU", "Dense").stream().map(Layer::snakeCase).toList())
+                .containsExactly("conv1d", "conv2d", "conv2d_transpose", "depthwise_conv2d", "separable_conv2d",
+                        "max_pooling2d", "average_pooling1d", "p_re_lu", "dense");
+    }
+
+    @Test
     void kerasDefaultsInTheConfig() {
         Map<String, Object> c = conv2d(32, 3).config();
         assertThat(c).containsEntry("filters", 32).containsEntry("kernel_size", List.of(3, 3))
