@@ -150,9 +150,15 @@ public abstract class Layer {
         return Collections.unmodifiableList(children);
     }
 
-    /** {@code "Dense"} → {@code "dense"}, Keras's default layer names. */
+    /**
+     * Keras's default layer names ({@code keras.utils.naming.to_snake_case}): {@code "Dense"} →
+     * {@code "dense"}, {@code "Conv2D"} → {@code "conv2d"}, {@code "MaxPooling2D"} →
+     * {@code "max_pooling2d"}, {@code "Conv2DTranspose"} → {@code "conv2d_transpose"},
+     * {@code "PReLU"} → {@code "p_re_lu"}.
+     */
     public static String snakeCase(String typeName) {
-        return typeName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        String words = typeName.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
+        return words.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The Keras-style type name shown in summaries and configs, such as {@code "Dense"}. */

@@ -31,6 +31,16 @@ public final class Layers {
         Registry.register(Divide.class, c -> LayerConfigs.merge(c, new Divide()));
         Registry.register(Concatenate.class, LayerConfigs::concatenate);
         Registry.register(Dot.class, LayerConfigs::dot);
+        // convolution and pooling
+        Registry.register(Conv1D.class, Conv1D::fromConfig);
+        Registry.register(Conv2D.class, Conv2D::fromConfig);
+        Registry.register(Conv2DTranspose.class, Conv2DTranspose::fromConfig);
+        Registry.register(DepthwiseConv2D.class, DepthwiseConv2D::fromConfig);
+        Registry.register(SeparableConv2D.class, SeparableConv2D::fromConfig);
+        Registry.register(MaxPooling1D.class, MaxPooling1D::fromConfig);
+        Registry.register(MaxPooling2D.class, MaxPooling2D::fromConfig);
+        Registry.register(AveragePooling1D.class, AveragePooling1D::fromConfig);
+        Registry.register(AveragePooling2D.class, AveragePooling2D::fromConfig);
         // the other kinds of this package
         Registry.register("l1l2", L1L2.class, L1L2::fromConfig);
     }
@@ -131,6 +141,103 @@ public final class Layers {
     /** A parametric ReLU with one learnable slope per feature. */
     public static PReLU prelu() {
         return new PReLU();
+    }
+
+    // ------------------------------------------------------------ convolution and pooling
+
+    /** A 2-D convolution of {@code filters} {@code kernelSize × kernelSize} filters, linear, stride 1, {@code valid}. */
+    public static Conv2D conv2d(int filters, int kernelSize) {
+        return new Conv2D(filters, kernelSize);
+    }
+
+    /** A 2-D convolution with the activation named {@code activation}: {@code conv2d(32, 3, "relu")}. */
+    public static Conv2D conv2d(int filters, int kernelSize, String activation) {
+        return new Conv2D(filters, kernelSize).activation(activation);
+    }
+
+    /** A 2-D convolution with a {@code kernelHeight × kernelWidth} kernel. */
+    public static Conv2D conv2d(int filters, int kernelHeight, int kernelWidth) {
+        return new Conv2D(filters, kernelHeight, kernelWidth);
+    }
+
+    /** A 1-D convolution of {@code filters} filters of {@code kernelSize} steps. */
+    public static Conv1D conv1d(int filters, int kernelSize) {
+        return new Conv1D(filters, kernelSize);
+    }
+
+    /** A 1-D convolution with the activation named {@code activation}. */
+    public static Conv1D conv1d(int filters, int kernelSize, String activation) {
+        return new Conv1D(filters, kernelSize).activation(activation);
+    }
+
+    /** A transposed 2-D convolution of {@code filters} {@code kernelSize × kernelSize} filters. */
+    public static Conv2DTranspose conv2dTranspose(int filters, int kernelSize) {
+        return new Conv2DTranspose(filters, kernelSize);
+    }
+
+    /** A transposed 2-D convolution with the activation named {@code activation}. */
+    public static Conv2DTranspose conv2dTranspose(int filters, int kernelSize, String activation) {
+        return new Conv2DTranspose(filters, kernelSize).activation(activation);
+    }
+
+    /** A depthwise 2-D convolution with a {@code kernelSize × kernelSize} kernel, depth multiplier 1. */
+    public static DepthwiseConv2D depthwiseConv2d(int kernelSize) {
+        return new DepthwiseConv2D(kernelSize);
+    }
+
+    /** A depthwise 2-D convolution with the activation named {@code activation}. */
+    public static DepthwiseConv2D depthwiseConv2d(int kernelSize, String activation) {
+        return new DepthwiseConv2D(kernelSize).activation(activation);
+    }
+
+    /** A depthwise-separable 2-D convolution of {@code filters} filters. */
+    public static SeparableConv2D separableConv2d(int filters, int kernelSize) {
+        return new SeparableConv2D(filters, kernelSize);
+    }
+
+    /** A depthwise-separable 2-D convolution with the activation named {@code activation}. */
+    public static SeparableConv2D separableConv2d(int filters, int kernelSize, String activation) {
+        return new SeparableConv2D(filters, kernelSize).activation(activation);
+    }
+
+    /** Max pooling over {@code 2 × 2} windows, stride 2. */
+    public static MaxPooling2D maxPooling2d() {
+        return new MaxPooling2D();
+    }
+
+    /** Max pooling over {@code poolSize × poolSize} windows, stride {@code poolSize}. */
+    public static MaxPooling2D maxPooling2d(int poolSize) {
+        return new MaxPooling2D(poolSize);
+    }
+
+    /** Max pooling over windows of 2 steps, stride 2. */
+    public static MaxPooling1D maxPooling1d() {
+        return new MaxPooling1D();
+    }
+
+    /** Max pooling over windows of {@code poolSize} steps, stride {@code poolSize}. */
+    public static MaxPooling1D maxPooling1d(int poolSize) {
+        return new MaxPooling1D(poolSize);
+    }
+
+    /** Average pooling over {@code 2 × 2} windows, stride 2. */
+    public static AveragePooling2D averagePooling2d() {
+        return new AveragePooling2D();
+    }
+
+    /** Average pooling over {@code poolSize × poolSize} windows, stride {@code poolSize}. */
+    public static AveragePooling2D averagePooling2d(int poolSize) {
+        return new AveragePooling2D(poolSize);
+    }
+
+    /** Average pooling over windows of 2 steps, stride 2. */
+    public static AveragePooling1D averagePooling1d() {
+        return new AveragePooling1D();
+    }
+
+    /** Average pooling over windows of {@code poolSize} steps, stride {@code poolSize}. */
+    public static AveragePooling1D averagePooling1d(int poolSize) {
+        return new AveragePooling1D(poolSize);
     }
 
     /**

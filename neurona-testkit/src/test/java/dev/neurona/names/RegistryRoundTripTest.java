@@ -106,6 +106,23 @@ class RegistryRoundTripTest {
             layer("Dropout", new Dropout(0.3), 6),
             layer("PReLU", new PReLU(Initializers.constant(0.25)), 5),
             layer("Normalization", new Normalization(), 4),
+            // convolution and pooling
+            layer("Conv1D", Layers.conv1d(4, 3, "relu").strides(2).padding("causal").dilationRate(1).groups(2)
+                    .kernelRegularizer(Regularizer.l2(0.01)).biasConstraint(Constraints.nonNeg()), 9, 2),
+            layer("Conv2D", Layers.conv2d(4, 3, "tanh").strides(2, 1).padding("same").groups(2)
+                    .kernelInitializer(Initializers.heNormal()).biasInitializer(Initializers.constant(0.1))
+                    .kernelConstraint(Constraints.maxNorm(2)).biasRegularizer(Regularizer.l1(0.01)), 6, 5, 2),
+            layer("Conv2D", Layers.conv2d(3, 2, 3).dilationRate(2).useBias(false), 6, 7, 2),
+            layer("Conv2DTranspose", Layers.conv2dTranspose(3, 3).strides(2).padding("same").outputPadding(1), 3, 3, 2),
+            layer("Conv2DTranspose", Layers.conv2dTranspose(2, 2, "relu").strides(2), 3, 4, 2),
+            layer("DepthwiseConv2D", Layers.depthwiseConv2d(3).depthMultiplier(2).padding("same")
+                    .depthwiseRegularizer(Regularizer.l2(0.1)), 5, 5, 3),
+            layer("SeparableConv2D", Layers.separableConv2d(4, 3, "relu").depthMultiplier(2).strides(2)
+                    .pointwiseInitializer(Initializers.heUniform()).pointwiseConstraint(Constraints.unitNorm()), 7, 7, 2),
+            layer("MaxPooling1D", Layers.maxPooling1d(3).strides(1).padding("same"), 7, 2),
+            layer("MaxPooling2D", Layers.maxPooling2d(2).padding("same"), 5, 5, 2),
+            layer("AveragePooling1D", Layers.averagePooling1d(), 6, 2),
+            layer("AveragePooling2D", Layers.averagePooling2d(3).strides(2, 1).padding("same"), 5, 4, 2),
             layer("Sequential", new dev.neurona.models.Sequential(Layers.dense(3, "tanh"), Layers.dropout(0.1),
                     Layers.dense(2)), 4),
             layer("Functional", functional(), 4),

@@ -98,8 +98,8 @@ class LayersTest {
                 .hasMessageContaining("dense_1 (Dense) expects input of shape [None, 4], got [3, 5]");
         assertThatThrownBy(() -> new Dense(0)).hasMessageContaining("units must be positive, got 0");
         assertThatThrownBy(() -> new Dropout(1.0)).hasMessageContaining("rate must be in [0, 1), got 1.0");
-        assertThatThrownBy(() -> Layers.fromConfig(Map.of("type", "Conv2D")))
-                .hasMessageContaining("unknown layer type 'Conv2D'").hasMessageContaining("Dense");
+        assertThatThrownBy(() -> Layers.fromConfig(Map.of("type", "Conv3D")))
+                .hasMessageContaining("unknown layer type 'Conv3D'").hasMessageContaining("Dense");
         assertThatThrownBy(() -> input(0)).hasMessageContaining("must be at least 1");
     }
 }

@@ -197,7 +197,8 @@ class OpGradientTest {
     void everyDifferentiableOpOfTensorIsInTheTables() {
         java.util.List<String> names = Stream.of(arithmeticWithBroadcasting(), unaryMath(), reductions(), shapeOps(),
                         matmul(), activations(), composites(), new MovementOpsTest().gradientsAndCompiledReplays(),
-                        new IndexingOpsTest().indexing(), new MathOpsTest().math())
+                        new IndexingOpsTest().indexing(), new MathOpsTest().math(),
+                        new ConvOpsTest().convolutions(), new ConvOpsTest().pooling())
                 .flatMap(t -> t).map(DynamicTest::getDisplayName).toList();
         java.util.Set<String> missing = new java.util.TreeSet<>();
         for (java.lang.reflect.Method m : Tensor.class.getMethods()) {

@@ -36,8 +36,21 @@ public interface Initializer {
         return n;
     }
 
-    /** Fan-out of a weight shape: the last dimension (1-D: its size). */
+    /**
+     * Fan-out of a weight shape: the last dimension (1-D: its size), times the receptive field
+     * (the product of all but the last two dimensions) for a convolution kernel
+     * {@code [kh, kw, in, out]}, as Keras computes it.
+     */
     static int fanOut(int[] shape) {
+        int n = shape.length == 0 ? 1 : shape[shape.length - 1];
+        for (int i = 0; i < shape.length - 2; i++) {
+            n *= shape[i];
+        }
+        return n;
+    }
+
+    /** The last dimension (1-D: its size): the columns of a weight seen as a matrix. */
+    static int columns(int[] shape) {
         return shape.length == 0 ? 1 : shape[shape.length - 1];
     }
 }

@@ -214,7 +214,7 @@ public final class Initializers {
     }
 
     private static Tensor orthogonalMatrix(int[] shape, double gain, Random random) {
-        int cols = Initializer.fanOut(shape);
+        int cols = Initializer.columns(shape);
         int rows = Math.max(1, Tensor.zeros(shape).size() / cols);
         // orthonormalize the shorter side's vectors
         boolean byRows = rows <= cols;

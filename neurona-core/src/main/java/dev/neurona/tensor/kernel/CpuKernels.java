@@ -9,6 +9,7 @@ import dev.neurona.tensor.kernel.Broadcasting.BinaryOp;
 public final class CpuKernels implements Kernels {
 
     private final Gemm gemm;
+    private final Convolutions convolutions;
 
     /** The CPU kernels over {@code gemm}. */
     public CpuKernels(Gemm gemm) {
@@ -16,6 +17,7 @@ public final class CpuKernels implements Kernels {
             throw new IllegalArgumentException("CpuKernels: gemm must not be null");
         }
         this.gemm = gemm;
+        this.convolutions = new Convolutions(gemm);
     }
 
     @Override
@@ -296,5 +298,40 @@ public final class CpuKernels implements Kernels {
                 db[c] += d[o + c];
             }
         }
+    }
+
+    @Override
+    public void conv2d(ConvGeometry g, Buffer x, Buffer kernel, Buffer out, float[] scratch) {
+        convolutions.forward(g, x.array(), kernel.array(), out.array(), scratch);
+    }
+
+    @Override
+    public void conv2dBackwardInput(ConvGeometry g, Buffer dOut, Buffer kernel, Buffer dx, float[] scratch) {
+        convolutions.backwardInput(g, dOut.array(), kernel.array(), dx.array(), scratch);
+    }
+
+    @Override
+    public void conv2dBackwardKernel(ConvGeometry g, Buffer x, Buffer dOut, Buffer dKernel, float[] scratch) {
+        convolutions.backwardKernel(g, x.array(), dOut.array(), dKernel.array(), scratch);
+    }
+
+    @Override
+    public void maxPool2d(ConvGeometry g, Buffer x, Buffer out) {
+        Pooling.max(g, x.array(), out.array());
+    }
+
+    @Override
+    public void maxPool2dBackward(ConvGeometry g, Buffer x, Buffer out, Buffer dOut, Buffer dx) {
+        Pooling.maxBackward(g, x.array(), out.array(), dOut.array(), dx.array());
+    }
+
+    @Override
+    public void avgPool2d(ConvGeometry g, Buffer x, Buffer out) {
+        Pooling.average(g, x.array(), out.array());
+    }
+
+    @Override
+    public void avgPool2dBackward(ConvGeometry g, Buffer dOut, Buffer dx) {
+        Pooling.averageBackward(g, dOut.array(), dx.array());
     }
 }

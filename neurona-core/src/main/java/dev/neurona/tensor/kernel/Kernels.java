@@ -116,4 +116,35 @@ public interface Kernels {
      */
     void activationGradColumnSums(Buffer g, Buffer x, Buffer y, Buffer d, Buffer db, int cols, ActivationKernel f,
                                   float alpha, int from, int to);
+
+    // ------------------------------------------------------------ convolution and pooling (channels-last)
+
+    /**
+     * {@code out = conv(x, kernel)}: {@code x [n, h, w, cin]}, {@code kernel [kh, kw, cin/groups,
+     * filters]}, {@code out [n, oh, ow, filters]} as {@code g} says. {@code scratch} holds
+     * {@link ConvGeometry#scratchLength()} floats the kernel may overwrite (the CPU's im2col).
+     */
+    void conv2d(ConvGeometry g, Buffer x, Buffer kernel, Buffer out, float[] scratch);
+
+    /** The input gradient of {@link #conv2d}, {@code dx [n, h, w, cin]}, from {@code dOut}: also a transposed convolution. */
+    void conv2dBackwardInput(ConvGeometry g, Buffer dOut, Buffer kernel, Buffer dx, float[] scratch);
+
+    /** The kernel gradient of {@link #conv2d}, {@code dKernel [kh, kw, cin/groups, filters]}, from {@code x} and {@code dOut}. */
+    void conv2dBackwardKernel(ConvGeometry g, Buffer x, Buffer dOut, Buffer dKernel, float[] scratch);
+
+    /** Max pooling ({@code g.filters() == g.cin()}); padded cells are never the maximum, a NaN is. */
+    void maxPool2d(ConvGeometry g, Buffer x, Buffer out);
+
+    /**
+     * The backward of {@link #maxPool2d} from its input and output: {@code dx} is zero except the
+     * cell of each window that PyTorch chooses (the first maximum; the last NaN when the maximum is
+     * NaN), which gets its output's gradient added.
+     */
+    void maxPool2dBackward(ConvGeometry g, Buffer x, Buffer out, Buffer dOut, Buffer dx);
+
+    /** Average pooling over each window's cells inside the input (padded cells are not counted). */
+    void avgPool2d(ConvGeometry g, Buffer x, Buffer out);
+
+    /** The backward of {@link #avgPool2d}. */
+    void avgPool2dBackward(ConvGeometry g, Buffer dOut, Buffer dx);
 }

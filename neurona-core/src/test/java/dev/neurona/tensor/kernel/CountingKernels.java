@@ -199,4 +199,46 @@ final class CountingKernels implements Kernels {
         count("activationGradColumnSums");
         inner.activationGradColumnSums(g, x, y, d, db, cols, f, alpha, from, to);
     }
+
+    @Override
+    public void conv2d(ConvGeometry g, Buffer x, Buffer kernel, Buffer out, float[] scratch) {
+        count("conv2d");
+        inner.conv2d(g, x, kernel, out, scratch);
+    }
+
+    @Override
+    public void conv2dBackwardInput(ConvGeometry g, Buffer dOut, Buffer kernel, Buffer dx, float[] scratch) {
+        count("conv2dBackwardInput");
+        inner.conv2dBackwardInput(g, dOut, kernel, dx, scratch);
+    }
+
+    @Override
+    public void conv2dBackwardKernel(ConvGeometry g, Buffer x, Buffer dOut, Buffer dKernel, float[] scratch) {
+        count("conv2dBackwardKernel");
+        inner.conv2dBackwardKernel(g, x, dOut, dKernel, scratch);
+    }
+
+    @Override
+    public void maxPool2d(ConvGeometry g, Buffer x, Buffer out) {
+        count("maxPool2d");
+        inner.maxPool2d(g, x, out);
+    }
+
+    @Override
+    public void maxPool2dBackward(ConvGeometry g, Buffer x, Buffer out, Buffer dOut, Buffer dx) {
+        count("maxPool2dBackward");
+        inner.maxPool2dBackward(g, x, out, dOut, dx);
+    }
+
+    @Override
+    public void avgPool2d(ConvGeometry g, Buffer x, Buffer out) {
+        count("avgPool2d");
+        inner.avgPool2d(g, x, out);
+    }
+
+    @Override
+    public void avgPool2dBackward(ConvGeometry g, Buffer dOut, Buffer dx) {
+        count("avgPool2dBackward");
+        inner.avgPool2dBackward(g, dOut, dx);
+    }
 }
