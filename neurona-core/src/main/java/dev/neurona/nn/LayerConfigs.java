@@ -142,7 +142,7 @@ final class LayerConfigs {
     }
 
     @SuppressWarnings("unchecked")
-    private static dev.neurona.nn.init.Initializer initializer(ConfigKeys c, String key) {
+    static dev.neurona.nn.init.Initializer initializer(ConfigKeys c, String key) {
         Object spec = c.get(key);
         try {
             if (spec instanceof String name) {
@@ -162,7 +162,7 @@ final class LayerConfigs {
                 + "{\"name\": \"constant\", \"value\": 0.1}, got " + ConfigKeys.describe(spec));
     }
 
-    private static Regularizer regularizer(ConfigKeys c, String key) {
+    static Regularizer regularizer(ConfigKeys c, String key) {
         Map<String, Object> config = c.object(key);
         try {
             return Regularizer.fromConfig(config);
@@ -173,7 +173,7 @@ final class LayerConfigs {
 
     /** A constraint by name ({@code "max_norm"}, with its defaults) or as a config object. */
     @SuppressWarnings("unchecked")
-    private static Constraint constraint(ConfigKeys c, String key) {
+    static Constraint constraint(ConfigKeys c, String key) {
         Object spec = c.get(key);
         try {
             if (spec instanceof String name) {
