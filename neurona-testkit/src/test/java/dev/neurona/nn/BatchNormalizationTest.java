@@ -164,6 +164,19 @@ class BatchNormalizationTest {
     }
 
     @Test
+    void aFileWithANegativeMovingVarianceIsRefused(@TempDir Path dir) throws Exception {
+        Sequential m = model();
+        m.predict(data()[0]);   // builds it
+        BatchNormalization bn = (BatchNormalization) m.layers().get(1);
+        bn.movingVariance().assign(Tensor.of(1f, -0.5f));
+        Path file = dir.resolve("negative.nrn");
+        m.save(file);
+        assertThatThrownBy(() -> Sequential.load(file)).isInstanceOf(dev.neurona.io.ModelFileException.class)
+                .hasMessageContaining("batch_normalization_1/moving_variance").hasMessageContaining("-0.5")
+                .hasMessageContaining("cannot be negative");
+    }
+
+    @Test
     void badArgumentsAndConfigs() {
         assertThatThrownBy(() -> batchNormalization().axis(3).name("bn").build(new int[] {4}, new Random(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bn (BatchNormalization)")
