@@ -194,6 +194,25 @@ class RandomLayersTest {
     }
 
     @Test
+    void aSavedModelKeepsEachRandomLayersPositionAndPredictsIdentically(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        dev.neurona.models.Sequential m = new dev.neurona.models.Sequential(Layers.input(4, 4, 2), randomFlip(),
+                randomRotation(0.1), spatialDropout2d(0.2), Layers.flatten(), Layers.dense(2));
+        m.compile(new dev.neurona.optim.SGD(0.01), "mse");
+        Tensor x = Tensor.randn(new Random(1), 12, 4, 4, 2);
+        Tensor y = Tensor.randn(new Random(2), 12, 2);
+        m.fit(x, y, dev.neurona.train.Fit.epochs(2).batchSize(4).verbose(0));
+        java.nio.file.Path file = dir.resolve("augmented.nrn");
+        m.save(file);
+        dev.neurona.models.Sequential back = dev.neurona.models.Sequential.load(file);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(back.layers().get(i).state()).as(back.layers().get(i).name()).isEqualTo(m.layers().get(i).state())
+                    .containsEntry("calls", 6L);
+        }
+        assertThat(back.predict(x).toArray()).containsExactly(m.predict(x).toArray());
+    }
+
+    @Test
     void badInput() {
         for (Layer l : new Layer[] {spatialDropout2d(0.1), randomFlip(), randomRotation(0.1), randomZoom(0.1),
             randomTranslation(0.1, 0.1)}) {
