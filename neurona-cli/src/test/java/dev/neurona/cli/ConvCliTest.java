@@ -140,6 +140,38 @@ class ConvCliTest {
     }
 
     @Test
+    void everyRegisteredLayerWorksInASpecBatchNormalizationGlobalPoolingReshape() {
+        String spec = """
+                [{"type": "Reshape", "target_shape": [28, 28, 1]},
+                 {"type": "Conv2D", "filters": 4, "kernel_size": 3, "padding": "same", "use_bias": false},
+                 {"type": "BatchNormalization"},
+                 {"type": "Activation", "activation": "relu"},
+                 {"type": "GlobalAveragePooling2D"},
+                 {"type": "Dense", "units": 10, "activation": "softmax"}]
+                """;
+        DataSource source = DataSource.resolve(fashion(), null, null, 1);
+        ModelSpec parsed = ModelSpec.parse(spec, "bn.json");
+        assertThat(parsed.wantsChannelAxis(source.sampleShape())).as("Reshape takes [28, 28] as it is").isFalse();
+        Sequential model = parsed.toModel(ModelFactory.dataFor(parsed, source), 1);
+        assertThat(model.layers().stream().map(l -> l.getClass().getSimpleName()).toList()).containsExactly("Input",
+                "Reshape", "Conv2D", "BatchNormalization", "Activation", "GlobalAveragePooling2D", "Dense");
+        String keras = """
+                {"class_name": "Sequential", "config": {"layers": [
+                  {"class_name": "Conv2D", "config": {"filters": 4, "kernel_size": [3, 3], "activation": "linear"}},
+                  {"class_name": "BatchNormalization", "config": {"axis": -1, "momentum": 0.9, "epsilon": 0.001,
+                    "center": true, "scale": true, "beta_initializer": {"class_name": "Zeros", "config": {}},
+                    "gamma_initializer": {"class_name": "Ones", "config": {}}, "beta_regularizer": null,
+                    "beta_constraint": null}},
+                  {"class_name": "GlobalAveragePooling2D", "config": {"data_format": "channels_last", "keepdims": false}},
+                  {"class_name": "Dense", "config": {"units": 10, "activation": "softmax"}}]}}
+                """;
+        ModelSpec k = ModelSpec.parse(keras, "keras_bn.json");
+        assertThat(k.wantsChannelAxis(source.sampleShape())).isTrue();
+        Sequential km = k.toModel(ModelFactory.dataFor(k, source), 1);
+        assertThat(km.layers().get(2).config()).containsEntry("momentum", 0.9);
+    }
+
+    @Test
     void archConvnetIsKerasSimpleConvnet(@TempDir Path tmp) throws Exception {
         Path runs = tmp.resolve("runs");
         CliTest.Result train = run("train", "--data", fashion(), "--arch", "convnet", "--epochs", "1",
