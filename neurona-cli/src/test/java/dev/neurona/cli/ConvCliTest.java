@@ -168,7 +168,8 @@ class ConvCliTest {
         ModelSpec k = ModelSpec.parse(keras, "keras_bn.json");
         assertThat(k.wantsChannelAxis(source.sampleShape())).isTrue();
         Sequential km = k.toModel(ModelFactory.dataFor(k, source), 1);
-        assertThat(km.layers().get(2).config()).containsEntry("momentum", 0.9);
+        assertThat(((Number) km.layers().get(2).config().get("momentum")).doubleValue())
+                .isCloseTo(0.9, org.assertj.core.api.Assertions.within(1e-6));
     }
 
     @Test
