@@ -37,7 +37,7 @@ record DataSource(String name, Split split, Task task, int classes, List<String>
 
     /** The names {@code --data} accepts besides {@code csv:PATH}. */
     static final List<String> NAMES = List.of("digits", "iris", "breast-cancer", "wine", "mnist", "fashion-mnist",
-            "xor", "and", "or", "moons", "circles", "spirals", "blobs", "regression");
+            "cifar10", "xor", "and", "or", "moons", "circles", "spirals", "blobs", "regression");
 
     /**
      * Resolves a {@code --data} value.
@@ -84,7 +84,8 @@ record DataSource(String name, Split split, Task task, int classes, List<String>
             return switch (d.substring(0, colon).toLowerCase(Locale.ROOT)) {
                 case "mnist" -> classification(d, Datasets.mnist(dir));
                 case "fashion-mnist", "fashion_mnist" -> classification(d, Datasets.fashionMnist(dir));
-                default -> throw new UsageException("--data " + d + ": only csv:FILE, mnist:DIR and fashion-mnist:DIR "
+                case "cifar10", "cifar-10" -> classification(d, Datasets.cifar10(dir));
+                default -> throw new UsageException("--data " + d + ": only csv:FILE, mnist:DIR, fashion-mnist:DIR and cifar10:DIR "
                         + "take a path; the other sets are built in: " + String.join(", ", NAMES));
             };
         }
@@ -95,6 +96,7 @@ record DataSource(String name, Split split, Task task, int classes, List<String>
             case "wine" -> classification(d, Datasets.wine());
             case "mnist" -> classification(d, Datasets.mnist());
             case "fashion-mnist", "fashion_mnist" -> classification(d, Datasets.fashionMnist());
+            case "cifar10", "cifar-10" -> classification(d, Datasets.cifar10());
             case "xor" -> classification(d, new Split(Datasets.xor(), Datasets.xor()));
             case "and" -> classification(d, new Split(Datasets.and(), Datasets.and()));
             case "or" -> classification(d, new Split(Datasets.or(), Datasets.or()));
@@ -124,6 +126,7 @@ record DataSource(String name, Split split, Task task, int classes, List<String>
         return switch (set.toLowerCase(Locale.ROOT)) {
             case "digits", "mnist" -> List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
             case "fashion-mnist", "fashion_mnist" -> Datasets.fashionMnistClasses();
+            case "cifar10", "cifar-10" -> Datasets.cifar10Classes();
             case "iris" -> List.of("setosa", "versicolor", "virginica");
             case "wine" -> List.of("cultivar 0", "cultivar 1", "cultivar 2");
             case "breast-cancer", "breast_cancer" -> List.of("malignant", "benign");
@@ -158,6 +161,14 @@ record DataSource(String name, Split split, Task task, int classes, List<String>
             distinct.add(v);
         }
         return distinct.size() <= 20 && distinct.size() * 2 <= y.size() ? Task.CLASSIFICATION : Task.REGRESSION;
+    }
+
+    /**
+     * The same data with images {@code [n, height, width]} as {@code [n, height, width, 1]}
+     * (no copy), as convolution layers take them.
+     */
+    DataSource channelsLast() {
+        return new DataSource(name, split.channelsLast(), task, classes, classNames, schema);
     }
 
     /** The features of one sample, batch excluded. */

@@ -28,7 +28,7 @@ import java.util.Set;
  */
 final class KerasSpec {
 
-    /** The Keras layer classes Neurona reads. */
+    /** The Keras layer classes read here; every other registered layer type goes through {@link RegisteredLayers}. */
     static final List<String> CLASSES = List.of("InputLayer", "Dense", "Dropout", "Flatten", "Activation",
             "Normalization", "PReLU", "ReLU", "LeakyReLU", "ELU", "Softmax");
 
@@ -85,14 +85,17 @@ final class KerasSpec {
     /** One Keras layer entry, {@code {"class_name": "Dense", "config": {...}}}. */
     static void layer(SpecNode entry, ModelSpec spec, boolean keras2) {
         String cls = entry.get("class_name").text("a layer class such as \"Dense\"");
-        if (!CLASSES.contains(cls)) {
-            throw entry.error("unknown Keras layer class '" + cls + "'; Neurona reads " + String.join(", ", CLASSES)
-                    + SpecNode.didYouMean(cls, CLASSES));
+        boolean registered = !CLASSES.contains(cls) && RegisteredLayers.known(cls);
+        if (!CLASSES.contains(cls) && !registered) {
+            List<String> known = new java.util.ArrayList<>(CLASSES);
+            RegisteredLayers.names().stream().filter(n -> !known.contains(n)).forEach(known::add);
+            throw entry.error("unknown Keras layer class '" + cls + "'; Neurona reads " + String.join(", ", known)
+                    + SpecNode.didYouMean(cls, known));
         }
-        SpecNode registered = entry.get("registered_name");
-        if (!registered.absent() && !registered.text("a registered name").equals(cls)) {
-            throw registered.error("a custom layer (registered as '" + registered.text("") + "') is not supported; "
-                    + "Neurona reads Keras's own " + String.join(", ", CLASSES));
+        SpecNode registeredName = entry.get("registered_name");
+        if (!registeredName.absent() && !registeredName.text("a registered name").equals(cls)) {
+            throw registeredName.error("a custom layer (registered as '" + registeredName.text("") + "') is not supported; "
+                    + "Neurona reads Keras's own " + String.join(", ", CLASSES) + " and its registered layer types");
         }
         SpecNode c = entry.get("config");
         if (c.absent()) {
@@ -108,6 +111,10 @@ final class KerasSpec {
         }
         if (cls.equals("InputLayer")) {
             inputLayer(c, spec);
+            return;
+        }
+        if (registered) {   // Conv2D, MaxPooling2D, …: the registry's fromConfig, as model files load
+            spec.add(RegisteredLayers.keras(c, cls, RUNTIME, keras2, UNSUPPORTED), entry);
             return;
         }
         Layer layer = switch (cls) {

@@ -45,6 +45,48 @@ final class ModelFactory {
         return ModelSpec.read(spec).toModel(data, seed);
     }
 
+    /** The data as the spec takes it: images {@code [n, h, w]} with a channel axis when the spec wants one ({@link ModelSpec#wantsChannelAxis}). */
+    static DataSource dataFor(ModelSpec spec, DataSource data) {
+        return spec.wantsChannelAxis(data.sampleShape()) ? data.channelsLast() : data;
+    }
+
+    /** The names {@code --arch} accepts. */
+    static final List<String> ARCHITECTURES = List.of("convnet");
+
+    /**
+     * The data as {@code --arch NAME} takes it: images with a channel axis (Fashion-MNIST's
+     * {@code [n, 28, 28]} as {@code [n, 28, 28, 1]}; CIFAR-10's {@code [n, 32, 32, 3]} as it is).
+     *
+     * @throws UsageException for an unknown name or data that are not images
+     */
+    static DataSource imagesFor(String arch, DataSource data) {
+        if (!ARCHITECTURES.contains(arch)) {
+            throw new UsageException("--arch " + arch + ": unknown architecture" + Suggestions.didYouMean(arch, ARCHITECTURES)
+                    + "; use one of " + String.join(", ", ARCHITECTURES));
+        }
+        int[] s = data.sampleShape();
+        if (s.length == 2) {
+            return data.channelsLast();
+        }
+        if (s.length != 3) {
+            throw new UsageException("--arch " + arch + ": needs images [batch, height, width, channels] (--data mnist, "
+                    + "fashion-mnist or cifar10), but --data " + data.name() + " has samples of shape "
+                    + dev.neurona.nn.Layer.batched(s));
+        }
+        return data;
+    }
+
+    /**
+     * Keras's "simple MNIST convnet": Conv2D(32, 3, relu), MaxPooling2D(2), Conv2D(64, 3, relu),
+     * MaxPooling2D(2), Flatten, Dropout(0.5), Dense(classes, softmax), on the data's images.
+     */
+    static Sequential convnet(DataSource data, String outputActivation, long seed) {
+        return new Sequential(Layers.input(data.sampleShape()), Layers.conv2d(32, 3, "relu"), Layers.maxPooling2d(2),
+                Layers.conv2d(64, 3, "relu"), Layers.maxPooling2d(2), Layers.flatten(), Layers.dropout(0.5),
+                Layers.dense(outputUnits(data), outputActivation != null ? outputActivation
+                        : defaultOutputActivation(data))).seed(seed);
+    }
+
     /** Adapts every {@link Normalization} layer at the front of the model to {@code x}. */
     static void adapt(Sequential model, DataSource data) {
         model.build(data.sampleShape());

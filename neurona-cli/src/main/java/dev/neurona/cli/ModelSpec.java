@@ -34,8 +34,9 @@ import java.util.Map;
  * }</pre>
  *
  * Neurona layer objects are those of {@link Layer#config()} ({@code "type"}: Input, Dense,
- * Dropout, Flatten, Activation, PReLU, Normalization); Keras layers are read by
- * {@link KerasSpec}. Every mistake is a {@link UsageException} that names the file and the
+ * Dropout, Flatten, Activation, PReLU, Normalization read here, and every other registered layer
+ * type, such as Conv2D or MaxPooling2D, through {@link RegisteredLayers}, the path model files
+ * load through); Keras layers are read by {@link KerasSpec}. Every mistake is a {@link UsageException} that names the file and the
  * JSON path of the bad entry, since a spec is written (or exported) by hand and fixed by hand.
  * The model starts with an input of the data's feature shape, which an input declared in the
  * spec must match.
@@ -123,7 +124,12 @@ final class ModelSpec {
                 // a given name that the model's own naming (dense_1, dense_2, ...) also chose
                 throw error(e.path(), ex.getMessage().replace("Sequential.add: ", "") + "; name the layers differently");
             }
-            shape = e.layer().outputShape(shape);
+            try {
+                shape = e.layer().outputShape(shape);
+            } catch (IllegalArgumentException ex) {   // a Conv2D on flat rows, a kernel larger than the image...
+                throw error(e.path(), "cannot take " + (i == 0 ? "the samples of --data " + data.name() + ", "
+                        : "what the layer before it gives, ") + Layer.batched(shape) + ": " + ex.getMessage());
+            }
         }
         Entry last = entries.get(entries.size() - 1);
         int width = data.targetWidth();
@@ -138,6 +144,38 @@ final class ModelSpec {
                     + " needs " + need);
         }
         return model;
+    }
+
+    /**
+     * Whether the spec wants images with a channel axis, {@code [batch, height, width, channels]},
+     * where the data has {@code [batch, height, width]} (MNIST, Fashion-MNIST): when it declares
+     * an input of {@code [height, width, 1]}, or when its first layer cannot take the data's
+     * shape but takes it, or fails on something else, with a trailing channel axis (a Conv2D, a
+     * MaxPooling2D; so that a kernel too large is reported against {@code [h, w, 1]}). The images are
+     * then fed channels-last ({@code Split.channelsLast()}, no copy).
+     */
+    boolean wantsChannelAxis(int[] sample) {
+        if (sample.length != 2 || entries.isEmpty()) {
+            return false;
+        }
+        int[] withChannel = {sample[0], sample[1], 1};
+        Entry first = entries.get(0);
+        int[] declared = first.expects() != null ? first.expects() : first.layer().declaredInputShape();
+        if (declared != null) {
+            return Arrays.equals(declared, withChannel);
+        }
+        try {
+            first.layer().outputShape(sample);
+            return false;
+        } catch (IllegalArgumentException flat) {
+            try {
+                first.layer().outputShape(withChannel);
+                return true;
+            } catch (IllegalArgumentException other) {
+                // another complaint (a kernel larger than the image) means the channel axis got past the rank check
+                return !java.util.Objects.equals(flat.getMessage(), other.getMessage());
+            }
+        }
     }
 
     // ---------------------------------------------------------------- reading
@@ -235,9 +273,15 @@ final class ModelSpec {
     private void neurona(SpecNode entry) {
         String type = entry.get("type").text("a layer type such as \"Dense\"");
         List<String> keys = TYPES.get(type);
+        if (keys == null && !RegisteredLayers.known(type)) {
+            List<String> known = new ArrayList<>(TYPES.keySet());
+            RegisteredLayers.names().stream().filter(n -> !known.contains(n)).forEach(known::add);
+            throw entry.error("unknown layer type '" + type + "'; known: " + String.join(", ", known)
+                    + SpecNode.didYouMean(type, known));
+        }
         if (keys == null) {
-            throw entry.error("unknown layer type '" + type + "'; known: " + String.join(", ", TYPES.keySet())
-                    + SpecNode.didYouMean(type, TYPES.keySet()));
+            named(RegisteredLayers.neurona(entry, type), entry);
+            return;
         }
         for (String key : entry.keys("a layer object")) {
             if (!keys.contains(key)) {
@@ -258,6 +302,11 @@ final class ModelSpec {
             case "PReLU" -> new PReLU(SpecValues.initializer(entry.get("alpha_initializer"), Initializers.zeros()));
             default -> new Normalization();
         };
+        named(layer, entry);
+    }
+
+    /** Gives {@code layer} the entry's {@code name} (checking that no earlier layer has it) and appends it. */
+    private void named(Layer layer, SpecNode entry) {
         String name = entry.get("name").optionalText("a layer name");
         if (name != null) {
             for (Entry e : entries) {

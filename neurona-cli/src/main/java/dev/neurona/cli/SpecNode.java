@@ -168,6 +168,19 @@ final class SpecNode {
         return new UsageException("--model " + file + ": " + path + ": " + message);
     }
 
+    /** A usage error for a problem a {@code fromConfig} found inside this value, at the key's path under this one. */
+    UsageException errorUnder(dev.neurona.names.ConfigException e) {
+        String where = e.path().isEmpty() ? path : e.pathUnder(path);
+        return new UsageException("--model " + file + ": " + where + ": " + e.problem(), e);
+    }
+
+    /** This value as plain Java: maps, lists, numbers (Integer, Long, Double), strings, booleans, null. */
+    Object toJava() {
+        return node.isMissingNode() ? null : MAPPER.convertValue(node, Object.class);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** {@code " (did you mean 'x'?)"} for a likely typo, else the empty string ({@link Suggestions#didYouMean}). */
     static String didYouMean(String wrong, Collection<String> known) {
         return Suggestions.didYouMean(wrong, known);

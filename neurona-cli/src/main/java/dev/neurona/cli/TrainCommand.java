@@ -35,6 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  neurona train --data csv:examples/iris.csv --target petal_width \\",
                 "      --task regression --early-stopping 5",
                 "  neurona train --data moons --model spec.json",
+                "  neurona train --data fashion-mnist --arch convnet",
+                "  neurona train --data fashion-mnist --model cnn.json --epochs 5",
                 "  neurona train --data iris --model keras.json --epochs 100  # Keras's to_json()",
                 "  neurona train --spark local[2] --data iris   # ./neurona fetches Spark once",
                 "  spark-submit --class dev.neurona.cli.Neurona \\",
@@ -44,14 +46,21 @@ import picocli.CommandLine.Model.CommandSpec;
                 "A --model spec.json for iris (4 features, 3 classes):",
                 "  [{\"type\": \"Normalization\"},",
                 "   {\"type\": \"Dense\", \"units\": 16, \"activation\": \"relu\"},",
-                "   {\"type\": \"Dense\", \"units\": 3, \"activation\": \"softmax\"}]"})
+                "   {\"type\": \"Dense\", \"units\": 3, \"activation\": \"softmax\"}]",
+                "",
+                "A --model cnn.json for fashion-mnist (images fed as [n, 28, 28, 1]):",
+                "  [{\"type\": \"Conv2D\", \"filters\": 16, \"kernel_size\": 3,",
+                "    \"activation\": \"relu\"},",
+                "   {\"type\": \"MaxPooling2D\", \"pool_size\": 2},",
+                "   {\"type\": \"Flatten\"},",
+                "   {\"type\": \"Dense\", \"units\": 10, \"activation\": \"softmax\"}]"})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--data", defaultValue = "digits", paramLabel = "NAME",
-            description = "digits, iris, breast-cancer, wine, mnist, fashion-mnist, xor, and, or, moons, circles, "
+            description = "digits, iris, breast-cancer, wine, mnist, fashion-mnist, cifar10, xor, and, or, moons, circles, "
                     + "spirals, blobs, regression, or csv:PATH (default: ${DEFAULT-VALUE}).")
     String data;
 
@@ -109,10 +118,17 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "SPEC.json", description = "The layers from a JSON file instead of "
             + "--layers/--activation: a list [{\"type\": \"Dense\", \"units\": 16, \"activation\": \"relu\"}, ...] "
-            + "(types Dense, Dropout, Flatten, Activation, Normalization, PReLU, Input), {\"layers\": [...]}, or "
-            + "Keras's model.to_json() of a Sequential model (Keras 2 or 3). The input comes from the data; "
+            + "(types Dense, Dropout, Flatten, Activation, Normalization, PReLU, Input, and every registered layer type "
+            + "such as Conv2D, MaxPooling2D, AveragePooling2D), {\"layers\": [...]}, or "
+            + "Keras's model.to_json() of a Sequential model (Keras 2 or 3). The input comes from the data (images "
+            + "[n, h, w] as [n, h, w, 1] when the first layer takes images with channels, such as Conv2D); "
             + "the last layer must give one output per class (one for two classes) or target.")
     Path modelSpec;
+
+    @Option(names = "--arch", paramLabel = "NAME", description = "A built-in network instead of --layers/--model: "
+            + "convnet (Keras's simple convnet: Conv2D 32 3x3 relu, MaxPooling2D 2, Conv2D 64 3x3 relu, MaxPooling2D 2, "
+            + "Flatten, Dropout 0.5, Dense softmax; default 5 epochs of batch 128) for images: mnist, fashion-mnist, cifar10.")
+    String arch;
 
     @Option(names = "--out", defaultValue = "runs", paramLabel = "DIR", description = "Where run folders go (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -130,19 +146,33 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
         ClusterTrainer cluster = spark == null ? null : SparkSupport.trainer();   // before any work
+        if (arch != null && (modelSpec != null || layers != null)) {
+            throw new UsageException("--arch " + arch + ": give either --arch or " + (modelSpec != null ? "--model" : "--layers")
+                    + ", not both");
+        }
         DataSource source = DataSource.resolve(data, target, parseTask(task), seed, CsvSource.missing(missing),
                 categorical == null ? List.of() : categorical);
+        ModelSpec parsed = modelSpec == null ? null : ModelSpec.read(modelSpec);
+        if (arch != null) {
+            source = ModelFactory.imagesFor(arch, source);
+        } else if (parsed != null) {
+            source = ModelFactory.dataFor(parsed, source);
+        }
         Split split = source.split();
-        TrainSettings settings = TrainSettings.resolve(TrainDefaults.forData(source), layers, epochs, batchSize,
-                validationSplit, learningRate, optimizer, earlyStopping != null, modelSpec != null);
+        TrainDefaults defaults = TrainDefaults.forData(source);
+        if (arch != null) {
+            defaults = defaults.forConvnet(split.train().size());
+        }
+        TrainSettings settings = TrainSettings.resolve(defaults, layers, epochs, batchSize,
+                validationSplit, learningRate, optimizer, earlyStopping != null, modelSpec != null || arch != null);
         String lossName = loss != null ? loss : ModelFactory.defaultLoss(source);
         Sequential model;
         Optimizer opt;
         List<String> metricNames;
         try {
             metricNames = metrics != null ? metrics : ModelFactory.defaultMetrics(source, lossName);
-            model = modelSpec != null
-                    ? ModelFactory.fromSpec(modelSpec, source, seed)
+            model = parsed != null ? parsed.toModel(source, seed)
+                    : arch != null ? ModelFactory.convnet(source, outputActivation, seed)
                     : ModelFactory.fromFlags(source, settings.layers(), activation, outputActivation, seed);
             model.preprocessing(source.schema());   // a CSV's columns and encodings, saved for predict and evaluate
             ModelFactory.adapt(model, source);
@@ -190,6 +220,7 @@ final class TrainCommand implements Callable<Integer> {
         config.put("target", target);
         config.put("missing", missing);
         config.put("categorical", categorical == null ? List.of() : categorical);
+        config.put("arch", arch);
         config.put("task", source.task().name().toLowerCase(java.util.Locale.ROOT));
         config.put("layers", model.layers().stream().map(l -> l.config()).toList());
         config.put("optimizer", opt.config());

@@ -43,6 +43,7 @@ record TrainDefaults(List<Integer> layers, int epochs, int batchSize, double val
             Map.entry("digits", new Tuning(List.of(64), 20, 1)),
             Map.entry("mnist", new Tuning(List.of(128), 10, 1)),
             Map.entry("fashion-mnist", new Tuning(List.of(128), 10, 1)),
+            Map.entry("cifar10", new Tuning(List.of(256, 128), 10, 1)),
             Map.entry("iris", new Tuning(List.of(16), 200, 1)),
             Map.entry("wine", new Tuning(List.of(16), 100, 1)),
             Map.entry("breast-cancer", new Tuning(List.of(16), 50, 1)),
@@ -69,8 +70,20 @@ record TrainDefaults(List<Integer> layers, int epochs, int batchSize, double val
         return new TrainDefaults(tuning.layers(), tuning.epochs(), batch, split, tuning.learningRateScale());
     }
 
+    /** Epochs of {@code train --arch convnet} where the flags are silent (Keras's simple convnet: batch 128, Adam 1e-3). */
+    static final int CONVNET_EPOCHS = 5;
+    /** Keras's batch size of its simple convnet. */
+    static final int CONVNET_BATCH = 128;
+
+    /** These defaults for {@code --arch convnet}: {@value #CONVNET_EPOCHS} epochs of batches of {@value #CONVNET_BATCH} (fewer when the data has fewer). */
+    TrainDefaults forConvnet(int trainingSamples) {
+        return new TrainDefaults(layers, CONVNET_EPOCHS, Math.min(CONVNET_BATCH, trainingSamples), validationSplit,
+                1);
+    }
+
     private static String canonical(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        return n.equals("cifar-10") ? "cifar10" : n;
     }
 
     /** The learning rate for an optimizer named as {@code --optimizer} takes it. */

@@ -141,7 +141,7 @@ class CliErrorsTest {
     void aPathOnlyGoesWithTheSetsThatReadFiles() {
         CliTest.Result r = train("--data", "iris:/tmp");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("only csv:FILE, mnist:DIR and fashion-mnist:DIR take a path");
+        assertThat(r.err()).contains("only csv:FILE, mnist:DIR, fashion-mnist:DIR and cifar10:DIR take a path");
     }
 
     @Test

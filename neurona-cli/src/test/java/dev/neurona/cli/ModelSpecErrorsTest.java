@@ -40,7 +40,7 @@ class ModelSpecErrorsTest {
                 m("a typo in a layer type",
                         "[{\"type\": \"Dense\", \"units\": 8}, {\"type\": \"Dens\", \"units\": 3}]",
                         "$[1]: unknown layer type 'Dens'; known: Dense, Dropout, Flatten, Activation, Normalization, "
-                                + "PReLU, Input (did you mean 'Dense'?)"),
+                                + "PReLU, Input, ", ", Conv2D, ", "(did you mean 'Dense'?)"),
                 m("a typo in a key",
                         "{\"layers\": [{\"type\": \"Dense\", \"unit\": 8}, " + OUT + "]}",
                         "$.layers[0].unit: a Dense layer has no setting 'unit'; it reads name, units, activation",
@@ -91,9 +91,16 @@ class ModelSpecErrorsTest {
                         "[{\"type\": \"Dense\", \"units\": 8, \"name\": \"h\"}, {\"type\": \"Dense\", \"units\": 3, \"name\": \"h\"}]",
                         "$[1].name: the name 'h' is taken by $[0]; layer names must differ"),
                 m("an unknown Keras layer class",
+                        keras("{\"class_name\": \"LSTM\", \"config\": {\"units\": 8}}", dense(3, "\"softmax\"")),
+                        "$.config.layers[1]: unknown Keras layer class 'LSTM'; Neurona reads InputLayer, Dense, Dropout, "
+                                + "Flatten, Activation, Normalization, PReLU, ReLU, LeakyReLU, ELU, Softmax, ", "Conv2D"),
+                m("a Keras Conv2D without its kernel size (read by the registry's Conv2D.fromConfig)",
                         keras("{\"class_name\": \"Conv2D\", \"config\": {\"filters\": 8}}", dense(3, "\"softmax\"")),
-                        "$.config.layers[1]: unknown Keras layer class 'Conv2D'; Neurona reads InputLayer, Dense, Dropout, "
-                                + "Flatten, Activation, Normalization, PReLU, ReLU, LeakyReLU, ELU, Softmax"),
+                        "$.config.layers[1].config: missing \"kernel_size\""),
+                m("a Keras Conv2D with a constraint",
+                        keras("{\"class_name\": \"Conv2D\", \"config\": {\"filters\": 8, \"kernel_size\": 3, "
+                                + "\"kernel_constraint\": {\"class_name\": \"MaxNorm\", \"config\": {}}}}", dense(3, "\"softmax\"")),
+                        "$.config.layers[1].config.kernel_constraint: weight constraints are not supported"),
                 m("a Keras class typo",
                         keras("{\"class_name\": \"Dropot\", \"config\": {\"rate\": 0.1}}", dense(3, "\"softmax\"")),
                         "$.config.layers[1]: unknown Keras layer class 'Dropot'", "(did you mean 'Dropout'?)"),

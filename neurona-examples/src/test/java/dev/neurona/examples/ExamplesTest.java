@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs every example's {@code main} (except Fashion-MNIST's, which the end-to-end tests cover)
+ * Runs every example's {@code main} (except the two on Fashion-MNIST, {@code FashionMnistExample}
+ * and {@code ConvnetFashionExample}, which take minutes; the end-to-end tests train both networks)
  * with standard output captured, and checks the line that carries the slide's message, so
  * that the examples cannot silently rot; and checks that each wrote its figures, here into a
  * temporary folder (through {@code -Dneurona.figures}) rather than the working directory.
@@ -164,5 +165,17 @@ class ExamplesTest {
             }
         }
         assertFigures(out, "optimizer_paths.png");
+    }
+
+    @Test
+    void aConvolutionByHandEqualsTheConv2dLayer() throws Exception {
+        String out = run(ConvolutionExample::main);
+        assertThat(out).contains("OK: the loops and the conv2d layer agree");
+        // the edge runs between columns 2 and 3 in the top rows and 1 and 2 below: the kernel finds it
+        String byHand = out.substring(out.indexOf("By hand"), out.indexOf("conv2d(1, 3) layer"));
+        String byLayer = out.substring(out.indexOf("conv2d(1, 3) layer"), out.indexOf("largest difference"));
+        assertThat(byHand).contains("  0.0  3.0  3.0", "  1.0  3.0  2.0", "  2.0  3.0  1.0");
+        assertThat(byLayer.substring(byLayer.indexOf('\n'))).isEqualTo(byHand.substring(byHand.indexOf('\n')));
+        assertFigures(out);   // a worked calculation: nothing to draw
     }
 }

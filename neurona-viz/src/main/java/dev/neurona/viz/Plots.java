@@ -205,4 +205,48 @@ public final class Plots {
     public static Figure neuronMaps(Model model, Dataset data) {
         return NetworkPlots.neuronMaps(model, data);
     }
+
+    /**
+     * The learned kernels of the model's first {@link dev.neurona.nn.Conv2D} layer, one small
+     * image per filter (the first {@value ConvPlots#MAX_TILES}), each cell one kernel weight:
+     * a kernel of one input channel in grey, of three as RGB (channel 0 red), of any other
+     * number as the mean over its input channels in grey; each filter scaled on its own from its
+     * smallest weight (black) to its largest (white), a constant one mid-grey. First-layer filters
+     * of an image model show the edges and blobs it looks for. Series: one per filter drawn.
+     *
+     * @throws IllegalArgumentException for a model without a Conv2D layer (listing its layers) or not built
+     */
+    public static Figure convFilters(Model model) {
+        return ConvPlots.convFilters(model, null);
+    }
+
+    /** {@link #convFilters(Model)} of the Conv2D layer named {@code layerName} (such as {@code "conv2d_2"}). */
+    public static Figure convFilters(Model model, String layerName) {
+        return ConvPlots.convFilters(model, layerName);
+    }
+
+    /**
+     * What one image becomes at the model's first Conv2D layer: one tile per output channel (the
+     * first {@value ConvPlots#MAX_TILES}), each scaled on its own from its smallest activation
+     * (black) to its largest (white), a constant one black. The activations are computed by
+     * running the model's own layers, in inference mode, from the input up to that layer.
+     * Series: one per channel drawn.
+     *
+     * @param image one image as the model takes it, {@code [height, width, channels]}, or a batch of
+     *              one {@code [1, height, width, channels]} ({@code [height, width]} for one channel)
+     * @throws IllegalArgumentException for an image of another shape (naming both), a model without
+     *         Conv2D layers, a subclassed model (whose layer order is in its code) or one of several inputs
+     */
+    public static Figure featureMaps(Model model, Tensor image) {
+        return ConvPlots.featureMaps(model, image, null);
+    }
+
+    /**
+     * {@link #featureMaps(Model, Tensor)} at the layer named {@code layerName}, any layer whose
+     * output is images {@code [batch, height, width, channels]} (a convolution, pooling or
+     * normalization layer).
+     */
+    public static Figure featureMaps(Model model, Tensor image, String layerName) {
+        return ConvPlots.featureMaps(model, image, layerName);
+    }
 }

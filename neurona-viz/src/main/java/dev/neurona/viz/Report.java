@@ -53,7 +53,8 @@ public final class Report {
 
     /**
      * The pictures the content allows, by file stem, in report order: {@code history},
-     * {@code confusion_matrix}, {@code decision_boundary}, {@code neuron_maps} (classification),
+     * {@code confusion_matrix}, {@code conv_filters}, {@code feature_maps} (a model with a Conv2D
+     * layer; the maps of the data's first image), {@code decision_boundary}, {@code neuron_maps} (classification),
      * {@code predicted_vs_actual}, {@code residuals} (regression), {@code network}. The pictures of
      * predictions need a model of one input and one output; the network diagram and the neuron maps
      * one whose layers form a chain with Dense layers (a Sequential, or a functional chain): for other
@@ -81,6 +82,7 @@ public final class Report {
             figures.put("confusion_matrix", Plots.confusionMatrix(counts,
                     names != null && names.size() == counts.length ? names : null));
         }
+        convFigures(figures, model, data);
         boolean plane = data != null && data.x().rank() == 2 && data.x().dim(1) == 2;
         if (classifier && plane) {
             figures.put("decision_boundary", Plots.decisionBoundary(model, data));
@@ -96,6 +98,22 @@ public final class Report {
             figures.put("network", Plots.network(model));
         }
         return figures;
+    }
+
+    /**
+     * For a model with a Conv2D layer: its first layer's filters, and with image data the feature
+     * maps of the first sample there.
+     */
+    private static void convFigures(Map<String, Figure> figures, Model model, Dataset data) {
+        if (model == null || !ConvPlots.hasConv2d(model)) {
+            return;
+        }
+        figures.put("conv_filters", Plots.convFilters(model));
+        boolean graph = model instanceof dev.neurona.models.Sequential || "Functional".equals(model.typeName());
+        if (graph && ModelLayers.single(model) && data != null && data.size() > 0 && data.inputs().size() == 1
+                && data.x().rank() == 4) {
+            figures.put("feature_maps", Plots.featureMaps(model, data.slice(0, 1).x()));
+        }
     }
 
     /** The losses of models that predict numbers. */
@@ -155,6 +173,12 @@ public final class Report {
         figure(h, figures, "history", "Training history", content.history() == null
                 || content.history().stopReason() == null ? null : "Stopped early: " + content.history().stopReason());
         figure(h, figures, "confusion_matrix", "Confusion matrix", "Rows: true class; columns: predicted class.");
+        figure(h, figures, "conv_filters", "Filters",
+                "The first convolution layer's kernels, one tile per filter, each scaled from its smallest weight (black) "
+                        + "to its largest (white).");
+        figure(h, figures, "feature_maps", "Feature maps",
+                "The first test image at the first convolution layer, one tile per channel, each scaled from its "
+                        + "smallest activation (black) to its largest (white).");
         figure(h, figures, "decision_boundary", "Decision boundary",
                 "The model's class over the input plane, paler where it is less sure; points are the data.");
         figure(h, figures, "neuron_maps", "Hidden neurons",
