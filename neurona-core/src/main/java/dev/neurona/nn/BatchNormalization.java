@@ -29,8 +29,9 @@ import java.util.Random;
 public final class BatchNormalization extends Layer {
 
     private int axis = -1;
-    private float momentum = 0.99f;
-    private float epsilon = 1e-3f;
+    /** As given (saved so in the config); the arithmetic uses them as floats. */
+    private double momentum = 0.99;
+    private double epsilon = 1e-3;
     private boolean center = true;
     private boolean scale = true;
     private Initializer betaInitializer = Initializers.zeros();
@@ -75,7 +76,7 @@ public final class BatchNormalization extends Layer {
         if (!(momentum >= 0 && momentum <= 1)) {
             throw new IllegalArgumentException("BatchNormalization: momentum must be in [0, 1], got " + momentum);
         }
-        this.momentum = (float) momentum;
+        this.momentum = momentum;
         Compiled.structureChanged();
         return this;
     }
@@ -89,7 +90,7 @@ public final class BatchNormalization extends Layer {
         if (!(epsilon > 0) || !Float.isFinite((float) epsilon) || (float) epsilon == 0f) {
             throw new IllegalArgumentException("BatchNormalization: epsilon must be a positive float, got " + epsilon);
         }
-        this.epsilon = (float) epsilon;
+        this.epsilon = epsilon;
         Compiled.structureChanged();
         return this;
     }
@@ -172,12 +173,12 @@ public final class BatchNormalization extends Layer {
 
     /** The momentum of the moving statistics. */
     public float momentum() {
-        return momentum;
+        return (float) momentum;
     }
 
     /** The epsilon added to the variance. */
     public float epsilon() {
-        return epsilon;
+        return (float) epsilon;
     }
 
     @Override
@@ -224,13 +225,13 @@ public final class BatchNormalization extends Layer {
         if (mode == Mode.TRAINING) {
             mean = x.mean(reduced, true);
             variance = x.var(reduced, true);
-            movingMean.assignMovingAverage(mean, momentum);
-            movingVariance.assignMovingAverage(variance, momentum);
+            movingMean.assignMovingAverage(mean, (float) momentum);
+            movingVariance.assignMovingAverage(variance, (float) momentum);
         } else {
             mean = perChannel(movingMean);
             variance = perChannel(movingVariance);
         }
-        Tensor y = x.sub(mean).div(variance.add(epsilon).sqrt());
+        Tensor y = x.sub(mean).div(variance.add((float) epsilon).sqrt());
         if (scale) {
             y = y.mul(perChannel(gamma));
         }
@@ -269,8 +270,8 @@ public final class BatchNormalization extends Layer {
     protected Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("axis", axis);
-        s.put("momentum", (double) momentum);
-        s.put("epsilon", (double) epsilon);
+        s.put("momentum", momentum);
+        s.put("epsilon", epsilon);
         s.put("center", center);
         s.put("scale", scale);
         s.put("beta_initializer", betaInitializer.config());

@@ -150,12 +150,7 @@ public abstract class Layer {
         return Collections.unmodifiableList(children);
     }
 
-    /**
-     * Keras's default layer names ({@code keras.utils.naming.to_snake_case}): {@code "Dense"} →
-     * {@code "dense"}, {@code "Conv2D"} → {@code "conv2d"}, {@code "MaxPooling2D"} →
-     * {@code "max_pooling2d"}, {@code "Conv2DTranspose"} → {@code "conv2d_transpose"},
-     * {@code "PReLU"} → {@code "p_re_lu"}.
-     */
+    /** Keras's {@code to_snake_case} default names: {@code Dense → dense}, {@code MaxPooling2D → max_pooling2d}, {@code PReLU → p_re_lu}. */
     public static String snakeCase(String typeName) {
         String words = typeName.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
         return words.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
