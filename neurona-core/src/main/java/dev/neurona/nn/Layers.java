@@ -41,6 +41,7 @@ public final class Layers {
         Registry.register(MaxPooling2D.class, MaxPooling2D::fromConfig);
         Registry.register(AveragePooling1D.class, AveragePooling1D::fromConfig);
         Registry.register(AveragePooling2D.class, AveragePooling2D::fromConfig);
+        Registry.register(Permute.class, Permute::fromConfig);
         // the other kinds of this package
         Registry.register("l1l2", L1L2.class, L1L2::fromConfig);
     }
@@ -238,6 +239,14 @@ public final class Layers {
     /** Average pooling over windows of {@code poolSize} steps, stride {@code poolSize}. */
     public static AveragePooling1D averagePooling1d(int poolSize) {
         return new AveragePooling1D(poolSize);
+    }
+
+    /**
+     * Reorders the sample axes (Keras's {@code Permute}): {@code permute(2, 3, 1)} turns
+     * {@code [batch, channels, height, width]} into {@code [batch, height, width, channels]}.
+     */
+    public static Permute permute(int... dims) {
+        return new Permute(dims);
     }
 
     /**

@@ -123,6 +123,7 @@ class RegistryRoundTripTest {
             layer("MaxPooling2D", Layers.maxPooling2d(2).padding("same"), 5, 5, 2),
             layer("AveragePooling1D", Layers.averagePooling1d(), 6, 2),
             layer("AveragePooling2D", Layers.averagePooling2d(3).strides(2, 1).padding("same"), 5, 4, 2),
+            layer("Permute", Layers.permute(2, 3, 1), 3, 4, 2),
             layer("Sequential", new dev.neurona.models.Sequential(Layers.dense(3, "tanh"), Layers.dropout(0.1),
                     Layers.dense(2)), 4),
             layer("Functional", functional(), 4),
