@@ -52,7 +52,7 @@ final class LayerMapper {
             return g.op(scope, "Div", List.of(centered, g.weight(scope + "/std", std)));
         }
         throw new OnnxExportException("layer " + scope + " (" + layer.getClass().getName() + ") has no ONNX mapping at opset "
-                + g.opset() + "; supported layers: " + SUPPORTED);
+                + g.opset() + "; supported layers: " + SUPPORTED + ", " + ConvMapper.SUPPORTED);
     }
 
     /** {@code activation(x · W + b)}; Gemm takes only matrices, so batches of sequences go through MatMul. */
