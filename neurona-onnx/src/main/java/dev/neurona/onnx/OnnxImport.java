@@ -122,6 +122,16 @@ public final class OnnxImport {
         return fallback;
     }
 
+    /** An INTS attribute, or null when the node has none of that name. */
+    static long[] attrInts(NodeProto node, String name) {
+        for (AttributeProto a : node.getAttributeList()) {
+            if (a.getName().equals(name)) {
+                return a.getIntsList().stream().mapToLong(Long::longValue).toArray();
+            }
+        }
+        return null;
+    }
+
     static String attrString(NodeProto node, String name, String fallback) {
         for (AttributeProto a : node.getAttributeList()) {
             if (a.getName().equals(name)) {
