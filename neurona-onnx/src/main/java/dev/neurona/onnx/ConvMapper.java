@@ -5,14 +5,20 @@ import dev.neurona.nn.AveragePooling1D;
 import dev.neurona.nn.AveragePooling2D;
 import dev.neurona.nn.BaseConv;
 import dev.neurona.nn.BasePooling;
+import dev.neurona.nn.BatchNormalization;
 import dev.neurona.nn.Conv2DTranspose;
 import dev.neurona.nn.DepthwiseConv2D;
+import dev.neurona.nn.GlobalAveragePooling1D;
+import dev.neurona.nn.GlobalAveragePooling2D;
+import dev.neurona.nn.GlobalMaxPooling1D;
+import dev.neurona.nn.GlobalMaxPooling2D;
 import dev.neurona.nn.Layer;
 import dev.neurona.nn.MaxPooling1D;
 import dev.neurona.nn.MaxPooling2D;
 import dev.neurona.nn.SeparableConv2D;
 import dev.neurona.onnx.GraphBuilder.Attr;
 import dev.neurona.tensor.ConvSpec;
+import dev.neurona.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +28,9 @@ import java.util.Map;
  * {@code group = channels}), SeparableConv2D (that depthwise Conv, then a 1×1 Conv),
  * Conv2DTranspose (ConvTranspose with its pads and output_padding), MaxPooling and
  * AveragePooling (MaxPool, AveragePool with {@code count_include_pad=0}, which divides by the
- * cells inside the input as Keras's {@code same} does). Inputs and outputs are channels-first
+ * cells inside the input as Keras's {@code same} does), BatchNormalization over the channels
+ * (the inference form, moving statistics and epsilon), global pooling (GlobalAveragePool or
+ * GlobalMaxPool, then Flatten unless the layer keeps its 1×1). Inputs and outputs are channels-first
  * values; {@link Layouts} puts the Transposes around them. Kernels go from Keras's {@code [kh,
  * kw, in/groups, filters]} to ONNX's {@code [filters, in/groups, kh, kw]}. Keras's {@code same}
  * padding is written as explicit pads (the extra zero after, as {@link ConvSpec#samePadding}).
@@ -31,7 +39,8 @@ final class ConvMapper {
 
     /** The layer types this class writes, for error messages. */
     static final List<String> SUPPORTED = List.of("Conv1D", "Conv2D", "DepthwiseConv2D", "SeparableConv2D",
-            "Conv2DTranspose", "MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D");
+            "Conv2DTranspose", "MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D", "BatchNormalization",
+            "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D");
 
     /** A value written and its layout. */
     record Out(String value, boolean channelsFirst) {
@@ -42,7 +51,44 @@ final class ConvMapper {
 
     /** Whether this class writes {@code layer}. */
     static boolean handles(Layer layer) {
-        return layer instanceof BaseConv<?> || layer instanceof BasePooling<?>;
+        if (layer instanceof BatchNormalization bn) {
+            int rank = layer.inputShape().length + 1;
+            return rank > 2 && axis(bn, rank) == rank - 1; // over the channels; axis 1 needs no transpose (LayerMapper)
+        }
+        return layer instanceof BaseConv<?> || layer instanceof BasePooling<?> || global(layer) != null;
+    }
+
+    /** A BatchNormalization's axis, made non-negative against {@code rank}. */
+    static int axis(BatchNormalization bn, int rank) {
+        int axis = ((Number) bn.config().get("axis")).intValue();
+        return axis < 0 ? axis + rank : axis;
+    }
+
+    /** GlobalAveragePool or GlobalMaxPool for a global pooling layer, else null. */
+    private static String global(Layer layer) {
+        return layer instanceof GlobalAveragePooling1D || layer instanceof GlobalAveragePooling2D ? "GlobalAveragePool"
+                : layer instanceof GlobalMaxPooling1D || layer instanceof GlobalMaxPooling2D ? "GlobalMaxPool" : null;
+    }
+
+    /** Whether a global pooling layer keeps its 1×1. */
+    private static boolean keepdims(Layer layer) {
+        return Boolean.TRUE.equals(layer.config().get("keepdims"));
+    }
+
+    /**
+     * BatchNormalization at inference, {@code γ·(x − mean)/√(variance + ε) + β} over axis 1 of
+     * {@code x}: ONNX's BatchNormalization with the moving statistics and the layer's epsilon
+     * (γ = 1 and β = 0 written out when the layer has none).
+     */
+    static String batchNormalization(GraphBuilder g, BatchNormalization bn, String x) {
+        String scope = bn.path();
+        int channels = bn.movingMean().shape()[0];
+        String gamma = bn.gamma() == null ? g.weight(scope + "/gamma", Tensor.ones(channels))
+                : g.weight(bn.gamma().name(), bn.gamma());
+        String beta = bn.beta() == null ? g.weight(scope + "/beta", Tensor.zeros(channels))
+                : g.weight(bn.beta().name(), bn.beta());
+        return g.op(scope, "BatchNormalization", List.of(x, gamma, beta, g.weight(bn.movingMean().name(), bn.movingMean()),
+                g.weight(bn.movingVariance().name(), bn.movingVariance())), Attr.of("epsilon", bn.epsilon()));
     }
 
     /**
@@ -52,6 +98,13 @@ final class ConvMapper {
     static Out apply(GraphBuilder g, Layouts layouts, Layer layer, String x, int[] sample) {
         String scope = layer.path();
         int rank = sample.length + 1;
+        if (layer instanceof BatchNormalization bn) {
+            return new Out(batchNormalization(g, bn, x), true);
+        }
+        if (global(layer) != null) {
+            String pooled = g.op(scope, global(layer), x);
+            return keepdims(layer) ? new Out(pooled, true) : new Out(g.op(scope, "Flatten", pooled, Attr.of("axis", 1L)), false);
+        }
         if (layer instanceof BasePooling<?> pool) {
             return new Out(pool(g, pool, x, sample, scope), true);
         }

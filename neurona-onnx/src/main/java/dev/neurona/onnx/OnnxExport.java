@@ -172,9 +172,10 @@ public final class OnnxExport {
         return graph.outputs().stream().map(values::get).toList();
     }
 
-    /** Layers that compute element by element, so that either layout passes through: Dropout, an elementwise Activation. */
+    /** Layers that compute element by element, so that either layout passes through (Dropout, Rescaling, an elementwise Activation). */
     private static boolean keepsLayout(Layer layer) {
-        if (layer instanceof dev.neurona.nn.Dropout || layer instanceof dev.neurona.nn.Input) {
+        if (layer instanceof dev.neurona.nn.Dropout || layer instanceof dev.neurona.nn.Input
+                || layer instanceof dev.neurona.nn.Rescaling || LayerMapper.INFERENCE_IDENTITY.contains(layer.typeName())) {
             return true;
         }
         if (layer instanceof dev.neurona.nn.Activation a) {

@@ -13,7 +13,20 @@ import static dev.neurona.nn.Layers.maxPooling1d;
 import static dev.neurona.nn.Layers.maxPooling2d;
 import static dev.neurona.nn.Layers.separableConv2d;
 
+import static dev.neurona.nn.Layers.activation;
+import static dev.neurona.nn.Layers.cropping2d;
+import static dev.neurona.nn.Layers.globalAveragePooling1d;
+import static dev.neurona.nn.Layers.globalAveragePooling2d;
+import static dev.neurona.nn.Layers.globalMaxPooling1d;
+import static dev.neurona.nn.Layers.globalMaxPooling2d;
+import static dev.neurona.nn.Layers.permute;
+import static dev.neurona.nn.Layers.rescaling;
+import static dev.neurona.nn.Layers.reshape;
+import static dev.neurona.nn.Layers.zeroPadding2d;
+
 import dev.neurona.models.Sequential;
+import dev.neurona.nn.BatchNormalization;
+import dev.neurona.nn.SpatialDropout2D;
 import dev.neurona.nn.Layer;
 import dev.neurona.nn.init.Initializers;
 import java.util.ArrayList;
@@ -83,6 +96,33 @@ final class ConvCases {
         cases.add(new ModelCases.Case("depthwise-separable net", () -> new Sequential(input(9, 9, 3),
                 depthwiseConv2d(3).depthMultiplier(2).activation("relu"), separableConv2d(5, 3, "relu").padding("same"),
                 averagePooling2d(2), conv2dTranspose(2, 2).strides(2), flatten(), dense(3, "softmax")), defaults));
+        for (int opset : new int[] {OnnxOptions.MIN_OPSET, OnnxOptions.DEFAULT_OPSET, OnnxOptions.MAX_OPSET}) {
+            OnnxOptions o = defaults.withOpset(opset);
+            cases.add(new ModelCases.Case("batch norm after conv", () -> withStatistics(new Sequential(input(6, 6, 2),
+                    conv2d(3, 3), new BatchNormalization(), activation("relu"), maxPooling2d(2))), o));
+            cases.add(new ModelCases.Case("batch norm first, no center/scale, epsilon 0.1", () -> withStatistics(
+                    new Sequential(input(5, 5, 3), new BatchNormalization().center(false).scale(false).epsilon(0.1))), o));
+            cases.add(new ModelCases.Case("batch norm after dense", () -> withStatistics(new Sequential(input(4),
+                    dense(5), new BatchNormalization(), dense(2))), o));
+            cases.add(new ModelCases.Case("batch norm over axis 1 of a sequence", () -> withStatistics(new Sequential(
+                    input(3, 4), new BatchNormalization().axis(1))), o));
+            cases.add(new ModelCases.Case("batch norm over conv1d channels", () -> withStatistics(new Sequential(
+                    input(7, 2), conv1d(3, 2), new BatchNormalization())), o));
+            cases.add(new ModelCases.Case("global average pooling", () -> new Sequential(input(5, 4, 3), conv2d(4, 3),
+                    globalAveragePooling2d(), dense(2)), o));
+            cases.add(new ModelCases.Case("global max pooling keepdims", () -> new Sequential(input(5, 4, 3), conv2d(4, 2),
+                    globalMaxPooling2d().keepdims(true)), o));
+            cases.add(new ModelCases.Case("global pooling 1d", () -> new Sequential(input(6, 3), conv1d(2, 2),
+                    globalAveragePooling1d()), o));
+            cases.add(new ModelCases.Case("global max pooling 1d keepdims", () -> new Sequential(input(6, 3),
+                    globalMaxPooling1d().keepdims(true)), o));
+            cases.add(new ModelCases.Case("reshape after conv", () -> new Sequential(input(6, 6, 1), conv2d(2, 3),
+                    reshape(8, -1), dense(3)), o));
+            cases.add(new ModelCases.Case("zero padding, cropping, permute, rescaling", () -> new Sequential(
+                    input(5, 4, 2), rescaling(0.5, -1), zeroPadding2d(new int[][] {{1, 0}, {2, 1}}), conv2d(3, 3),
+                    cropping2d(new int[][] {{0, 1}, {1, 0}}), permute(3, 1, 2), new SpatialDropout2D(0.3)), o));
+        }
+        cases.add(new ModelCases.Case("vgg block net", ConvCases::vgg, defaults));
         cases.add(new ModelCases.Case("conv1d net", () -> new Sequential(input(12, 2), conv1d(4, 3, "relu"),
                 maxPooling1d(2), conv1d(3, 2).padding("causal"), flatten(), dense(2)), defaults));
         return cases;
@@ -92,6 +132,34 @@ final class ConvCases {
     static Sequential convnet() {
         return new Sequential(input(12, 12, 1), conv2d(4, 3, "relu"), maxPooling2d(2), conv2d(6, 3, "relu")
                 .padding("same"), maxPooling2d(2), flatten(), dense(5, "relu"), dense(3, "softmax"));
+    }
+
+    /** A small VGG-style network: two blocks of two 3×3 convolutions with batch normalization, pooling, global pooling, Dense. */
+    static Sequential vgg() {
+        return withStatistics(new Sequential(input(8, 8, 3),
+                conv2d(4, 3).padding("same"), new BatchNormalization(), activation("relu"),
+                conv2d(4, 3).padding("same"), new BatchNormalization(), activation("relu"), maxPooling2d(2),
+                conv2d(6, 3).padding("same"), new BatchNormalization(), activation("relu"),
+                conv2d(6, 3).padding("same"), new BatchNormalization(), activation("relu"), maxPooling2d(2),
+                globalAveragePooling2d(), dense(3, "softmax")));
+    }
+
+    /** {@code model} built, each BatchNormalization given moving statistics, γ and β away from their initial values. */
+    static Sequential withStatistics(Sequential model) {
+        model.build(model.layers().get(0).declaredInputShape());
+        java.util.Random random = new java.util.Random(21);
+        for (Layer layer : model.layers()) {
+            if (layer instanceof BatchNormalization bn) {
+                int c = bn.movingMean().shape()[0];
+                bn.movingMean().assign(dev.neurona.tensor.Tensor.randn(random, c));
+                bn.movingVariance().assign(dev.neurona.tensor.Tensor.uniform(random, 0.2f, 3f, c));
+                if (bn.gamma() != null) {
+                    bn.gamma().assign(dev.neurona.tensor.Tensor.uniform(random, 0.5f, 2f, c));
+                    bn.beta().assign(dev.neurona.tensor.Tensor.randn(random, c));
+                }
+            }
+        }
+        return model;
     }
 
     private static Sequential single(Single s) {
