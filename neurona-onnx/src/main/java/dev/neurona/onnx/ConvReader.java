@@ -2,13 +2,20 @@ package dev.neurona.onnx;
 
 import dev.neurona.nn.AveragePooling1D;
 import dev.neurona.nn.AveragePooling2D;
+import dev.neurona.nn.BatchNormalization;
 import dev.neurona.nn.Conv1D;
 import dev.neurona.nn.Conv2D;
 import dev.neurona.nn.Conv2DTranspose;
+import dev.neurona.nn.Cropping2D;
 import dev.neurona.nn.DepthwiseConv2D;
+import dev.neurona.nn.GlobalAveragePooling1D;
+import dev.neurona.nn.GlobalAveragePooling2D;
+import dev.neurona.nn.GlobalMaxPooling1D;
+import dev.neurona.nn.GlobalMaxPooling2D;
 import dev.neurona.nn.Layer;
 import dev.neurona.nn.MaxPooling1D;
 import dev.neurona.nn.MaxPooling2D;
+import dev.neurona.nn.ZeroPadding2D;
 import dev.neurona.onnx.proto.Onnx.NodeProto;
 import dev.neurona.tensor.ConvSpec;
 import dev.neurona.tensor.Shape;
@@ -22,19 +29,21 @@ import java.util.Set;
  * Reads ONNX's channels-first operators as Neurona's channels-last layers: Conv (Conv1D, Conv2D
  * with its groups, DepthwiseConv2D for {@code group = channels}), ConvTranspose
  * (Conv2DTranspose), MaxPool and AveragePool (the pooling layers), GlobalAveragePool and
- * GlobalMaxPool (a pooling window over the whole input, keeping the 1×1). The input is given in
+ * GlobalMaxPool (global pooling that keeps the 1×1), BatchNormalization (inference, over the
+ * channels). The input is given in
  * its channels-last form ({@code [H, W, C]} per sample for an ONNX {@code [N, C, H, W]}); the
  * outputs are channels-last too. Kernels go from ONNX's {@code [filters, in/groups, kh, kw]} to
  * Keras's {@code [kh, kw, in/groups, filters]}. Padding: zeros, or Keras's {@code same} (the
- * extra zero after, as {@code SAME_UPPER}); other explicit pads of a convolution become a
- * ZeroPadding2D before it; what has no Neurona form (pooling pads other than these, dilated
- * pooling, a pooling output rounded up) is refused, naming the node.
+ * extra zero after, as {@code SAME_UPPER}); other explicit pads of a 2-D convolution, and of an
+ * average counting its padding, become a ZeroPadding2D before it; a ConvTranspose whose pads no
+ * Conv2DTranspose padding gives is its full output and a Cropping2D. What has no Neurona form
+ * (other pooling pads, dilated pooling, a pooling output rounded up) is refused, naming the node.
  */
 final class ConvReader {
 
     /** The operators this class reads. */
     static final Set<String> OPS = Set.of("Conv", "ConvTranspose", "MaxPool", "AveragePool", "GlobalAveragePool",
-            "GlobalMaxPool");
+            "GlobalMaxPool", "BatchNormalization");
 
     /** Layers to apply in order, each with its weights (in the order of its parameters). */
     record Read(List<Layer> layers, List<List<Tensor>> weights) {
@@ -54,6 +63,9 @@ final class ConvReader {
     }
 
     Read read() {
+        if (node.getOpType().equals("BatchNormalization")) {
+            return batchNormalization();
+        }
         if (spatial < 1 || spatial > 2) {
             throw table.refuse(node, "reads an input of rank " + (sample.length + 1) + "; Neurona's convolution and "
                     + "pooling layers take [batch, channels, length] (1-D) or [batch, channels, height, width] (2-D)");
@@ -143,8 +155,38 @@ final class ConvReader {
     }
 
     /** A ZeroPadding2D of {@code {{top, bottom}, {left, right}}}, before a convolution of explicit pads. */
-    private Layer zeroPadding(int[][] pads) {
-        throw table.refuse(node, "pads " + Arrays.deepToString(pads) + ", which is neither none nor Keras's 'same'");
+    private static Layer zeroPadding(int[][] pads) {
+        return new ZeroPadding2D(new int[][] {pads[0].clone(), pads[1].clone()});
+    }
+
+    // ---------------------------------------------------------------- BatchNormalization
+
+    /** Inference BatchNormalization over the channels: scale, B, mean and var as γ, β and the moving statistics. */
+    private Read batchNormalization() {
+        if (OnnxImport.attrInt(node, "training_mode", 0) != 0) {
+            throw table.refuse(node, "has training_mode=1; only inference batch normalization (the moving statistics) is read");
+        }
+        if (node.getInputCount() != 5) {
+            throw table.refuse(node, "has " + node.getInputCount() + " inputs; it takes X, scale, B, mean and var");
+        }
+        int channels = sample[sample.length - 1];
+        List<Tensor> ws = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            Tensor w = weight(i);
+            if (w.size() != channels) {
+                throw table.refuse(node, "has input " + i + " of " + w.size() + " values for " + channels + " channels");
+            }
+            ws.add(w.reshape(channels));
+        }
+        float[] variance = ws.get(3).toArray();
+        if (java.util.stream.IntStream.range(0, channels).anyMatch(c -> !(variance[c] >= 0))) {
+            throw table.refuse(node, "has a negative or NaN variance; a variance is 0 or more");
+        }
+        float epsilon = OnnxImport.attrFloat(node, "epsilon", 1e-5f);
+        if (!(epsilon > 0) || !Float.isFinite(epsilon)) {
+            throw table.refuse(node, "has epsilon " + epsilon + "; it must be a positive float");
+        }
+        return new Read(List.of(new BatchNormalization().epsilon(epsilon)), List.of(ws));
     }
 
     // ---------------------------------------------------------------- ConvTranspose
@@ -181,14 +223,34 @@ final class ConvReader {
         if (outputPadding.length != 2) {
             throw table.refuse(node, "has output_padding " + Arrays.toString(op) + "; it must give two values");
         }
-        Conv2DTranspose layer = transposeLayer(filters, k, strides, dilations, pads, outputPadding);
-        layer.useBias(bias != null);
         Tensor kernel = w.permute(2, 3, 1, 0);
-        return new Read(List.of(layer), List.of(bias == null ? List.of(kernel) : List.of(kernel, bias)));
+        List<Tensor> ws = bias == null ? List.of(kernel) : List.of(kernel, bias);
+        Conv2DTranspose layer = transposeLayer(filters, k, strides, dilations, pads, outputPadding);
+        if (layer != null) {
+            return new Read(List.of(layer.useBias(bias != null)), List.of(ws));
+        }
+        // the full output (valid, with the output padding that reaches past its end), then a Cropping2D
+        int[] reach = new int[2];
+        int[][] crop = new int[2][2];
+        for (int a = 0; a < 2; a++) {
+            int end = pads[a][1] - outputPadding[a];
+            reach[a] = Math.max(0, -end);
+            crop[a] = new int[] {pads[a][0], end + reach[a]};
+            if (reach[a] >= Math.max(strides[a], dilations[a])) {
+                throw table.refuse(node, "has output_padding " + Arrays.toString(outputPadding) + " and pads "
+                        + Arrays.deepToString(pads) + "; output_padding must be smaller than the stride or dilation");
+            }
+        }
+        Conv2DTranspose full = new Conv2DTranspose(filters, k).strides(strides).dilationRate(dilations).padding("valid")
+                .useBias(bias != null);
+        if (reach[0] > 0 || reach[1] > 0) {
+            full.outputPadding(reach);
+        }
+        return new Read(List.of(full, new Cropping2D(crop)), List.of(ws, List.of()));
     }
 
     /**
-     * The Conv2DTranspose whose output is ONNX's: ONNX keeps the full transposed output's cells
+     * The Conv2DTranspose whose output is ONNX's, or null when none is: ONNX keeps the full transposed output's cells
      * from {@code pads[a][0]} to its end less {@code pads[a][1] − output_padding[a]}; the layer
      * whose {@code valid} or {@code same} padding (and output padding) crops the same.
      */
@@ -210,9 +272,7 @@ final class ConvReader {
                         .outputPadding(chosen);
             }
         }
-        throw table.refuse(node, "has pads " + Arrays.deepToString(pads) + " and output_padding "
-                + Arrays.toString(outputPadding) + ", which no Conv2DTranspose padding ('valid' or 'same', with or without"
-                + " output_padding) gives");
+        return null; // none: the caller crops the full output
     }
 
     /** Whether the layer's {@code padding} and output padding {@code p} ({@code -1}: none) crop axis {@code a} as ONNX does. */
@@ -243,6 +303,12 @@ final class ConvReader {
         int[][] pads = pads(k, strides, dilations);
         String padding = padding(pads, k, strides, dilations);
         boolean includePad = OnnxImport.attrInt(node, "count_include_pad", 0) != 0;
+        List<Layer> layers = new ArrayList<>();
+        if (!max && includePad && !"valid".equals(padding) && spatial == 2) {
+            layers.add(zeroPadding(pads)); // the zeros count: a valid average over the padded input
+            padding = "valid";
+            pads = new int[2][2];
+        }
         if (!"valid".equals(padding) && !("same".equals(padding) && (max || !includePad))) {
             throw table.refuse(node, "pads " + Arrays.deepToString(pads) + (includePad ? " counting the padding" : "")
                     + "; Neurona's pooling reads no padding or Keras's 'same'" + (max ? "" : " without count_include_pad"));
@@ -255,20 +321,19 @@ final class ConvReader {
                 }
             }
         }
-        Layer layer = spatial == 2
+        layers.add(spatial == 2
                 ? (max ? new MaxPooling2D(k).strides(strides).padding(padding)
                         : new AveragePooling2D(k).strides(strides).padding(padding))
                 : (max ? new MaxPooling1D(k[0]).strides(strides).padding(padding)
-                        : new AveragePooling1D(k[0]).strides(strides).padding(padding));
-        return new Read(List.of(layer), List.of(List.of()));
+                        : new AveragePooling1D(k[0]).strides(strides).padding(padding)));
+        return new Read(layers, layers.stream().map(l -> List.<Tensor>of()).toList());
     }
 
     /** GlobalAveragePool and GlobalMaxPool: one window over the whole input, the 1×1 (ONNX keeps it) kept. */
     private Read global() {
         boolean max = node.getOpType().equals("GlobalMaxPool");
-        int[] k = Arrays.copyOf(sample, spatial);
-        Layer layer = spatial == 2 ? (max ? new MaxPooling2D(k) : new AveragePooling2D(k))
-                : (max ? new MaxPooling1D(k[0]) : new AveragePooling1D(k[0]));
+        Layer layer = spatial == 2 ? (max ? new GlobalMaxPooling2D().keepdims(true) : new GlobalAveragePooling2D().keepdims(true))
+                : (max ? new GlobalMaxPooling1D().keepdims(true) : new GlobalAveragePooling1D().keepdims(true));
         return new Read(List.of(layer), List.of(List.of()));
     }
 

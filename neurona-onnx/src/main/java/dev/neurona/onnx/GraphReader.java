@@ -286,7 +286,7 @@ final class GraphReader {
     /** Conv, ConvTranspose and the pooling operators: channels-last layers, their input made channels-last first. */
     private void convolution(NodeProto node, String x) {
         int rank = rank(x);
-        if (rank < 3) {
+        if (rank < 3 && !node.getOpType().equals("BatchNormalization")) {
             throw table.refuse(node, "reads an input of rank " + rank + "; it needs [batch, channels, spatial…]");
         }
         SymbolicTensor in = form(x, ValueLayouts.channelsLast(rank));
@@ -362,8 +362,8 @@ final class GraphReader {
     }
 
     /** The layer that reshapes samples to {@code shape}. */
-    private Layer reshapeLayer(NodeProto node, int[] shape) {
-        throw table.refuse(node, "reshapes to " + Shape.toString(shape) + " per sample; only a flattening reshape is read");
+    private static Layer reshapeLayer(NodeProto node, int[] shape) {
+        return new dev.neurona.nn.Reshape(shape);
     }
 
     // ---------------------------------------------------------------- layouts
