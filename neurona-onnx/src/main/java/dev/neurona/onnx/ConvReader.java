@@ -43,7 +43,7 @@ final class ConvReader {
 
     /** The operators this class reads. */
     static final Set<String> OPS = Set.of("Conv", "ConvTranspose", "MaxPool", "AveragePool", "GlobalAveragePool",
-            "GlobalMaxPool", "BatchNormalization");
+            "GlobalMaxPool", "BatchNormalization", "Pad");
 
     /** Layers to apply in order, each with its weights (in the order of its parameters). */
     record Read(List<Layer> layers, List<List<Tensor>> weights) {
@@ -65,6 +65,9 @@ final class ConvReader {
     Read read() {
         if (node.getOpType().equals("BatchNormalization")) {
             return batchNormalization();
+        }
+        if (node.getOpType().equals("Pad")) {
+            return pad();
         }
         if (spatial < 1 || spatial > 2) {
             throw table.refuse(node, "reads an input of rank " + (sample.length + 1) + "; Neurona's convolution and "
@@ -157,6 +160,45 @@ final class ConvReader {
     /** A ZeroPadding2D of {@code {{top, bottom}, {left, right}}}, before a convolution of explicit pads. */
     private static Layer zeroPadding(int[][] pads) {
         return new ZeroPadding2D(new int[][] {pads[0].clone(), pads[1].clone()});
+    }
+
+    /** A constant zero Pad of the spatial axes (PyTorch writes one before AvgPool2d): a ZeroPadding2D, or nothing. */
+    private Read pad() {
+        String mode = OnnxImport.attrString(node, "mode", "constant");
+        long[] p;
+        double value = 0;
+        if (table.opset() < 11) {
+            p = OnnxImport.attrInts(node, "pads");
+            value = OnnxImport.attrFloat(node, "value", 0f);
+        } else {
+            ConstValue c = node.getInputCount() > 1 ? table.constant(node.getInput(1)) : null;
+            if (c == null || node.getInputCount() > 3) {
+                throw table.refuse(node, "takes its pads from a computed value (or has axes); only constant pads are read");
+            }
+            p = c.longs();
+            if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
+                ConstValue v = table.constant(node.getInput(2));
+                if (v == null || !v.isSingle()) {
+                    throw table.refuse(node, "takes its constant_value from a computed value");
+                }
+                value = v.single();
+            }
+        }
+        int rank = sample.length + 1;
+        if (p == null || p.length != 2 * rank) {
+            throw table.refuse(node, "has pads " + Arrays.toString(p) + " for an input of rank " + rank);
+        }
+        boolean zeros = Arrays.stream(p).allMatch(v -> v == 0);
+        if (zeros) {
+            return new Read(List.of(), List.of());
+        }
+        if (!mode.equals("constant") || value != 0 || rank != 4 || p[0] != 0 || p[1] != 0 || p[4] != 0 || p[5] != 0
+                || Arrays.stream(p).anyMatch(v -> v < 0 || v > Integer.MAX_VALUE / 4)) {
+            throw table.refuse(node, "pads " + Arrays.toString(p) + " with " + mode + " " + value + "; only zeros around "
+                    + "the height and width of [batch, channels, height, width] are read (ZeroPadding2D)");
+        }
+        int[][] pads = {{(int) p[2], (int) p[6]}, {(int) p[3], (int) p[7]}};
+        return new Read(List.of(zeroPadding(pads)), List.of(List.of()));
     }
 
     // ---------------------------------------------------------------- BatchNormalization

@@ -286,7 +286,7 @@ final class GraphReader {
     /** Conv, ConvTranspose and the pooling operators: channels-last layers, their input made channels-last first. */
     private void convolution(NodeProto node, String x) {
         int rank = rank(x);
-        if (rank < 3 && !node.getOpType().equals("BatchNormalization")) {
+        if (rank < 3 && !node.getOpType().equals("BatchNormalization") && !node.getOpType().equals("Pad")) {
             throw table.refuse(node, "reads an input of rank " + rank + "; it needs [batch, channels, spatial…]");
         }
         SymbolicTensor in = form(x, ValueLayouts.channelsLast(rank));
@@ -302,7 +302,7 @@ final class GraphReader {
         String out = node.getOutput(0);
         values.put(out, t);
         layouts.set(out, ValueLayouts.channelsLast(rank));
-        Layer lastLayer = read.layers().get(read.layers().size() - 1);
+        Layer lastLayer = read.layers().isEmpty() ? null : read.layers().get(read.layers().size() - 1);
         if (lastLayer instanceof dev.neurona.nn.BaseConv<?>) {
             foldable.put(out, lastLayer);
         }
