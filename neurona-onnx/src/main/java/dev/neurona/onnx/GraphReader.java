@@ -309,61 +309,17 @@ final class GraphReader {
         consumed.add(node);
     }
 
-    /**
-     * Reshape to {@code [batch, features]} (a Flatten) with a constant shape whose first entry keeps
-     * the batch (0, or -1 with the rest given); other reshapes keep the batch as a Reshape layer.
-     */
+    /** Reshape with a constant shape that keeps the batch: a Flatten (to {@code [batch, n]}) or a Reshape layer. */
     private void reshape(NodeProto node, String x) {
-        ConstValue c = node.getInputCount() == 2 ? table.constant(node.getInput(1)) : null;
-        if (c == null) {
-            throw table.refuse(node, "takes its shape from a computed value; only a constant shape is read");
-        }
-        long[] target = c.longs();
-        int[] sample = sample(x);
-        long size = Shape.size(sample);
-        if (target.length < 2 || (target[0] != 0 && target[0] != -1)) {
-            throw table.refuse(node, "reshapes to " + java.util.Arrays.toString(target) + "; the first entry must keep the"
-                    + " batch (0, or -1 with every other size given)");
-        }
-        long known = 1;
-        int free = -1;
-        int[] out = new int[target.length - 1];
-        for (int i = 1; i < target.length; i++) {
-            long t = target[i];
-            if (t == -1 && free < 0 && target[0] != -1) {
-                free = i - 1;
-            } else if (t == 0 && i - 1 < sample.length) {
-                out[i - 1] = sample[i - 1];
-                known *= sample[i - 1];
-            } else if (t >= 1 && t <= Integer.MAX_VALUE) {
-                out[i - 1] = (int) t;
-                known *= t;
-            } else {
-                throw table.refuse(node, "reshapes to " + java.util.Arrays.toString(target) + ", which does not keep "
-                        + size + " values per sample");
-            }
-        }
-        if (free >= 0 && known > 0 && size % known == 0) {
-            out[free] = (int) (size / known);
-            known = size;
-        }
-        if (known != size) {
-            throw table.refuse(node, "reshapes samples of " + Shape.toString(sample) + " (" + size + " values) to "
-                    + java.util.Arrays.toString(target));
-        }
-        if (out.length == 1 && layouts.flattensAlike(x, sample)) {
+        int[] out = ShapeReader.reshaped(table, node, sample(x));
+        if (out.length == 1 && layouts.flattensAlike(x, sample(x))) {
             values.put(node.getOutput(0), apply(new dev.neurona.nn.Flatten(), List.of(values.get(x))));
         } else {
             natural(x);
-            values.put(node.getOutput(0), apply(out.length == 1 ? new dev.neurona.nn.Flatten() : reshapeLayer(node, out),
-                    List.of(values.get(x))));
+            values.put(node.getOutput(0), apply(out.length == 1 ? new dev.neurona.nn.Flatten()
+                    : new dev.neurona.nn.Reshape(out), List.of(values.get(x))));
         }
         consumed.add(node);
-    }
-
-    /** The layer that reshapes samples to {@code shape}. */
-    private static Layer reshapeLayer(NodeProto node, int[] shape) {
-        return new dev.neurona.nn.Reshape(shape);
     }
 
     // ---------------------------------------------------------------- layouts
