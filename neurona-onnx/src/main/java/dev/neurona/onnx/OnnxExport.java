@@ -35,7 +35,10 @@ import java.util.Properties;
  *
  * <p>Layers: Input, Dense (Gemm, or MatMul + Add for inputs of rank above 2), Flatten,
  * Activation, Dropout, PReLU, Normalization, the merge layers but Dot, and nested Sequential and
- * functional models; every built-in activation (see docs/ARCHITECTURE.md for the table). Anything
+ * functional models; the convolution, pooling, BatchNormalization, global pooling, Reshape,
+ * Permute, padding, cropping and rescaling layers (written channels-first where ONNX computes so,
+ * with one Transpose in and one out around each run of such operators); every built-in
+ * activation (see docs/ARCHITECTURE.md for the table). Anything
  * else, and a subclassed model (whose connections are code), fails with an
  * {@link OnnxExportException} naming it and the opset.
  */
