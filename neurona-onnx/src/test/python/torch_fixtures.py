@@ -10,7 +10,8 @@ dynamic batch) and <name>.json: {"torch_version", "opset", "input_shape", "input
 and outputs flattened row-major. TorchFixturesTest imports each file and compares predict with "output".
 
 Graph models (a residual block, two inputs and two outputs, gates that multiply, divide and
-subtract computed values) are written as graph_<name>.onnx and graph_<name>.json:
+subtract computed values; two CNNs on NCHW images: Conv2d, MaxPool2d, BatchNorm2d in eval mode, AvgPool2d,
+a depthwise and a grouped Conv2d, AdaptiveAvgPool2d(1), ConvTranspose2d, Flatten, Linear) are written as graph_<name>.onnx and graph_<name>.json:
 {"torch_version", "opset", "inputs": [{"shape", "values"}], "outputs": [{"shape", "values"}]};
 TorchGraphFixturesTest reads them.
 """
@@ -87,8 +88,54 @@ def graphs():
     }
 
 
+class SmallCnn(nn.Module):
+    """Conv2d+ReLU, MaxPool2d, a strided padded Conv2d, BatchNorm2d (eval), AvgPool2d, a 1x1 Conv, Flatten, Linear."""
+
+    def __init__(self):
+        super().__init__()
+        self.features = nn.Sequential(
+            nn.Conv2d(1, 4, 3), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(4, 6, 3, stride=2, padding=1), nn.BatchNorm2d(6), nn.ReLU(),
+            nn.AvgPool2d(2), nn.Conv2d(6, 5, 1))
+        self.head = nn.Sequential(nn.Flatten(), nn.Linear(5, 3))
+
+    def forward(self, x):
+        return self.head(self.features(x))
+
+
+class GroupedCnn(nn.Module):
+    """A depthwise conv (groups = channels, multiplier 2), a grouped conv, AdaptiveAvgPool2d(1), Flatten, Linear;
+    a ConvTranspose2d(stride 2, padding 1, output_padding 1) branch flattened into a second output."""
+
+    def __init__(self):
+        super().__init__()
+        self.depthwise = nn.Conv2d(3, 6, 3, padding=1, groups=3)
+        self.grouped = nn.Conv2d(6, 4, 3, stride=2, groups=2)
+        self.bn = nn.BatchNorm2d(4)
+        self.pool = nn.AdaptiveAvgPool2d(1)
+        self.fc = nn.Linear(4, 2)
+        self.up = nn.ConvTranspose2d(4, 2, 3, stride=2, padding=1, output_padding=1)
+
+    def forward(self, x):
+        h = torch.relu(self.bn(self.grouped(torch.relu(self.depthwise(x)))))
+        return self.fc(torch.flatten(self.pool(h), 1)), torch.flatten(torch.sigmoid(self.up(h)), 1)
+
+
+def cnns():
+    torch.manual_seed(18)
+    small, grouped = SmallCnn(), GroupedCnn()
+    for m in (small, grouped):  # moving statistics away from 0 and 1, as after training
+        for bn in m.modules():
+            if isinstance(bn, nn.BatchNorm2d):
+                bn.running_mean.uniform_(-0.5, 0.5)
+                bn.running_var.uniform_(0.5, 2.0)
+                bn.weight.data.uniform_(0.5, 1.5)
+                bn.bias.data.uniform_(-0.3, 0.3)
+    return {"small_cnn": (small, [[1, 14, 14]], 13), "grouped_cnn": (grouped, [[3, 9, 9]], 13)}
+
+
 def write_graphs():
-    for name, (model, samples, opset) in graphs().items():
+    for name, (model, samples, opset) in {**graphs(), **cnns()}.items():
         model.eval()
         xs = [torch.randn(5, *s, generator=torch.Generator().manual_seed(len(name) + i)) for i, s in enumerate(samples)]
         path = os.path.join(OUT, "graph_" + name + ".onnx")
@@ -98,8 +145,10 @@ def write_graphs():
         ys = list(ys) if isinstance(ys, tuple) else [ys]
         outs = ["output_%d" % i for i in range(len(ys))]
         axes = {n: {0: "batch"} for n in ins + outs}
+        # PRESERVE exports the eval-mode model as it is: BatchNorm2d stays a BatchNormalization node (EVAL folds it
+        # into the Conv before it)
         torch.onnx.export(model, tuple(xs), path, opset_version=opset, input_names=ins, output_names=outs,
-                          dynamic_axes=axes)
+                          dynamic_axes=axes, training=torch.onnx.TrainingMode.PRESERVE)
         with open(os.path.join(OUT, "graph_" + name + ".json"), "w") as f:
             json.dump({"torch_version": torch.__version__, "opset": opset,
                        "inputs": [{"shape": list(x.shape), "values": x.flatten().tolist()} for x in xs],

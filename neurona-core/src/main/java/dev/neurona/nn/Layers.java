@@ -41,6 +41,7 @@ public final class Layers {
         Registry.register(MaxPooling2D.class, MaxPooling2D::fromConfig);
         Registry.register(AveragePooling1D.class, AveragePooling1D::fromConfig);
         Registry.register(AveragePooling2D.class, AveragePooling2D::fromConfig);
+        Registry.register(Permute.class, Permute::fromConfig);
         // image and normalization layers (each reads its own config)
         Registry.register(BatchNormalization.class, BatchNormalization::fromConfig);
         Registry.register(ZeroPadding2D.class, ZeroPadding2D::fromConfig);
@@ -371,6 +372,14 @@ public final class Layers {
     /** Random zooms in training by {@code 1 ± heightFactor} in height and {@code 1 ± widthFactor} in width. */
     public static RandomZoom randomZoom(double heightFactor, double widthFactor) {
         return new RandomZoom(heightFactor, widthFactor);
+    }
+
+    /**
+     * Reorders the sample axes (Keras's {@code Permute}): {@code permute(2, 3, 1)} turns
+     * {@code [batch, channels, height, width]} into {@code [batch, height, width, channels]}.
+     */
+    public static Permute permute(int... dims) {
+        return new Permute(dims);
     }
 
     /**

@@ -14,6 +14,11 @@ import dev.neurona.onnx.proto.Onnx.NodeProto;
  */
 final class ActivationReader {
 
+    /** The operators read here that compute element by element, so that a value's axis order passes through. */
+    static final java.util.Set<String> ELEMENTWISE = java.util.Set.of("Relu", "Tanh", "Sigmoid", "Sign", "Softplus",
+            "Softsign", "Exp", "HardSwish", "Max", "Min", "Mean", "Sum", "LeakyRelu", "Elu", "Gelu", "Selu", "HardSigmoid",
+            "Clip", "Dropout");
+
     private static final double SELU_ALPHA = 1.6732632423543772;
     private static final double SELU_GAMMA = 1.0507009873554805;
 

@@ -108,6 +108,19 @@ final class GraphBuilder {
         return initializer(claim(name), values.shape(), values.toArray());
     }
 
+    /**
+     * Adds {@code source} rearranged by {@code layout} (a Keras kernel in ONNX's layout, say) as the
+     * initializer {@code name}, once per source: a shared layer's second application reuses it.
+     */
+    String weight(String name, Tensor source, java.util.function.UnaryOperator<Tensor> layout) {
+        if (weights.get(name) == source) {
+            return name;
+        }
+        weights.put(name, source);
+        Tensor values = layout.apply(source.detach());
+        return initializer(claim(name), values.shape(), values.toArray());
+    }
+
     /** Adds a 1-D int64 constant (axes, a shape), named after {@code scope}. */
     String int64s(String scope, long... values) {
         String name = fresh(scope + "/const");

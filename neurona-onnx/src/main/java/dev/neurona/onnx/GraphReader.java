@@ -38,8 +38,10 @@ final class GraphReader {
     private final List<NodeProto> live;
     private final Map<String, SymbolicTensor> values = new HashMap<>();
     private final Set<NodeProto> consumed = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** Values written by a Dense layer that a following activation may still fold into. */
-    private final Map<String, Dense> foldable = new HashMap<>();
+    /** Values written by a Dense or convolution layer that a following activation may still fold into. */
+    private final Map<String, Layer> foldable = new HashMap<>();
+    /** The layouts of computed values held in another axis order than the graph's ({@link Layouts}). */
+    private final ValueLayouts layouts = new ValueLayouts();
     private final List<Layer> layers = new ArrayList<>();
     private final Map<Layer, List<Tensor>> weights = new IdentityHashMap<>();
     private final List<SymbolicTensor> inputs = new ArrayList<>();
@@ -132,6 +134,9 @@ final class GraphReader {
     private List<SymbolicTensor> readOutputs() {
         List<SymbolicTensor> outputs = new ArrayList<>();
         for (ValueInfoProto out : graph.getOutputList()) {
+            if (values.containsKey(out.getName())) {
+                natural(out.getName()); // the model gives what the graph gives, in its axis order
+            }
             SymbolicTensor t = values.get(out.getName());
             if (t == null) {
                 throw new OnnxImportException("the graph output '" + out.getName() + "' is "
@@ -198,9 +203,20 @@ final class GraphReader {
         }
         String x = node.getInput(operands.get(0));
         boolean one = operands.stream().allMatch(i -> node.getInput(i).equals(x)); // Mul(x, x) reads one value
+        if (one && node.getOpType().equals("Transpose")) {
+            transpose(node, x);
+            return;
+        }
+        if (one && ConvReader.OPS.contains(node.getOpType())) {
+            convolution(node, x);
+            return;
+        }
         CompositionReader.Match composition = one ? CompositionReader.read(table, live, index, x, rank(x)) : null;
         if (composition != null && live.subList(index, index + composition.nodes()).stream().noneMatch(consumed::contains)) {
             List<NodeProto> span = live.subList(index, index + composition.nodes());
+            if (!ValueLayouts.elementwise(composition.activation())) {
+                natural(x);
+            }
             activation(composition.activation(), x, span);
             consumed.addAll(span);
             return;
@@ -209,8 +225,20 @@ final class GraphReader {
             merge(node, operands);
             return;
         }
-        if (node.getOpType().equals("Unsqueeze") && unsqueezeBeforeMerge(node, x)) {
+        String op = node.getOpType();
+        if (op.equals("Unsqueeze")) {
+            natural(x);
+            if (unsqueezeBeforeMerge(node, x)) {
+                return;
+            }
+        }
+        if (op.equals("Reshape")) {
+            reshape(node, x);
             return;
+        }
+        if (!op.equals("Identity") && !(op.equals("Flatten") && layouts.flattensAlike(x, sample(x)))
+                && (LayerReader.OPS.contains(op) || !ActivationReader.ELEMENTWISE.contains(op))) {
+            natural(x); // layers that read axes read them in the graph's order
         }
         LayerReader.Read read = new LayerReader(table, this::sample, this::soleConsumer).read(node, x);
         if (read == null) {
@@ -222,6 +250,7 @@ final class GraphReader {
         String out = read.nodes().get(read.nodes().size() - 1).getOutput(0);
         if (read.layer() == null) {
             values.put(out, values.get(x)); // Identity
+            layouts.inherit(out, x);
             if (foldable.containsKey(x)) {
                 foldable.put(out, foldable.get(x));
             }
@@ -234,26 +263,107 @@ final class GraphReader {
         }
     }
 
+    /** A Transpose that keeps the batch first changes only the axis order the value is held in: no layer. */
+    private void transpose(NodeProto node, String x) {
+        long[] perm = OnnxImport.attrInts(node, "perm");
+        int rank = rank(x);
+        int[] p = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            p[i] = perm == null ? rank - 1 - i : (int) Math.max(Math.min(perm[i], Integer.MAX_VALUE), Integer.MIN_VALUE);
+        }
+        if (perm != null && perm.length != rank) {
+            throw table.refuse(node, "has perm " + java.util.Arrays.toString(perm) + " for an input of rank " + rank);
+        }
+        if (!ValueLayouts.isPermutation(p) || p[0] != 0) {
+            throw table.refuse(node, "has perm " + java.util.Arrays.toString(p) + "; a permutation that keeps the batch"
+                    + " (axis 0) first is read, as a model's layers keep the batch");
+        }
+        values.put(node.getOutput(0), values.get(x));
+        layouts.transposed(node.getOutput(0), x, p, rank);
+        consumed.add(node);
+    }
+
+    /** Conv, ConvTranspose and the pooling operators: channels-last layers, their input made channels-last first. */
+    private void convolution(NodeProto node, String x) {
+        int rank = rank(x);
+        if (rank < 3 && !node.getOpType().equals("BatchNormalization") && !node.getOpType().equals("Pad")) {
+            throw table.refuse(node, "reads an input of rank " + rank + "; it needs [batch, channels, spatial…]");
+        }
+        SymbolicTensor in = form(x, ValueLayouts.channelsLast(rank));
+        ConvReader.Read read = new ConvReader(table, node, in.shape()).read();
+        SymbolicTensor t = in;
+        for (int i = 0; i < read.layers().size(); i++) {
+            Layer layer = read.layers().get(i);
+            t = apply(layer, List.of(t));
+            if (!read.weights().get(i).isEmpty()) {
+                weights.put(layer, read.weights().get(i));
+            }
+        }
+        String out = node.getOutput(0);
+        values.put(out, t);
+        layouts.set(out, ValueLayouts.channelsLast(rank));
+        Layer lastLayer = read.layers().isEmpty() ? null : read.layers().get(read.layers().size() - 1);
+        if (lastLayer instanceof dev.neurona.nn.BaseConv<?>) {
+            foldable.put(out, lastLayer);
+        }
+        consumed.add(node);
+    }
+
+    /** Reshape with a constant shape that keeps the batch: a Flatten (to {@code [batch, n]}) or a Reshape layer. */
+    private void reshape(NodeProto node, String x) {
+        int[] out = ShapeReader.reshaped(table, node, sample(x));
+        if (out.length == 1 && layouts.flattensAlike(x, sample(x))) {
+            values.put(node.getOutput(0), apply(new dev.neurona.nn.Flatten(), List.of(values.get(x))));
+        } else {
+            natural(x);
+            values.put(node.getOutput(0), apply(out.length == 1 ? new dev.neurona.nn.Flatten()
+                    : new dev.neurona.nn.Reshape(out), List.of(values.get(x))));
+        }
+        consumed.add(node);
+    }
+
+    // ---------------------------------------------------------------- layouts
+
+    /** {@code value} held in the axis order {@code target} (ONNX axis {@code target[i]} at axis i): a Permute when it is held otherwise. */
+    private SymbolicTensor form(String value, int[] target) {
+        return layouts.form(value, target, values.get(value), (dims, t) -> apply(new dev.neurona.nn.Permute(dims), List.of(t)));
+    }
+
+    /** Holds {@code value} in the graph's own axis order from now on. */
+    private void natural(String value) {
+        if (layouts.isPermuted(value)) {
+            SymbolicTensor held = values.get(value);
+            values.put(value, form(value, ValueLayouts.identity(rank(value))));
+            layouts.keep(value, held, rank(value));
+            layouts.set(value, null);
+        }
+    }
+
     /**
      * An activation of {@code x} computed by {@code nodes} (the last writes it): folded into the
      * Dense layer that wrote x when nothing else reads x, or an Activation layer.
      */
     private void activation(Activation a, String x, List<NodeProto> nodes) {
         String out = nodes.get(nodes.size() - 1).getOutput(0);
-        Dense dense = foldable.get(x);
+        Layer layer = foldable.get(x);
         Set<NodeProto> own = Collections.newSetFromMap(new IdentityHashMap<>());
         own.addAll(nodes);
-        if (dense != null && own.containsAll(table.consumers(x)) && !table.isGraphOutput(x)) {
-            dense.activation(a);
+        if (layer != null && own.containsAll(table.consumers(x)) && !table.isGraphOutput(x)) {
+            if (layer instanceof Dense dense) {
+                dense.activation(a);
+            } else {
+                ((dev.neurona.nn.BaseConv<?>) layer).activation(a);
+            }
             values.put(out, values.get(x));
             if (a.name().equals("linear")) {
-                foldable.put(out, dense);
+                foldable.put(out, layer);
             }
         } else if (a.name().equals("linear")) {
             values.put(out, values.get(x));
         } else {
             values.put(out, apply(new dev.neurona.nn.Activation(a), List.of(values.get(x))));
         }
+        layouts.inherit(out, x);
     }
 
     /** Add, Sub, Mul, Div, Sum, Mean or Concat of two or more computed values: a merge layer. */
@@ -262,6 +372,13 @@ final class GraphReader {
             throw table.refuse(node, "combines " + operands.size() + " computed values with constants; only "
                     + "computed values are merged");
         }
+        int[] shared = layouts.get(node.getInput(0));
+        boolean keep = node.getInputList().stream().allMatch(in -> java.util.Arrays.equals(layouts.get(in), shared))
+                && node.getInputList().stream().noneMatch(unsqueezed::containsKey);
+        if (!keep) {
+            node.getInputList().forEach(this::natural); // values held in different axis orders meet in the graph's
+        }
+        int[] order = keep ? shared : null;
         List<SymbolicTensor> xs = new ArrayList<>();
         for (String in : node.getInputList()) {
             xs.add(values.get(in));
@@ -272,7 +389,7 @@ final class GraphReader {
             case "Mul" -> Layers.multiply();
             case "Div" -> Layers.divide();
             case "Mean" -> Layers.average();
-            case "Concat" -> Layers.concatenate(concatAxis(node, xs.get(0).shape().length + 1));
+            case "Concat" -> Layers.concatenate(ValueLayouts.heldAxis(order, concatAxis(node, xs.get(0).shape().length + 1)));
             default -> throw table.refuse(node, "reads " + operands.size() + " computed values " + node.getInputList()
                     + "; only Add, Sub, Mul, Div, Sum, Mean and Concat join branches");
         };
@@ -289,6 +406,7 @@ final class GraphReader {
             throw table.refuse(node, "concatenates the output of an Unsqueeze; only merges that broadcast read those");
         }
         values.put(node.getOutput(0), apply(layer, xs));
+        layouts.set(node.getOutput(0), order);
         consumed.add(node);
         chain = false;
     }

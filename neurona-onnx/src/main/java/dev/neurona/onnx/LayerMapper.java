@@ -20,6 +20,10 @@ import java.util.List;
  */
 final class LayerMapper {
 
+    /** Layers that are the identity at inference (their randomness acts in training only): no node. */
+    static final java.util.Set<String> INFERENCE_IDENTITY = java.util.Set.of("SpatialDropout2D", "RandomFlip",
+            "RandomTranslation", "RandomRotation", "RandomZoom");
+
     /** The layer types this class writes, for error messages. */
     static final List<String> SUPPORTED = List.of("Input", "Dense", "Flatten", "Activation", "Dropout", "PReLU", "Normalization");
 
@@ -35,8 +39,16 @@ final class LayerMapper {
     static String apply(GraphBuilder g, Layer layer, String x) {
         int rank = layer.inputShape().length + 1;
         String scope = layer.path();
-        if (layer instanceof Input || layer instanceof Dropout) {
+        if (layer instanceof Input || layer instanceof Dropout || INFERENCE_IDENTITY.contains(layer.typeName())) {
             return x;
+        } else if (ImageMapper.handles(layer)) {
+            return ImageMapper.apply(g, layer, x);
+        } else if (layer instanceof dev.neurona.nn.BatchNormalization bn && ConvMapper.axis(bn, rank) == 1) {
+            return ConvMapper.batchNormalization(g, bn, x); // ONNX's channel axis is 1, as this layer's
+        } else if (layer instanceof dev.neurona.nn.BatchNormalization) {
+            throw new OnnxExportException("layer " + scope + " normalizes axis " + layer.config().get("axis")
+                    + " of inputs " + Layer.batched(layer.inputShape()) + "; ONNX's BatchNormalization normalizes axis 1, "
+                    + "and the exporter writes axis 1 or the last (the channels)");
         } else if (layer instanceof Dense dense) {
             return dense(g, dense, x, rank);
         } else if (layer instanceof Flatten) {
@@ -52,7 +64,8 @@ final class LayerMapper {
             return g.op(scope, "Div", List.of(centered, g.weight(scope + "/std", std)));
         }
         throw new OnnxExportException("layer " + scope + " (" + layer.getClass().getName() + ") has no ONNX mapping at opset "
-                + g.opset() + "; supported layers: " + SUPPORTED);
+                + g.opset() + "; supported layers: " + SUPPORTED + ", " + ConvMapper.SUPPORTED + ", " + ImageMapper.SUPPORTED
+                + ", " + INFERENCE_IDENTITY);
     }
 
     /** {@code activation(x · W + b)}; Gemm takes only matrices, so batches of sequences go through MatMul. */

@@ -27,6 +27,9 @@ final class LayerReader {
     record Read(Layer layer, List<Tensor> weights, List<NodeProto> nodes) {
     }
 
+    /** The operators read here that read axes (Identity, which reads none, aside). */
+    static final java.util.Set<String> OPS = java.util.Set.of("Gemm", "MatMul", "Flatten", "Sub", "PRelu");
+
     private final ValueTable table;
     private final Function<String, int[]> sample;
     private final Function<String, NodeProto> soleConsumer;

@@ -35,7 +35,10 @@ import java.util.Properties;
  *
  * <p>Layers: Input, Dense (Gemm, or MatMul + Add for inputs of rank above 2), Flatten,
  * Activation, Dropout, PReLU, Normalization, the merge layers but Dot, and nested Sequential and
- * functional models; every built-in activation (see docs/ARCHITECTURE.md for the table). Anything
+ * functional models; the convolution, pooling, BatchNormalization, global pooling, Reshape,
+ * Permute, padding, cropping and rescaling layers (written channels-first where ONNX computes so,
+ * with one Transpose in and one out around each run of such operators); every built-in
+ * activation (see docs/ARCHITECTURE.md for the table). Anything
  * else, and a subclassed model (whose connections are code), fails with an
  * {@link OnnxExportException} naming it and the opset.
  */
@@ -115,11 +118,30 @@ public final class OnnxExport {
 
     /** Writes the nodes of {@code graph} reading the values {@code inputs}, returning its outputs' values. */
     private static List<String> write(GraphBuilder g, LayerGraph graph, List<String> inputs) {
+        Layouts layouts = new Layouts(g);
+        List<String> out = write(g, layouts, graph, inputs);
+        List<String> last = new ArrayList<>();
+        for (int k = 0; k < out.size(); k++) {
+            int rank = graph.shape(graph.outputs().get(k)).length + 1;
+            last.add(layouts.channelsLast(out.get(k), rank, "output"));
+        }
+        return last;
+    }
+
+    /**
+     * The nodes of {@code graph}, each value in the layout {@link Layouts} tracks: convolution and
+     * pooling layers read and write channels-first values, elementwise layers keep their input's
+     * layout, every other layer reads channels-last (a Flatten after a convolution transposes back
+     * first, so that the Dense layers after it read the elements in Neurona's order).
+     */
+    private static List<String> write(GraphBuilder g, Layouts layouts, LayerGraph graph, List<String> inputs) {
         List<String> values = new ArrayList<>(inputs);
         for (LayerGraph.Node node : graph.nodes()) {
             List<String> xs = node.inputs().stream().map(values::get).toList();
             List<int[]> shapes = node.inputs().stream().map(graph::shape).toList();
             Layer layer = node.layer();
+            String scope = layer.path();
+            int rank = shapes.get(0).length + 1;
             String out;
             if (layer instanceof Model nested) {
                 LayerGraph inner = graph(nested);
@@ -127,15 +149,43 @@ public final class OnnxExport {
                     throw new OnnxExportException("ONNX export: nested model " + nested.path() + " has "
                             + inner.outputs().size() + " outputs; a model used as a layer gives one");
                 }
-                out = write(g, inner, xs).get(0);
+                out = write(g, layouts, inner, xs).get(0);
+            } else if (xs.size() == 1 && ConvMapper.handles(layer)) {
+                ConvMapper.Out o = ConvMapper.apply(g, layouts, layer, layouts.channelsFirst(xs.get(0), rank, scope),
+                        shapes.get(0));
+                out = layouts.mark(o.value(), o.channelsFirst(), graph.shape(node.output()).length + 1);
+            } else if (xs.size() == 1 && keepsLayout(layer)) {
+                String x = xs.get(0);
+                out = LayerMapper.apply(g, layer, x);
+                layouts.mark(out, layouts.isChannelsFirst(x), rank);
             } else if (xs.size() == 1) {
-                out = LayerMapper.apply(g, layer, xs.get(0));
+                out = LayerMapper.apply(g, layer, layouts.channelsLast(xs.get(0), rank, scope));
+            } else if (!(layer instanceof dev.neurona.nn.Concatenate) && xs.stream().allMatch(layouts::isChannelsFirst)
+                    && shapes.stream().allMatch(s -> s.length == shapes.get(0).length)) {
+                out = layouts.markChannelsFirst(MergeMapper.apply(g, layer, xs, shapes), rank); // elementwise
             } else {
-                out = MergeMapper.apply(g, layer, xs, shapes);
+                List<String> last = new ArrayList<>();
+                for (int i = 0; i < xs.size(); i++) {
+                    last.add(layouts.channelsLast(xs.get(i), shapes.get(i).length + 1, scope));
+                }
+                out = MergeMapper.apply(g, layer, last, shapes);
             }
             values.add(out);
         }
         return graph.outputs().stream().map(values::get).toList();
+    }
+
+    /** Layers that compute element by element, so that either layout passes through (Dropout, Rescaling, an elementwise Activation). */
+    private static boolean keepsLayout(Layer layer) {
+        if (layer instanceof dev.neurona.nn.Dropout || layer instanceof dev.neurona.nn.Input
+                || layer instanceof dev.neurona.nn.Rescaling || LayerMapper.INFERENCE_IDENTITY.contains(layer.typeName())) {
+            return true;
+        }
+        if (layer instanceof dev.neurona.nn.Activation a) {
+            String name = a.function().name();
+            return !name.equals("softmax") && !name.equals("log_softmax");
+        }
+        return false;
     }
 
     /** This module's version, as Maven filtered it into {@code neurona-onnx.properties}. */

@@ -21,7 +21,10 @@ import java.nio.file.Path;
  * one chain comes back as a {@link Sequential}. Constants may be initializers or
  * {@code Constant} nodes, and small constant subexpressions are folded first ({@link ValueTable},
  * {@link ConstantFolder}); Identity and inference Dropout are skipped. An activation that alone
- * reads a Dense layer's output becomes that layer's activation, as Keras writes it.
+ * reads a Dense layer's output becomes that layer's activation, as Keras writes it. Channels-first
+ * graphs (PyTorch's CNNs: Conv, ConvTranspose, MaxPool, AveragePool, GlobalAveragePool,
+ * BatchNormalization, Reshape, Transpose) read as channels-last layers behind a Permute, the
+ * model taking the file's {@code [N, C, H, W]} inputs; see {@link ValueLayouts}.
  *
  * <pre>{@code
  * Model model = OnnxImport.read(Path.of("model.onnx"));
@@ -120,6 +123,16 @@ public final class OnnxImport {
             }
         }
         return fallback;
+    }
+
+    /** An INTS attribute, or null when the node has none of that name. */
+    static long[] attrInts(NodeProto node, String name) {
+        for (AttributeProto a : node.getAttributeList()) {
+            if (a.getName().equals(name)) {
+                return a.getIntsList().stream().mapToLong(Long::longValue).toArray();
+            }
+        }
+        return null;
     }
 
     static String attrString(NodeProto node, String name, String fallback) {

@@ -43,7 +43,8 @@ class OnnxCheckerTest {
         int newest = Integer.parseInt(maxOpset.strip());
 
         List<String> files = new ArrayList<>();
-        List<ModelCases.Case> cases = ModelCases.all();
+        List<ModelCases.Case> cases = new java.util.ArrayList<>(ModelCases.all());
+        cases.addAll(ConvCases.all());
         for (int i = 0; i < cases.size(); i++) {
             ModelCases.Case c = cases.get(i);
             if (c.options().opset() <= newest) {

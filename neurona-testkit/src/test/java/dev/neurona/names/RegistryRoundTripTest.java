@@ -123,6 +123,7 @@ class RegistryRoundTripTest {
             layer("MaxPooling2D", Layers.maxPooling2d(2).padding("same"), 5, 5, 2),
             layer("AveragePooling1D", Layers.averagePooling1d(), 6, 2),
             layer("AveragePooling2D", Layers.averagePooling2d(3).strides(2, 1).padding("same"), 5, 4, 2),
+            layer("Permute", Layers.permute(2, 3, 1), 3, 4, 2),
             layer("BatchNormalization", new dev.neurona.nn.BatchNormalization().axis(1).momentum(0.9).epsilon(0.01)
                     .center(false).gammaInitializer(Initializers.constant(0.5)).gammaRegularizer(Regularizer.l2(0.1)), 3, 4, 2),
             layer("ZeroPadding2D", Layers.zeroPadding2d(new int[][] {{1, 0}, {2, 3}}), 3, 4, 2),
