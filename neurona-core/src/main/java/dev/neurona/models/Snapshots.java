@@ -274,13 +274,19 @@ final class Snapshots {
         }
         for (Layer layer : model.layers()) {
             if (layer instanceof Normalization n) {
-                float[] v = n.variance().toArray();
-                for (int i = 0; i < v.length; i++) {
-                    if (!(v[i] >= 0) && Float.isFinite(v[i])) {
-                        throw file.error("weights.npz: '" + n.variance().name() + "' holds " + v[i] + " at [" + i
-                                + "]; a variance cannot be negative");
-                    }
-                }
+                requireNonNegative(n.variance(), file);
+            } else if (layer instanceof dev.neurona.nn.BatchNormalization b) {
+                requireNonNegative(b.movingVariance(), file);
+            }
+        }
+    }
+
+    private static void requireNonNegative(Parameter variance, ModelFileReader file) throws ModelFileException {
+        float[] v = variance.toArray();
+        for (int i = 0; i < v.length; i++) {
+            if (!(v[i] >= 0) && Float.isFinite(v[i])) {
+                throw file.error("weights.npz: '" + variance.name() + "' holds " + v[i] + " at [" + i
+                        + "]; a variance cannot be negative");
             }
         }
     }

@@ -41,6 +41,22 @@ public final class Layers {
         Registry.register(MaxPooling2D.class, MaxPooling2D::fromConfig);
         Registry.register(AveragePooling1D.class, AveragePooling1D::fromConfig);
         Registry.register(AveragePooling2D.class, AveragePooling2D::fromConfig);
+        // image and normalization layers (each reads its own config)
+        Registry.register(BatchNormalization.class, BatchNormalization::fromConfig);
+        Registry.register(ZeroPadding2D.class, ZeroPadding2D::fromConfig);
+        Registry.register(Cropping2D.class, Cropping2D::fromConfig);
+        Registry.register(UpSampling2D.class, UpSampling2D::fromConfig);
+        Registry.register(Reshape.class, Reshape::fromConfig);
+        Registry.register(SpatialDropout2D.class, SpatialDropout2D::fromConfig);
+        Registry.register(GlobalAveragePooling1D.class, GlobalAveragePooling1D::fromConfig);
+        Registry.register(GlobalAveragePooling2D.class, GlobalAveragePooling2D::fromConfig);
+        Registry.register(GlobalMaxPooling1D.class, GlobalMaxPooling1D::fromConfig);
+        Registry.register(GlobalMaxPooling2D.class, GlobalMaxPooling2D::fromConfig);
+        Registry.register(Rescaling.class, Rescaling::fromConfig);
+        Registry.register(RandomFlip.class, RandomFlip::fromConfig);
+        Registry.register(RandomTranslation.class, RandomTranslation::fromConfig);
+        Registry.register(RandomRotation.class, RandomRotation::fromConfig);
+        Registry.register(RandomZoom.class, RandomZoom::fromConfig);
         // the other kinds of this package
         Registry.register("l1l2", L1L2.class, L1L2::fromConfig);
     }
@@ -238,6 +254,121 @@ public final class Layers {
     /** Average pooling over windows of {@code poolSize} steps, stride {@code poolSize}. */
     public static AveragePooling1D averagePooling1d(int poolSize) {
         return new AveragePooling1D(poolSize);
+    // ---------------------------------------------------------------- normalization and image layers
+
+    /** Batch normalization over the last axis with Keras's defaults (momentum 0.99, epsilon 1e-3). */
+    public static BatchNormalization batchNormalization() {
+        return new BatchNormalization();
+    }
+
+    /** {@code padding} rows and columns of zeros around each image ({@code [batch, h, w, c]}). */
+    public static ZeroPadding2D zeroPadding2d(int padding) {
+        return new ZeroPadding2D(padding);
+    }
+
+    /** {@code height} rows above and below, {@code width} columns left and right. */
+    public static ZeroPadding2D zeroPadding2d(int height, int width) {
+        return new ZeroPadding2D(height, width);
+    }
+
+    /** Zero padding {@code {{top, bottom}, {left, right}}}. */
+    public static ZeroPadding2D zeroPadding2d(int[][] padding) {
+        return new ZeroPadding2D(padding);
+    }
+
+    /** Cuts {@code cropping} rows and columns off every side of each image. */
+    public static Cropping2D cropping2d(int cropping) {
+        return new Cropping2D(cropping);
+    }
+
+    /** Cuts {@code height} rows off the top and bottom, {@code width} columns off the left and right. */
+    public static Cropping2D cropping2d(int height, int width) {
+        return new Cropping2D(height, width);
+    }
+
+    /** Cropping {@code {{top, bottom}, {left, right}}}. */
+    public static Cropping2D cropping2d(int[][] cropping) {
+        return new Cropping2D(cropping);
+    }
+
+    /** Enlarges images {@code size} times each way (nearest; {@code .interpolation("bilinear")} to interpolate). */
+    public static UpSampling2D upSampling2d(int size) {
+        return new UpSampling2D(size);
+    }
+
+    /** Enlarges images by {@code sizeH} in height and {@code sizeW} in width. */
+    public static UpSampling2D upSampling2d(int sizeH, int sizeW) {
+        return new UpSampling2D(sizeH, sizeW);
+    }
+
+    /** Gives each sample the shape {@code targetShape} (one entry may be -1): {@code reshape(7, 7, 32)}. */
+    public static Reshape reshape(int... targetShape) {
+        return new Reshape(targetShape);
+    }
+
+    /** Drops whole channels of images with probability {@code rate}, in training only. */
+    public static SpatialDropout2D spatialDropout2d(double rate) {
+        return new SpatialDropout2D(rate);
+    }
+
+    /** The mean of each channel over height and width: {@code [batch, h, w, c] → [batch, c]}. */
+    public static GlobalAveragePooling2D globalAveragePooling2d() {
+        return new GlobalAveragePooling2D();
+    }
+
+    /** The maximum of each channel over height and width: {@code [batch, h, w, c] → [batch, c]}. */
+    public static GlobalMaxPooling2D globalMaxPooling2d() {
+        return new GlobalMaxPooling2D();
+    }
+
+    /** The mean of each feature over the steps: {@code [batch, steps, features] → [batch, features]}. */
+    public static GlobalAveragePooling1D globalAveragePooling1d() {
+        return new GlobalAveragePooling1D();
+    }
+
+    /** The maximum of each feature over the steps: {@code [batch, steps, features] → [batch, features]}. */
+    public static GlobalMaxPooling1D globalMaxPooling1d() {
+        return new GlobalMaxPooling1D();
+    }
+
+    /** {@code x · scale}: {@code rescaling(1.0 / 255)} takes pixels to [0, 1]. */
+    public static Rescaling rescaling(double scale) {
+        return new Rescaling(scale);
+    }
+
+    /** {@code x · scale + offset}. */
+    public static Rescaling rescaling(double scale, double offset) {
+        return new Rescaling(scale, offset);
+    }
+
+    /** Random flips in training: {@code "horizontal_and_vertical"}, {@code "horizontal"} or {@code "vertical"}. */
+    public static RandomFlip randomFlip(String mode) {
+        return new RandomFlip(mode);
+    }
+
+    /** Random flips both ways in training (Keras's default mode). */
+    public static RandomFlip randomFlip() {
+        return new RandomFlip();
+    }
+
+    /** Random shifts in training of up to the given fractions of height and width. */
+    public static RandomTranslation randomTranslation(double heightFactor, double widthFactor) {
+        return new RandomTranslation(heightFactor, widthFactor);
+    }
+
+    /** Random rotations in training of up to {@code factor} of a full turn each way. */
+    public static RandomRotation randomRotation(double factor) {
+        return new RandomRotation(factor);
+    }
+
+    /** Random zooms in training by {@code 1 ± heightFactor}, the aspect ratio kept. */
+    public static RandomZoom randomZoom(double heightFactor) {
+        return new RandomZoom(heightFactor);
+    }
+
+    /** Random zooms in training by {@code 1 ± heightFactor} in height and {@code 1 ± widthFactor} in width. */
+    public static RandomZoom randomZoom(double heightFactor, double widthFactor) {
+        return new RandomZoom(heightFactor, widthFactor);
     }
 
     /**

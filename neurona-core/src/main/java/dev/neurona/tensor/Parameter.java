@@ -89,6 +89,35 @@ public final class Parameter extends Tensor {
     }
 
     /**
+     * Moves the values towards {@code value} in place, {@code this = this·momentum + value·(1 − momentum)}
+     * element by element (Keras's moving-average rule, as batch normalization updates its
+     * moving statistics). It is an op: inside a {@link Compiled} step it runs again at every
+     * replay, reading {@code value}'s values then, so a compiled training step keeps updating
+     * (allocating nothing); no gradient flows.
+     *
+     * @param value as many values as this parameter (any shape of that size: {@code [1, 1, c]} for {@code [c]})
+     * @throws IllegalArgumentException naming both shapes when the sizes differ
+     */
+    public void assignMovingAverage(Tensor value, float momentum) {
+        if (value == null || value.size() != size()) {
+            throw new IllegalArgumentException("assignMovingAverage " + name + ": needs " + size() + " values (shape "
+                    + Shape.toString(shape) + "), got " + (value == null ? "null" : "shape " + Shape.toString(value.shape)));
+        }
+        if (!(momentum >= 0f && momentum <= 1f)) {
+            throw new IllegalArgumentException("assignMovingAverage " + name + ": momentum must be in [0, 1], got " + momentum);
+        }
+        float keep = momentum;
+        float take = 1f - momentum;
+        Graph.effect("moving_average", () -> {
+            float[] m = array();
+            float[] v = value.array();
+            for (int i = 0; i < m.length; i++) {
+                m[i] = m[i] * keep + v[i] * take;
+            }
+        }, this, this, value);
+    }
+
+    /**
      * Replaces the accumulated gradient with {@code values[offset .. offset + size())} times
      * {@code scale}: for gradients computed elsewhere, such as summed over Spark partitions.
      *

@@ -123,6 +123,23 @@ class RegistryRoundTripTest {
             layer("MaxPooling2D", Layers.maxPooling2d(2).padding("same"), 5, 5, 2),
             layer("AveragePooling1D", Layers.averagePooling1d(), 6, 2),
             layer("AveragePooling2D", Layers.averagePooling2d(3).strides(2, 1).padding("same"), 5, 4, 2),
+            layer("BatchNormalization", new dev.neurona.nn.BatchNormalization().axis(1).momentum(0.9).epsilon(0.01)
+                    .center(false).gammaInitializer(Initializers.constant(0.5)).gammaRegularizer(Regularizer.l2(0.1)), 3, 4, 2),
+            layer("ZeroPadding2D", Layers.zeroPadding2d(new int[][] {{1, 0}, {2, 3}}), 3, 4, 2),
+            layer("Cropping2D", Layers.cropping2d(new int[][] {{1, 0}, {0, 2}}), 4, 5, 2),
+            layer("UpSampling2D", Layers.upSampling2d(2, 3).interpolation("bilinear"), 2, 3, 2),
+            layer("Reshape", Layers.reshape(-1, 3), 4, 3),
+            layer("SpatialDropout2D", Layers.spatialDropout2d(0.4).seed(3), 3, 3, 4),
+            layer("GlobalAveragePooling1D", Layers.globalAveragePooling1d().keepdims(true), 5, 3),
+            layer("GlobalAveragePooling2D", Layers.globalAveragePooling2d(), 3, 4, 2),
+            layer("GlobalMaxPooling1D", Layers.globalMaxPooling1d(), 5, 3),
+            layer("GlobalMaxPooling2D", Layers.globalMaxPooling2d().keepdims(true), 3, 4, 2),
+            layer("Rescaling", Layers.rescaling(1.0 / 127.5, -1), 2, 2, 3),
+            layer("RandomFlip", Layers.randomFlip("horizontal").seed(5), 4, 4, 3),
+            layer("RandomTranslation", new dev.neurona.nn.RandomTranslation(new double[] {-0.1, 0.2}, new double[] {0, 0.3})
+                    .fillMode("constant").fillValue(0.5).seed(11), 4, 4, 3),
+            layer("RandomRotation", Layers.randomRotation(0.25).interpolation("nearest").fillMode("wrap").seed(2), 4, 4, 3),
+            layer("RandomZoom", Layers.randomZoom(0.1, 0.2).fillMode("nearest").seed(-7), 4, 4, 3),
             layer("Sequential", new dev.neurona.models.Sequential(Layers.dense(3, "tanh"), Layers.dropout(0.1),
                     Layers.dense(2)), 4),
             layer("Functional", functional(), 4),
@@ -316,6 +333,9 @@ class RegistryRoundTripTest {
             }
             Tensor x = Tensor.randn(r, prepend(3, shape));
             assertThat(m.call(x, Mode.INFERENCE).toArray()).containsExactly(l.call(x, Mode.INFERENCE).toArray());
+            if (l.config().containsKey("seed")) {   // a layer seeded by its config draws the same in training too
+                assertThat(m.call(x, Mode.TRAINING).toArray()).containsExactly(l.call(x, Mode.TRAINING).toArray());
+            }
         } else if (a instanceof Activation f) {
             Tensor x = Tensor.randn(r, 4, 5).mul(3f);
             assertThat(((Activation) b).apply(x).toArray()).containsExactly(f.apply(x).toArray());
