@@ -254,6 +254,8 @@ public final class Layers {
     /** Average pooling over windows of {@code poolSize} steps, stride {@code poolSize}. */
     public static AveragePooling1D averagePooling1d(int poolSize) {
         return new AveragePooling1D(poolSize);
+    }
+
     // ---------------------------------------------------------------- normalization and image layers
 
     /** Batch normalization over the last axis with Keras's defaults (momentum 0.99, epsilon 1e-3). */
