@@ -25,7 +25,7 @@ import java.util.Map;
  * env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE java -cp neurona-bench/target/benchmarks.jar \
  *     dev.neurona.bench.ConvEndToEnd --rounds 3
  * # quick: --epochs 2 --epochs-vgg 2 --rounds 1 --samples 5000
- * options: [--configs convnet,vgg|all] [--epochs 5] [--epochs-vgg 3] [--rounds 1] [--backends native]
+ * options: [--configs convnet,vgg|all] [--epochs 5] [--epochs-vgg 3] [--rounds 1] [--backends java,native]
  *     [--torch-threads 1,2] [--predict-calls 2000] [--data random|cifar10] [--samples 10000]
  *     [--baseline-jar OLD.jar] [--jvm-opts "..."] [--out results.jsonl] [--from results.jsonl] …
  * </pre>
@@ -66,7 +66,7 @@ public final class ConvEndToEnd {
             return;
         }
         List<EndToEnd.Contender> contenders = new ArrayList<>();
-        for (String b : o.getOrDefault("--backends", "native").split(",")) {
+        for (String b : o.getOrDefault("--backends", "java,native").split(",")) {
             contenders.add(new EndToEnd.Contender("Neurona " + b.trim(), false, b.trim(), 0, false, null));
             if (o.containsKey("--baseline-jar")) {
                 contenders.add(new EndToEnd.Contender("previous " + b.trim(), false, b.trim(), 0, false,

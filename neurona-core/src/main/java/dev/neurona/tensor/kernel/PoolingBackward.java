@@ -19,6 +19,10 @@ final class PoolingBackward {
 
     static void maxDisjoint(ConvGeometry g, float[] x, float[] out, float[] dOut, float[] dx) {
         zeroUncovered(g, dx);
+        if (g.kh() == 2 && g.kw() == 2) {
+            max2x2(g, x, out, dOut, dx);
+            return;
+        }
         int c = g.cin();
         int kh = g.kh();
         int kw = g.kw();
@@ -46,6 +50,41 @@ final class PoolingBackward {
                                 taken |= equal;
                             }
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The 2×2 windows of Keras's {@code MaxPooling2D(2)}: one pass over the channels per window
+     * reading its four cells, each cell's mask from the comparisons before it (the last cell is
+     * the maximum when none of the first three is).
+     */
+    private static void max2x2(ConvGeometry g, float[] x, float[] out, float[] dOut, float[] dx) {
+        int c = g.cin();
+        int down = g.w() * c;
+        int o = 0;
+        for (int b = 0; b < g.n(); b++) {
+            for (int oy = 0; oy < g.oh(); oy++) {
+                for (int ox = 0; ox < g.ow(); ox++, o += c) {
+                    int p = ((b * g.h() + oy * g.sh()) * g.w() + ox * g.sw()) * c;
+                    int q = p + down;
+                    for (int ch = 0; ch < c; ch++) {
+                        float max = out[o + ch];
+                        if (max != max) {
+                            nanWindow(g, x, max, b, oy * g.sh(), ox * g.sw(), ch,
+                                    Float.floatToRawIntBits(dOut[o + ch] + 0f), dx);
+                            continue;
+                        }
+                        int grad = Float.floatToRawIntBits(dOut[o + ch] + 0f);
+                        int e0 = x[p + ch] == max ? -1 : 0;
+                        int e1 = x[p + c + ch] == max ? -1 : 0;
+                        int e2 = x[q + ch] == max ? -1 : 0;
+                        dx[p + ch] = Float.intBitsToFloat(grad & e0);
+                        dx[p + c + ch] = Float.intBitsToFloat(grad & e1 & ~e0);
+                        dx[q + ch] = Float.intBitsToFloat(grad & e2 & ~(e0 | e1));
+                        dx[q + c + ch] = Float.intBitsToFloat(grad & ~(e0 | e1 | e2));
                     }
                 }
             }
