@@ -61,7 +61,7 @@ public final class ConvEndToEnd {
         } catch (IllegalArgumentException e) {
             System.err.println("ConvEndToEnd: " + e.getMessage());
             System.err.println("usage: ConvEndToEnd [--configs convnet,vgg|all] [--epochs 5] [--epochs-vgg 3] [--rounds 1] "
-                    + "[--backends native] [--torch-threads 1,2] [--data random|cifar10] [--samples 10000] ...");
+                    + "[--backends java,native] [--torch-threads 1,2] [--data random|cifar10] [--samples 10000] ...");
             System.exit(2);
             return;
         }

@@ -16,10 +16,6 @@ final class Pooling {
     }
 
     static void max(ConvGeometry g, float[] x, float[] out) {
-        if (g.kh() == 2 && g.kw() == 2 && disjoint(g)) {
-            max2x2(g, x, out);
-            return;
-        }
         int c = g.cin();
         int o = 0;
         for (int b = 0; b < g.n(); b++) {
@@ -45,28 +41,6 @@ final class Pooling {
                                 started = true;
                             }
                         }
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * {@link #max} for disjoint 2×2 windows: one pass over the channels per window reading its
-     * four cells (the same maxima in the same order; four short passes per window spent more
-     * time in the loops' set-up than in the comparisons).
-     */
-    private static void max2x2(ConvGeometry g, float[] x, float[] out) {
-        int c = g.cin();
-        int down = g.w() * c;
-        int o = 0;
-        for (int b = 0; b < g.n(); b++) {
-            for (int oy = 0; oy < g.oh(); oy++) {
-                for (int ox = 0; ox < g.ow(); ox++, o += c) {
-                    int p = ((b * g.h() + oy * g.sh()) * g.w() + ox * g.sw()) * c;
-                    int q = p + down;
-                    for (int ch = 0; ch < c; ch++) {
-                        out[o + ch] = Math.max(Math.max(Math.max(x[p + ch], x[p + c + ch]), x[q + ch]), x[q + c + ch]);
                     }
                 }
             }
