@@ -1,18 +1,12 @@
 package dev.neurona.bench;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,6 +71,10 @@ public final class EndToEnd {
     private EndToEnd() {
     }
 
+    private static List<String> ids(List<FashionConfig> configs) {
+        return configs.stream().map(FashionConfig::id).toList();
+    }
+
     /**
      * One contender process: Neurona with a backend, or PyTorch with a thread count.
      *
@@ -131,10 +129,10 @@ public final class EndToEnd {
                     results.add(JsonLine.parse(line));
                 }
             }
-            System.out.println(ResultTable.markdown(configs, contenders, results));
+            System.out.println(ResultTable.markdown(ids(configs), contenders, results));
             return;
         }
-        Launcher launcher = new Launcher(o);
+        ContenderRunner launcher = new ContenderRunner(o, TrainFashion.class.getName(), "train_fashion.py");
         System.out.println(Machine.describe());
         System.out.println("Every contender's OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE: " + launcher.torchEnvNote()
                 + (launcher.coreType == null ? "" : "; OPENBLAS_CORETYPE=" + launcher.coreType));
@@ -150,7 +148,7 @@ public final class EndToEnd {
                 for (Contender c : order) {
                     System.out.printf(Locale.ROOT, "[%s] round %d/%d  %s  %s  (%d epochs) ...%n",
                             Instant.now(), round + 1, rounds, config.id(), c.label(), e);
-                    Map<String, Object> r = launcher.run(c, config, e);
+                    Map<String, Object> r = launcher.run(c, config.id(), e, List.of());
                     r.put("label", c.label());
                     r.put("round", round + 1);
                     System.out.println("  " + JsonLine.write(r));
@@ -165,118 +163,6 @@ public final class EndToEnd {
         System.out.println();
         System.out.println("Load average at the end: " + Machine.loadAverage());
         System.out.println();
-        System.out.println(ResultTable.markdown(configs, contenders, results));
-    }
-
-    /** Starts contender processes and reads their {@code RESULT} line. */
-    private static final class Launcher {
-        private final String javaBin;
-        private final String classpath;
-        private final List<String> jvmOpts;
-        private final String python;
-        private final String script;
-        private final boolean unsetOpenblasEnv;
-        private final String predictCalls;
-
-        Launcher(Map<String, String> o) {
-            javaBin = ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            String extra = o.getOrDefault("--extra-classpath", "");
-            classpath = System.getProperty("java.class.path") + (extra.isBlank() ? "" : File.pathSeparator + extra);
-            String opts = o.getOrDefault("--jvm-opts", "").trim();
-            jvmOpts = opts.isEmpty() ? List.of() : Arrays.asList(opts.split("\\s+"));
-            python = o.getOrDefault("--python", "/usr/bin/python3");
-            script = o.getOrDefault("--script", defaultScript());
-            coreType = o.get("--openblas-coretype");
-            String env = o.getOrDefault("--torch-openblas-env", "unset");
-            if (!env.equals("unset") && !env.equals("keep")) {
-                throw new IllegalArgumentException("--torch-openblas-env takes unset or keep, got " + env);
-            }
-            unsetOpenblasEnv = env.equals("unset");
-            predictCalls = o.getOrDefault("--predict-calls", "10000");
-        }
-
-        private static String defaultScript() {
-            for (String p : new String[] {"neurona-bench/src/main/python/train_fashion.py", "src/main/python/train_fashion.py"}) {
-                if (Files.exists(Path.of(p))) {
-                    return p;
-                }
-            }
-            return "neurona-bench/src/main/python/train_fashion.py";
-        }
-
-        /** {@code OPENBLAS_CORETYPE} for every contender, or {@code null} for the environment's rule. */
-        final String coreType;
-
-        String torchEnvNote() {
-            String now = Machine.openblasEnv();
-            return unsetOpenblasEnv ? "unset (this shell: " + now + ")" : "kept as this shell has them: " + now;
-        }
-
-        Map<String, Object> run(Contender c, FashionConfig config, int epochs) throws IOException, InterruptedException {
-            List<String> cmd = new ArrayList<>();
-            if (c.torch()) {
-                if (!Files.isExecutable(Path.of(python)) || !Files.exists(Path.of(script))) {
-                    return unavailable(c, config, "no " + python + " or no " + script);
-                }
-                cmd.addAll(List.of(python, script, "--threads", String.valueOf(c.threads())));
-            } else {
-                cmd.add(javaBin);
-                // the Vector API module gives the pure-Java backend its register-blocked GEMM kernel
-                cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
-                cmd.addAll(jvmOpts);
-                cmd.addAll(List.of("-Dneurona.backend=" + c.backend(), "-cp", c.classpath() != null ? c.classpath() : classpath,
-                        TrainFashion.class.getName()));
-            }
-            cmd.addAll(List.of("--config", config.id(), "--epochs", String.valueOf(epochs), "--predict-calls", predictCalls));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            if (unsetOpenblasEnv) {   // every contender alike: both run OpenBLAS
-                pb.environment().remove("OPENBLAS_CORETYPE");
-                pb.environment().remove("OPENBLAS_L2_SIZE");
-            }
-            if (c.passiveWait()) {
-                pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-            }
-            if (coreType != null) {
-                pb.environment().put("OPENBLAS_CORETYPE", coreType);
-            }
-            Process p = pb.start();
-            String resultLine = null;
-            List<String> tail = new ArrayList<>();
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (line.startsWith(JsonLine.MARKER)) {
-                        resultLine = line.substring(JsonLine.MARKER.length());
-                    } else {
-                        tail.add(line);
-                        if (tail.size() > 20) {
-                            tail.remove(0);
-                        }
-                    }
-                }
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-            int exit = p.waitFor();
-            if (resultLine == null) {
-                String why = "exit " + exit + (tail.isEmpty() ? "" : ": " + String.join(" | ", tail));
-                if (c.torch() && why.contains("No module named 'torch'")) {
-                    return unavailable(c, config, "python3-torch not installed");
-                }
-                Map<String, Object> r = unavailable(c, config, why);
-                r.put("status", "failed");
-                return r;
-            }
-            return JsonLine.parse(resultLine);
-        }
-
-        private static Map<String, Object> unavailable(Contender c, FashionConfig config, String reason) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("contender", c.torch() ? "pytorch" : "neurona");
-            r.put("config", config.id());
-            r.put("status", "unavailable");
-            r.put("reason", reason);
-            return r;
-        }
+        System.out.println(ResultTable.markdown(ids(configs), contenders, results));
     }
 }

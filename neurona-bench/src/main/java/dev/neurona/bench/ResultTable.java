@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Turns the contenders' result lines into the Markdown tables that {@link EndToEnd} prints. */
+/** Turns the contenders' result lines into the Markdown tables that {@link EndToEnd} and {@link ConvEndToEnd} print (networks by id). */
 final class ResultTable {
 
     private ResultTable() {
@@ -48,7 +48,7 @@ final class ResultTable {
                 ok.stream().mapToDouble(r -> num(r, "peak_rss_mb")).max().orElse(Double.NaN));
     }
 
-    static String markdown(List<FashionConfig> configs, List<EndToEnd.Contender> contenders,
+    static String markdown(List<String> configs, List<EndToEnd.Contender> contenders,
             List<Map<String, Object>> results) {
         StringBuilder main = new StringBuilder();
         main.append("| network | contender | epochs | train samples/s | × PyTorch | test acc | predict µs | × PyTorch "
@@ -60,17 +60,17 @@ final class ResultTable {
         StringBuilder epochs = new StringBuilder();
         epochs.append("| network | contender | round | epoch seconds |\n|---|---|---:|---|\n");
 
-        for (FashionConfig config : configs) {
+        for (String config : configs) {
             List<Summary> neurona = new ArrayList<>();
             List<Summary> torchRuns = new ArrayList<>();
             Summary best = null;
             for (EndToEnd.Contender c : contenders) {
                 List<Map<String, Object>> runs = results.stream()
-                        .filter(r -> config.id().equals(r.get("config")) && c.label().equals(r.get("label"))).toList();
+                        .filter(r -> config.equals(r.get("config")) && c.label().equals(r.get("label"))).toList();
                 Summary s = summarize(c.label(), runs);
                 for (Map<String, Object> r : runs) {
                     Object e = r.get("epoch_s");
-                    epochs.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", config.id(), c.label(),
+                    epochs.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", config, c.label(),
                             fmt(r.get("round")), e instanceof double[] a
                                     ? Arrays.stream(a).mapToObj(x -> String.format(Locale.ROOT, "%.2f", x))
                                             .collect(Collectors.joining(", "))
@@ -79,7 +79,7 @@ final class ResultTable {
                 if (c.torch()) {
                     String setting = c.threads() + " thread" + (c.threads() == 1 ? "" : "s")
                             + (c.passiveWait() ? ", OMP_WAIT_POLICY=PASSIVE" : "");
-                    threads.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", config.id(),
+                    threads.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", config,
                             setting, s.ok() ? n0(s.samplesPerSecond()) : s.status(), acc(s.accuracy()),
                             n1(s.predictMicros()), n0(s.inferSamplesPerSecond()), n0(s.peakRssMb())));
                     if (s.ok()) {
@@ -98,7 +98,7 @@ final class ResultTable {
             for (Summary s : neurona) {
                 if (!s.ok()) {
                     main.append(String.format(Locale.ROOT, "| %s | %s | %s: %s | | | | | | | | | |%n",
-                            config.id(), s.label(), s.status(), s.reason().replace('|', '/')));
+                            config, s.label(), s.status(), s.reason().replace('|', '/')));
                     continue;
                 }
                 main.append(row(config, s, best));
@@ -106,7 +106,7 @@ final class ResultTable {
             if (best != null) {
                 main.append(row(config, best, best));
             } else {
-                main.append(String.format(Locale.ROOT, "| %s | PyTorch | unavailable | | | | | | | | | |%n", config.id()));
+                main.append(String.format(Locale.ROOT, "| %s | PyTorch | unavailable | | | | | | | | | |%n", config));
             }
         }
         return main + "\n× PyTorch: speed ratios are Neurona ÷ PyTorch best for samples/s and PyTorch ÷ Neurona for latency "
@@ -128,10 +128,10 @@ final class ResultTable {
                 all.stream().mapToDouble(Summary::peakRssMb).min().orElse(Double.NaN));
     }
 
-    private static String row(FashionConfig config, Summary s, Summary torch) {
+    private static String row(String config, Summary s, Summary torch) {
         boolean t = torch != null;
         return String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                config.id(), s.label(), s.epochs(), n0(s.samplesPerSecond()),
+                config, s.label(), s.epochs(), n0(s.samplesPerSecond()),
                 t ? ratio(s.samplesPerSecond() / torch.samplesPerSecond()) : "",
                 acc(s.accuracy()), n1(s.predictMicros()), t ? ratio(torch.predictMicros() / s.predictMicros()) : "",
                 n0(s.inferSamplesPerSecond()), t ? ratio(s.inferSamplesPerSecond() / torch.inferSamplesPerSecond()) : "",

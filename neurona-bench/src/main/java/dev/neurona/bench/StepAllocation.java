@@ -29,7 +29,8 @@ import java.util.Map;
  * {@link ResultSize} computes it from HotSpot's layout: the {@code Tensor} object, its
  * {@code float[]} data and its {@code int[]} shape (for a {@code [1, 10]} result, 32 + 56 + 24
  * = 112 bytes with compressed references). {@code --configs} takes
- * {@link FashionConfig#parseList} names (default {@code all}).
+ * {@link FashionConfig#parseList} names (default {@code all}) and the convolutional networks
+ * {@code convnet} and {@code vgg} ({@link ConvConfig}, random images).
  */
 public final class StepAllocation {
 
@@ -40,7 +41,7 @@ public final class StepAllocation {
     }
 
     /** One network's counts. */
-    record Row(FashionConfig config, int warmup, Count train, Count predictOne, Count predictBatch, long resultOne,
+    record Row(String id, int batch, int warmup, Count train, Count predictOne, Count predictBatch, long resultOne,
             long resultBatch) {
     }
 
@@ -52,13 +53,13 @@ public final class StepAllocation {
     }
 
     public static void main(String[] args) {
-        List<FashionConfig> configs;
+        List<StepFixture> configs;
         int warmup;
         int steps;
         int seconds;
         try {
             Map<String, String> o = Args.parse(args, "--configs", "--warmup", "--steps", "--seconds");
-            configs = FashionConfig.parseList(o.getOrDefault("--configs", "all"));
+            configs = fixtures(o.getOrDefault("--configs", "all"));
             warmup = Args.positive(o, "--warmup", 20000);   // 5,000 left JIT work in the window for 784-8-10
             steps = Args.positive(o, "--steps", 5000);
             seconds = Args.positive(o, "--seconds", 30);
@@ -73,8 +74,8 @@ public final class StepAllocation {
                 Backend.gemm().getClass().getName(), Backend.PROPERTY, System.getProperty(Backend.PROPERTY, "auto"),
                 warmup, steps, seconds);
         List<Row> rows = new ArrayList<>();
-        for (FashionConfig config : configs) {
-            Row row = measure(new StepFixture(config), warmup, steps, seconds * 1_000_000_000L);
+        for (StepFixture fixture : configs) {
+            Row row = measure(fixture, warmup, steps, seconds * 1_000_000_000L);
             System.out.println("  " + line(row));
             rows.add(row);
         }
@@ -82,9 +83,23 @@ public final class StepAllocation {
         System.out.println(table(rows));
     }
 
+    /** {@link FashionConfig#parseList} names, {@code all}, or the {@link ConvConfig} names {@code convnet} and {@code vgg}. */
+    static List<StepFixture> fixtures(String names) {
+        List<StepFixture> out = new ArrayList<>();
+        for (String n : names.split(",")) {
+            boolean conv = java.util.Arrays.stream(ConvConfig.values()).anyMatch(c -> c.id().equalsIgnoreCase(n.trim()));
+            if (conv) {
+                out.add(new StepFixture(ConvConfig.parse(n)));
+            } else {
+                FashionConfig.parseList(n).forEach(c -> out.add(new StepFixture(c)));
+            }
+        }
+        return out;
+    }
+
     static Row measure(StepFixture f, int warmup, int steps, long budgetNanos) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        int batch = f.x.dim(0);
+        int batch = f.batch;
         float sink = 0;
         int w = 0;
         for (long end = System.nanoTime() + budgetNanos; w < warmup && (w == 0 || System.nanoTime() < end); w++) {
@@ -116,16 +131,16 @@ public final class StepAllocation {
         Count all = new Count(allocated(threads, workers) - before, n);
 
         if (Float.isNaN(sink)) {
-            System.out.println("  (" + f.config.id() + ": the training loss became NaN)");
+            System.out.println("  (" + f.id + ": the training loss became NaN)");
         }
-        return new Row(f.config, w, train, one, all, ResultSize.of(f.model.predict(f.one)),
+        return new Row(f.id, f.batch, w, train, one, all, ResultSize.of(f.model.predict(f.one)),
                 ResultSize.of(f.model.predict(f.x, batch)));
     }
 
     private static String line(Row r) {
         return String.format(Locale.ROOT, "%s (batch %d): %,d bytes in %d training steps, %,d bytes in %d predicts of one "
                         + "sample, %,d bytes in %d predicts of the batch, after %d warm-up rounds",
-                r.config().id(), r.config().batchSize(), r.train().bytes(), r.train().calls(), r.predictOne().bytes(),
+                r.id(), r.batch(), r.train().bytes(), r.train().calls(), r.predictOne().bytes(),
                 r.predictOne().calls(), r.predictBatch().bytes(), r.predictBatch().calls(), r.warmup());
     }
 
@@ -137,8 +152,8 @@ public final class StepAllocation {
                 + "| predict(batch): bytes beyond result (bytes − result) |\n");
         t.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
-            t.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,d | %s | %s | %s | %s |%n", r.config().id(),
-                    r.config().batchSize(), r.warmup(), r.train().calls(), bytes(r.train().perCall()),
+            t.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,d | %s | %s | %s | %s |%n", r.id(),
+                    r.batch(), r.warmup(), r.train().calls(), bytes(r.train().perCall()),
                     r.predictOne().calls() + " / " + r.predictBatch().calls(),
                     beyond(r.predictOne(), r.resultOne()), beyond(r.predictBatch(), r.resultBatch())));
         }

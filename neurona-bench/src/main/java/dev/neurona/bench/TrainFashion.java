@@ -64,7 +64,7 @@ public final class TrainFashion {
     }
 
     /** The first message down the cause chain ({@link Backend} fails inside a class initializer). */
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null) {
                 return t.getMessage();
@@ -100,7 +100,7 @@ public final class TrainFashion {
     }
 
     /** Median latency of {@code model.predict(x1)} on one sample, in µs, after 1,000 warm-up calls. */
-    private static double predictMicros(Sequential model, Tensor x1, int calls) {
+    static double predictMicros(Sequential model, Tensor x1, int calls) {
         FirstValue first = new FirstValue();
         float sink = 0;
         for (int i = 0; i < 1000; i++) {
@@ -117,7 +117,7 @@ public final class TrainFashion {
     }
 
     /** Samples/s of {@code model.predict(x, 1000)} on 1,000 samples: the median of 30 calls after 5 warm-up calls. */
-    private static double inferSamplesPerSecond(Sequential model, Tensor x1000) {
+    static double inferSamplesPerSecond(Sequential model, Tensor x1000) {
         FirstValue first = new FirstValue();
         float sink = 0;
         for (int i = 0; i < 5; i++) {
@@ -153,7 +153,7 @@ public final class TrainFashion {
     }
 
     /** Wall time of each epoch (training batches only: no validation is configured). */
-    private static final class EpochTimer implements Callback {
+    static final class EpochTimer implements Callback {
         final List<Double> seconds = new ArrayList<>();
         double lastLoss = Double.NaN;
         private long start;

@@ -21,6 +21,8 @@ final class Im2col {
         int c0 = group * cg;
         int pixels = g.oh() * g.ow();
         int dst = 0;
+        boolean whole = g.groups() == 1 && g.dw() == 1;   // a window row is contiguous in the input
+        int run = g.kw() * cg;
         for (int p = r0; p < r0 + rows; p++) {
             int image = p / pixels * g.h();
             int oy = p % pixels / g.ow();
@@ -33,6 +35,13 @@ final class Im2col {
                     continue;
                 }
                 int rowBase = (image + iy) * g.w();
+                int ix0 = ox * g.sw() - g.padLeft();
+                if (whole && ix0 >= 0 && ix0 + g.kw() <= g.w()) {
+                    // the window's row is kw·cin consecutive input floats: one copy
+                    copy(x, (rowBase + ix0) * cg, cols, dst, run);
+                    dst += run;
+                    continue;
+                }
                 for (int j = 0; j < g.kw(); j++, dst += cg) {
                     int ix = ox * g.sw() - g.padLeft() + j * g.dw();
                     if (ix < 0 || ix >= g.w()) {
@@ -47,6 +56,17 @@ final class Im2col {
         }
     }
 
+    /** {@code System.arraycopy}, with a plain loop for the few floats of a one-channel window row. */
+    private static void copy(float[] src, int from, float[] dst, int to, int length) {
+        if (length > 16) {
+            System.arraycopy(src, from, dst, to, length);
+            return;
+        }
+        for (int t = 0; t < length; t++) {
+            dst[to + t] = src[from + t];
+        }
+    }
+
     /**
      * The adjoint of {@link #im2col}: adds every column value into the input cell it was read
      * from ({@code dx} must hold the sum so far; cells under several windows get each share).
@@ -56,6 +76,8 @@ final class Im2col {
         int c0 = group * cg;
         int pixels = g.oh() * g.ow();
         int src = 0;
+        boolean whole = g.groups() == 1 && g.dw() == 1;
+        int run = g.kw() * cg;
         for (int p = r0; p < r0 + rows; p++) {
             int image = p / pixels * g.h();
             int oy = p % pixels / g.ow();
@@ -67,6 +89,15 @@ final class Im2col {
                     continue;
                 }
                 int rowBase = (image + iy) * g.w();
+                int ix0 = ox * g.sw() - g.padLeft();
+                if (whole && ix0 >= 0 && ix0 + g.kw() <= g.w()) {
+                    int at = (rowBase + ix0) * cg;
+                    for (int t = 0; t < run; t++) {
+                        dx[at + t] += cols[src + t];
+                    }
+                    src += run;
+                    continue;
+                }
                 for (int j = 0; j < g.kw(); j++, src += cg) {
                     int ix = ox * g.sw() - g.padLeft() + j * g.dw();
                     if (ix >= 0 && ix < g.w()) {

@@ -52,6 +52,10 @@ final class Pooling {
      * equal to the maximum, or its last NaN when the maximum is NaN ({@code val > max || isnan(val)}).
      */
     static void maxBackward(ConvGeometry g, float[] x, float[] out, float[] dOut, float[] dx) {
+        if (disjoint(g)) {
+            PoolingBackward.maxDisjoint(g, x, out, dOut, dx);
+            return;
+        }
         Arrays.fill(dx, 0f);
         int c = g.cin();
         int o = 0;
@@ -74,7 +78,7 @@ final class Pooling {
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    private static int chosen(ConvGeometry g, float[] x, float max, int b, int y0, int i0, int i1, int x0, int j0, int j1,
+    static int chosen(ConvGeometry g, float[] x, float max, int b, int y0, int i0, int i1, int x0, int j0, int j1,
                               int ch) {
         int c = g.cin();
         int last = -1;
@@ -92,6 +96,16 @@ final class Pooling {
             }
         }
         return last;
+    }
+
+    /**
+     * Whether the windows neither overlap nor reach into padding, nor skip cells inside
+     * themselves (stride at least the window, no padding, no dilation): then every input cell
+     * lies in at most one window, Keras's default {@code MaxPooling2D(2)}.
+     */
+    static boolean disjoint(ConvGeometry g) {
+        return g.sh() >= g.kh() && g.sw() >= g.kw() && g.dh() == 1 && g.dw() == 1 && g.padTop() == 0
+                && g.padLeft() == 0 && (g.oh() - 1) * g.sh() + g.kh() <= g.h() && (g.ow() - 1) * g.sw() + g.kw() <= g.w();
     }
 
     /** The first window index {@code i} with {@code start + i·step >= 0}. */
