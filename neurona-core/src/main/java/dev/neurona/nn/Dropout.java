@@ -1,10 +1,7 @@
 package dev.neurona.nn;
 
-import dev.neurona.tensor.Seeds;
 import dev.neurona.tensor.Tensor;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Inverted dropout (Srivastava et al., 2014): in training, each value is zeroed with
@@ -17,13 +14,12 @@ import java.util.Random;
  * allocating nothing).
  * The mask therefore depends only on the layer's {@link #state()} ({@code seed} and
  * {@code calls}), which a saved model keeps, so a resumed run drops the same values as an
- * uninterrupted one.
+ * uninterrupted one. The stream and its state are {@link RandomLayer}'s, which the other layers that
+ * draw in training share.
  */
-public final class Dropout extends Layer {
+public final class Dropout extends RandomLayer {
 
     private final float rate;
-    private long seed;
-    private long calls;
 
     /**
      * @param rate the fraction of values to drop, in {@code [0, 1)}
@@ -41,56 +37,12 @@ public final class Dropout extends Layer {
     }
 
     @Override
-    protected void createWeights(int[] inputShape, Random random) {
-        // its own stream, seeded from the model's, so that masks are reproducible
-        this.seed = random.nextLong();
-        this.calls = 0;
-    }
-
-    @Override
     protected Tensor forward(Tensor x, Mode mode) {
         if (mode != Mode.TRAINING || rate == 0f) {
             return x;
         }
         // the op asks for the next stream each time it runs, so a compiled step draws a new mask at every replay
-        return x.dropout(rate, () -> Seeds.derive(seed, calls++));
-    }
-
-    /** {@code seed}: the layer's stream; {@code calls}: the training calls so far (both longs). */
-    @Override
-    public Map<String, Object> state() {
-        if (!isBuilt()) {
-            return Map.of();
-        }
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("seed", seed);
-        state.put("calls", calls);
-        return state;
-    }
-
-    @Override
-    public void loadState(Map<String, Object> state) {
-        if (!isBuilt()) {
-            throw new IllegalStateException(label() + ": build the layer before loading its state");
-        }
-        if (state == null || state.size() != 2) {
-            throw new IllegalArgumentException(label() + ": state must hold 'seed' and 'calls', got " + state);
-        }
-        long newSeed = integer(state.get("seed"), "seed");
-        long newCalls = integer(state.get("calls"), "calls");
-        if (newCalls < 0) {
-            throw new IllegalArgumentException(label() + ": 'calls' must not be negative, got " + newCalls);
-        }
-        seed = newSeed;
-        calls = newCalls;
-    }
-
-    private long integer(Object value, String key) {
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        throw new IllegalArgumentException(label() + ": state '" + key + "' must be an integer (64 bits at most), got "
-                + value);
+        return x.dropout(rate, this::nextStream);
     }
 
     @Override
