@@ -2,11 +2,13 @@ package dev.neurona.tensor;
 
 import static dev.neurona.testkit.OpTable.op;
 import static dev.neurona.testkit.OpTable.op2;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.neurona.testkit.GradCheck;
 import dev.neurona.testkit.OpTable;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -29,6 +31,19 @@ class ConvOpsTest {
      * window's cells within 0.01 of each other in some of these cases).
      */
     private static final GradCheck.Options MAX = GradCheck.Options.DEFAULTS.withEps(1e-3);
+
+    /** A case small enough to check by hand: 2×2 sums of a 3×3 image, and the 2×2 max pool of it. */
+    @Test
+    void aHandCheckedConvolutionAndPool() {
+        Tensor image = Tensor.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 3, 3, 1);
+        Tensor ones = Tensor.full(1f, 2, 2, 1, 1);
+        Tensor sums = image.conv2d(ones);
+        assertThat(sums.shape()).containsExactly(1, 2, 2, 1);
+        assertThat(sums.toArray()).containsExactly(12, 16, 24, 28);   // 1+2+4+5, 2+3+5+6, 4+5+7+8, 5+6+8+9
+        assertThat(sums.maxPool2d(2).toArray()).containsExactly(28);
+        Tensor shifted = image.conv2d(ones, D.strides(2).padding(1, 0, 1, 0));   // zeros above and left
+        assertThat(shifted.toArray()).containsExactly(1, 5, 11, 28);
+    }
 
     @TestFactory
     Stream<DynamicTest> convolutions() {
