@@ -359,22 +359,9 @@ public abstract class BaseConv<L extends BaseConv<L>> extends Layer {
                 k + "_constraint", "bias_constraint");
     }
 
-    /** Hands {@code p} (once it exists) a projection made once, so that each step's call allocates nothing. */
+    /** {@link Constraints#bind} for this layer's weights. */
     final void bind(Parameter p, Constraint c) {
-        if (p == null) {
-            return;
-        }
-        if (c == null) {
-            p.constraint(null);
-            return;
-        }
-        int[] shape = p.shape();
-        try {
-            c.check(shape);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(label() + ": " + e.getMessage(), e);
-        }
-        p.constraint(values -> c.apply(values, shape));
+        Constraints.bind(label(), p, c);
     }
 
     final void unbuilt() {

@@ -86,4 +86,26 @@ public final class Constraints {
     private static int axis(ConfigKeys c) {
         return (int) c.integer("axis", 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
+
+    /**
+     * Hands {@code p} (once it exists) the projection of {@code c}, made once, so that each step's
+     * call allocates nothing; {@code null} removes it. A constraint that does not fit the weight's
+     * shape fails naming {@code label} (the layer).
+     */
+    static void bind(String label, dev.neurona.tensor.Parameter p, Constraint c) {
+        if (p == null) {
+            return;
+        }
+        if (c == null) {
+            p.constraint(null);
+            return;
+        }
+        int[] shape = p.shape();
+        try {
+            c.check(shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(label + ": " + e.getMessage(), e);
+        }
+        p.constraint(values -> c.apply(values, shape));
+    }
 }

@@ -95,14 +95,14 @@ public final class Dense extends Layer {
     /** A projection of the kernel after each optimizer update, such as {@code Constraints.maxNorm(3)}, or {@code null}. */
     public Dense kernelConstraint(Constraint constraint) {
         this.kernelConstraint = constraint;
-        bind(kernel, constraint);
+        Constraints.bind(label(), kernel, constraint);
         return this;
     }
 
     /** A projection of the bias after each optimizer update, or {@code null} for none. */
     public Dense biasConstraint(Constraint constraint) {
         this.biasConstraint = constraint;
-        bind(bias, constraint);
+        Constraints.bind(label(), bias, constraint);
         return this;
     }
 
@@ -116,23 +116,6 @@ public final class Dense extends Layer {
         return biasConstraint;
     }
 
-    /** Hands {@code p} (once it exists) a projection made once, so that each step's call allocates nothing. */
-    private void bind(Parameter p, Constraint c) {
-        if (p == null) {
-            return;
-        }
-        if (c == null) {
-            p.constraint(null);
-            return;
-        }
-        int[] shape = p.shape();
-        try {
-            c.check(shape);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(label() + ": " + e.getMessage(), e);
-        }
-        p.constraint(values -> c.apply(values, shape));
-    }
 
     /** The number of neurons. */
     public int units() {
@@ -159,10 +142,10 @@ public final class Dense extends Layer {
         checkActivation(activation, label(), inputShape.length + 1);   // the output has the input's rank
         int in = inputShape[inputShape.length - 1];
         kernel = addWeight("kernel", kernelInitializer.create(new int[] {in, units}, random));
-        bind(kernel, kernelConstraint);
+        Constraints.bind(label(), kernel, kernelConstraint);
         if (useBias) {
             bias = addWeight("bias", biasInitializer.create(new int[] {units}, random));
-            bind(bias, biasConstraint);
+            Constraints.bind(label(), bias, biasConstraint);
         }
     }
 
