@@ -220,6 +220,15 @@ public final class BatchNormalization extends Layer {
 
     @Override
     protected Tensor forward(Tensor x, Mode mode) {
+        if (statShape == null) {
+            // channels last: the fused primitives (one pass each way, folded into a convolution in inference)
+            if (mode == Mode.TRAINING) {
+                return x.batchNorm(gamma, beta, movingMean, movingVariance, (float) momentum, (float) epsilon);
+            }
+            Tensor std = movingVariance.add((float) epsilon).sqrt();
+            Tensor factor = scale ? gamma.div(std) : Tensor.scalar(1f).div(std);
+            return x.normalizeChannels(movingMean, factor, center ? beta : null);
+        }
         Tensor mean;
         Tensor variance;
         if (mode == Mode.TRAINING) {

@@ -162,6 +162,10 @@ final class Chains {
                 k.activationBackward(g.kernel(), g.alpha(), g.x(), g.y(), out, from, to);
             }, n);
         }
+        if (f instanceof Fusible.ChannelNormalize cn) {
+            return new Fusible.Pointwise((out, from, to) -> k.channelNormalize(cn.x(), cn.center(), cn.scale(),
+                    cn.shift(), out, cn.channels(), from, to), null, cn.channels(), n, false);
+        }
         if (f instanceof Fusible.RowBias bias) {
             int cols = bias.cols();
             return new Fusible.Pointwise((into, from, to) -> {

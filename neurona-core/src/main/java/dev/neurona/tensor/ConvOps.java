@@ -28,7 +28,8 @@ final class ConvOps {
         Kernels k = Backend.kernels();
         float[] scratch = new float[g.scratchLength()];
         Tensor out = Graph.op("conv2d", new int[] {g.n(), g.oh(), g.ow(), g.filters()},
-                o -> k.conv2d(g, x.storage, kernel.storage, o.storage, scratch), null, x, kernel);
+                o -> k.conv2d(g, x.storage, kernel.storage, o.storage, scratch), null,
+                new Fusible.Conv(g, x.storage, kernel.storage, scratch), x, kernel);
         return Graph.record(out, "conv2d", grad -> new Tensor[] {
                 x.requiresGrad ? Graph.op("conv2d_grad_input", x.shape.clone(),
                         dx -> k.conv2dBackwardInput(g, grad.storage, kernel.storage, dx.storage, scratch), null, grad,

@@ -26,6 +26,21 @@ sealed interface Fusible {
     record ColumnSum(Storage g, int cols) implements Fusible {
     }
 
+    /**
+     * {@code out = (x − center[c])·scale[c] + shift[c]} over rows of {@code channels}
+     * ({@code shift} may be null): batch normalization in inference.
+     */
+    record ChannelNormalize(Storage x, Storage center, Storage scale, Storage shift, int channels) implements Fusible {
+    }
+
+    /**
+     * {@code out = conv2d(x, kernel)} as the kernels compute it, with the op's im2col scratch:
+     * what the planner needs to fold a following {@link ChannelNormalize} into the kernel.
+     */
+    record Conv(dev.neurona.tensor.kernel.ConvGeometry geometry, Storage x, Storage kernel, float[] scratch)
+            implements Fusible {
+    }
+
     /** {@code out = 2·g[0]·x}: the backward of a sum of squares (an L2 penalty's gradient). */
     record SquaresGrad(Storage g, Storage x) implements Fusible {
     }

@@ -24,7 +24,8 @@ final class Fusions {
     private Fusions() {
     }
 
-    static List<Trace.Step> fuse(List<Trace.Step> steps, java.util.Set<Storage> pinned) {
+    static List<Trace.Step> fuse(List<Trace.Step> traced, java.util.Set<Storage> pinned) {
+        List<Trace.Step> steps = Folds.convNormalize(traced, pinned);
         java.util.Map<Storage, Integer> readers = new java.util.IdentityHashMap<>();
         for (Trace.Step s : steps) {
             for (Storage r : s.reads()) {

@@ -28,7 +28,7 @@ import java.util.Random;
  * its gradient accumulates; reading from several threads is safe.
  */
 public non-sealed class Tensor implements ElementwiseMethods, ReductionMethods, ShapeMethods, ActivationMethods, IndexingMethods,
-        ConvMethods,
+        ConvMethods, NormMethods,
         HostMethods {
 
     /** Where the values live; tensors that alias one buffer (a reshape, a detach) share it. */

@@ -378,4 +378,28 @@ public final class CpuKernels implements Kernels {
     public void avgPool2dBackward(ConvGeometry g, Buffer dOut, Buffer dx) {
         Pooling.averageBackward(g, dOut.array(), dx.array());
     }
+
+    @Override
+    public void channelMoments(Buffer x, int channels, Buffer stats, double[] acc) {
+        ChannelKernels.moments(x.array(), channels, stats.array(), acc);
+    }
+
+    @Override
+    public void channelNormalize(Buffer x, Buffer center, Buffer scale, Buffer shift, Buffer y, int channels, int from,
+                                 int to) {
+        ChannelKernels.normalize(x.array(), center.array(), scale.array(), shift == null ? null : shift.array(),
+                y.array(), channels, from, to);
+    }
+
+    @Override
+    public void channelGradSums(Buffer g, Buffer x, Buffer center, Buffer sums, double[] acc, int channels, int from,
+                                int to) {
+        ChannelKernels.gradSums(g.array(), x.array(), center.array(), sums.array(), acc, channels, from, to);
+    }
+
+    @Override
+    public void channelLinearGrad(Buffer g, Buffer x, Buffer center, Buffer coeffs, Buffer out, int channels, int from,
+                                  int to) {
+        ChannelKernels.linearGrad(g.array(), x.array(), center.array(), coeffs.array(), out.array(), channels, from, to);
+    }
 }

@@ -147,4 +147,35 @@ public interface Kernels {
 
     /** The backward of {@link #avgPool2d}. */
     void avgPool2dBackward(ConvGeometry g, Buffer dOut, Buffer dx);
+
+    // ------------------------------------------------------------ batch normalization (rows of channels)
+
+    /**
+     * The mean ({@code stats[0, c]}) and biased variance ({@code stats[1, c]}) of each channel of
+     * {@code x} seen as rows of {@code channels}, accumulated in double; {@code acc} holds
+     * {@code 2·channels} doubles of scratch.
+     */
+    void channelMoments(Buffer x, int channels, Buffer stats, double[] acc);
+
+    /**
+     * {@code y = (x − center[c])·scale[c] + shift[c]} for the elements {@code [from, to)} (whole
+     * rows of {@code channels}); {@code shift} may be {@code null} (none). {@code center} is read
+     * at {@code [0, channels)}.
+     */
+    void channelNormalize(Buffer x, Buffer center, Buffer scale, Buffer shift, Buffer y, int channels, int from,
+                          int to);
+
+    /**
+     * Accumulates rows {@code [from, to)} of {@code Σ g} and {@code Σ g·(x − center)} per channel
+     * into {@code acc} (zeroed when {@code from} is 0; rows in order, in double) and, with the
+     * range that ends the buffer, writes them to {@code sums [2, channels]}.
+     */
+    void channelGradSums(Buffer g, Buffer x, Buffer center, Buffer sums, double[] acc, int channels, int from, int to);
+
+    /**
+     * {@code out = a[c]·g + b[c]·(x − center[c]) + d[c]} for {@code [from, to)} (whole rows), with
+     * {@code coeffs = [a, b, d]} ({@code 3·channels}): batch normalization's input gradient.
+     */
+    void channelLinearGrad(Buffer g, Buffer x, Buffer center, Buffer coeffs, Buffer out, int channels, int from,
+                           int to);
 }

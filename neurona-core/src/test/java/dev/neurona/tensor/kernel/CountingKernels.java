@@ -241,4 +241,31 @@ final class CountingKernels implements Kernels {
         count("avgPool2dBackward");
         inner.avgPool2dBackward(g, dOut, dx);
     }
+
+    @Override
+    public void channelMoments(Buffer x, int channels, Buffer stats, double[] acc) {
+        count("channelMoments");
+        inner.channelMoments(x, channels, stats, acc);
+    }
+
+    @Override
+    public void channelNormalize(Buffer x, Buffer center, Buffer scale, Buffer shift, Buffer y, int channels, int from,
+                                 int to) {
+        count("channelNormalize");
+        inner.channelNormalize(x, center, scale, shift, y, channels, from, to);
+    }
+
+    @Override
+    public void channelGradSums(Buffer g, Buffer x, Buffer center, Buffer sums, double[] acc, int channels, int from,
+                                int to) {
+        count("channelGradSums");
+        inner.channelGradSums(g, x, center, sums, acc, channels, from, to);
+    }
+
+    @Override
+    public void channelLinearGrad(Buffer g, Buffer x, Buffer center, Buffer coeffs, Buffer out, int channels, int from,
+                                  int to) {
+        count("channelLinearGrad");
+        inner.channelLinearGrad(g, x, center, coeffs, out, channels, from, to);
+    }
 }
