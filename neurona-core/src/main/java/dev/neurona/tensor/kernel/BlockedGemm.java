@@ -14,6 +14,17 @@ final class BlockedGemm {
     private static final int MC = JavaGemm.MC;
     private static final int VECTOR_MC = JavaGemm.VECTOR_MC;
 
+    /**
+     * Panels of at most this many columns (two NR-wide tiles of the vector kernel) read A unpacked
+     * ({@link #panelUnpackedA}): packed A would serve only one or two column tiles, and packing it
+     * cost as much as the multiply (TN 288×32×7281, 2-core Xeon, old and new alternating in one
+     * JVM: 21 → 28 GFLOPS on one core, 39 → 57 on two). Only for parts of at least
+     * {@code VECTOR_MC} rows: on smaller ones packing costs next to nothing, and with tiny products
+     * on this path a full test run's ConstraintStepAllocationTest saw steady-state allocation
+     * (cause not found; the packed path there allocates nothing).
+     */
+    static final int UNPACKED_A_COLUMNS = 2 * VectorMicroKernel.NR;
+
     private BlockedGemm() {
     }
 
@@ -31,7 +42,11 @@ final class BlockedGemm {
                 for (int pc = 0; pc < g.k; pc += KC) {
                     int kc = Math.min(KC, g.k - pc);
                     GemmPacking.packBv(g, pc, kc, jc, nc, packedBv);
-                    panelV(g, i0, i1, jc, nc, pc, kc, packedBv, s);
+                    if (nc <= UNPACKED_A_COLUMNS && i1 - i0 >= VECTOR_MC) {
+                        panelUnpackedA(g, i0, i1, jc, nc, pc, kc, packedBv, s);
+                    } else {
+                        panelV(g, i0, i1, jc, nc, pc, kc, packedBv, s);
+                    }
                 }
             }
             return;
@@ -102,6 +117,69 @@ final class BlockedGemm {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * {@link #panelV} without packing A: each MR-row tile of op(A) is read where it is stored
+     * ({@link UnpackedAKernel}) for the panel's few column tiles, one tile of rows at a time so
+     * that its rows are still in L1 for the next column tile. A last tile of fewer than MR rows is
+     * packed (zero rows past the edge) and goes through {@link VectorMicroKernel#kernel}.
+     */
+    static void panelUnpackedA(GemmArgs g, int i0, int i1, int jc, int nc, int pc, int kc, float[] packedB,
+                               GemmScratch s) {
+        final int mr = VectorMicroKernel.MR;
+        final int nr = VectorMicroKernel.NR;
+        float[] edge = s.edge();
+        float[] a = g.a;
+        float[] c = g.c;
+        int lda = g.lda;
+        int ldc = g.ldc;
+        float alpha = g.alpha;
+        boolean transA = g.transA;
+        for (int i = i0; i < i1; i += mr) {
+            int rows = Math.min(mr, i1 - i);
+            float[] packedA = null;
+            if (rows < mr) {
+                packedA = s.packedAv();
+                GemmPacking.packAv(g, i, rows, pc, kc, packedA);
+            }
+            int aOff = transA ? g.aOffset + pc * lda + i : g.aOffset + i * lda + pc;
+            for (int jr = 0; jr < nc; jr += nr) {
+                int cols = Math.min(nr, nc - jr);
+                int bOff = jr * kc;
+                int cOff = g.cOffset + i * ldc + jc + jr;
+                if (rows == mr && cols == nr) {
+                    unpackedTile(transA, kc, alpha, a, aOff, lda, packedB, bOff, c, cOff, ldc);
+                    continue;
+                }
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(c, cOff + r * ldc, edge, r * nr, cols);
+                }
+                if (packedA != null) {
+                    VectorMicroKernel.kernel(kc, packedA, 0, packedB, bOff, edge, 0, nr);
+                } else {
+                    unpackedTile(transA, kc, alpha, a, aOff, lda, packedB, bOff, edge, 0, nr);
+                }
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(edge, r * nr, c, cOff + r * ldc, cols);
+                }
+            }
+        }
+    }
+
+    private static void unpackedTile(boolean transA, int kc, float alpha, float[] a, int aOff, int lda,
+                                     float[] b, int bOff, float[] c, int cOff, int ldc) {
+        if (alpha == 1f) {
+            if (transA) {
+                UnpackedAKernel.columnsOfA(kc, a, aOff, lda, b, bOff, c, cOff, ldc);
+            } else {
+                UnpackedAKernel.rowsOfA(kc, a, aOff, lda, b, bOff, c, cOff, ldc);
+            }
+        } else if (transA) {
+            UnpackedAKernel.columnsOfAScaled(kc, alpha, a, aOff, lda, b, bOff, c, cOff, ldc);
+        } else {
+            UnpackedAKernel.rowsOfAScaled(kc, alpha, a, aOff, lda, b, bOff, c, cOff, ldc);
         }
     }
 }

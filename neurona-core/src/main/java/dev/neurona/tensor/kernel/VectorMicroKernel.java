@@ -7,9 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link JavaGemm}'s micro-kernel written with the incubating Vector API: an {@link #MR} ×
  * {@link #NR} block of C held in registers ({@code MR × 2} accumulators of the preferred
  * species), updated for each {@code p} by two loads of packed B, {@code MR} broadcasts of packed
- * A and {@code 2·MR} fused multiply-adds. The only class of Neurona that references
- * {@code jdk.incubator.vector}: {@link JavaGemm} loads it only when that module is in the boot
- * layer.
+ * A and {@code 2·MR} fused multiply-adds. With {@link UnpackedAKernel}, the only classes of
+ * Neurona that reference {@code jdk.incubator.vector}: {@link JavaGemm} loads them only when that
+ * module is in the boot layer.
  *
  * <p>Per element it computes {@code s = fma(a_p, b_p, s)} in increasing {@code p}, starting from
  * C's value, exactly as the scalar kernel does, so both kernels give the same bits.
@@ -173,7 +173,7 @@ final class VectorMicroKernel {
     static final int WARM_UP_CALLS = 8_000;
 
     /**
-     * Runs both kernels {@value #WARM_UP_CALLS} times on tiny operands (about 0.15 s of one core),
+     * Runs both kernels, then {@link UnpackedAKernel}'s, {@value #WARM_UP_CALLS} times on tiny operands,
      * so that C2 compiles them before they see real products; {@link JavaGemm} starts it on a
      * background thread when it decides to use this kernel. Until C2 compiles them, every vector
      * operation allocates an object: on real products that came to a few hundred MB of garbage
@@ -190,5 +190,6 @@ final class VectorMicroKernel {
             kernel(1, a, 0, b, 0, c, 0, NR);
             rowTimesMatrix(4 * V, 1, 1f, a, 0, 1, b, 0, 4 * V, y, 0);
         }
+        UnpackedAKernel.warmUp(WARM_UP_CALLS);
     }
 }
