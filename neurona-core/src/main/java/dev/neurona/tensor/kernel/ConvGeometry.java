@@ -64,9 +64,14 @@ public record ConvGeometry(int n, int h, int w, int cin, int kh, int kw, int fil
 
     /**
      * The floats of scratch a convolution of this geometry needs: one im2col chunk, none when
-     * {@link #pointwise()} or {@link #depthwise()}.
+     * {@link #pointwise()} or {@link #depthwise()}, and at least the Winograd transforms' when
+     * its forward and input gradient run by Winograd ({@link WinogradConvolutions#scratchLength}).
      */
     public int scratchLength() {
-        return pointwise() || depthwise() ? 0 : Math.toIntExact((long) cols * patch());
+        if (pointwise() || depthwise()) {
+            return 0;
+        }
+        int im2col = Math.toIntExact((long) cols * patch());
+        return WinogradConvolutions.chosen(this) ? Math.max(im2col, WinogradConvolutions.scratchLength(this)) : im2col;
     }
 }

@@ -10,20 +10,27 @@ import java.util.Arrays;
  * through the leading dimension) writes the output rows: {@code out = cols·K},
  * {@code dK += colsᵀ·dOut}, {@code dCols = dOut·Kᵀ} then col2im. A pointwise convolution (1×1,
  * stride 1, no padding) skips im2col: the input itself is the patch matrix; a depthwise one
- * (one channel per group) runs as direct loops ({@link DepthwiseConvolutions}). Nothing is
- * allocated.
+ * (one channel per group) runs as direct loops ({@link DepthwiseConvolutions}); a stride-1 3×3
+ * one with enough channels runs its forward and input gradient by Winograd
+ * ({@link WinogradConvolutions#chosen}), its kernel gradient by im2col. Nothing is allocated.
  */
 final class Convolutions {
 
     private final Gemm gemm;
+    private final WinogradConvolutions winograd;
 
     Convolutions(Gemm gemm) {
         this.gemm = gemm;
+        this.winograd = new WinogradConvolutions(gemm);
     }
 
     void forward(ConvGeometry g, float[] x, float[] k, float[] out, float[] cols) {
         if (g.depthwise()) {
             DepthwiseConvolutions.forward(g, x, k, out);
+            return;
+        }
+        if (WinogradConvolutions.chosen(g)) {
+            winograd.forward(g, x, k, out, cols);
             return;
         }
         int filters = g.filters();
@@ -52,6 +59,10 @@ final class Convolutions {
     void backwardInput(ConvGeometry g, float[] dOut, float[] k, float[] dx, float[] cols) {
         if (g.depthwise()) {
             DepthwiseConvolutions.backwardInput(g, dOut, k, dx);
+            return;
+        }
+        if (WinogradConvolutions.chosen(g)) {
+            winograd.backwardInput(g, dOut, k, dx, cols);
             return;
         }
         int filters = g.filters();
