@@ -77,8 +77,7 @@ final class WinogradConvolutions {
 
     /** The scratch floats: {@code U} (16·cin·filters), {@code V} (16·tiles·max channels) and one input tile. */
     static int scratchLength(ConvGeometry g) {
-        int c = Math.max(g.cin(), g.filters());
-        return Math.toIntExact(16L * g.cin() * g.filters() + 16L * (tiles(g) * c + SKEW) + 16L * c);
+        return Math.toIntExact(16L * g.cin() * g.filters() + (long) PARTS * partFloats(g));
     }
 
     private static int tilesOf(int size) {
@@ -98,29 +97,45 @@ final class WinogradConvolutions {
     /**
      * {@code y [n, oh, ow, cout]} = the 3×3 stride-1 correlation of {@code x [n, h, w, cin]}, padded by
      * {@code padT, padL} (any further rows or columns read as zero), with the kernel already in
-     * {@code scratch} as {@code U [16, cin, cout]}.
+     * {@code scratch} as {@code U [16, cin, cout]}. The tiles go in {@link #PARTS} contiguous parts
+     * over the cores (each its own {@code V} and input tile in the scratch, its thread's {@code M}):
+     * a chunk's products are too small to split themselves, and each tile's values do not depend
+     * on the part it lands in.
      */
     @SuppressWarnings("checkstyle:ParameterNumber")
     private void run(ConvGeometry g, float[] x, int h, int w, int cin, int cout, int padT, int padL, int oh, int ow,
                      float[] scratch, float[] y) {
-        int chunk = tiles(g);
-        int vOff = 16 * cin * cout;
+        Job job = JOBS.get();
+        job.set(this, g, x, h, w, cin, cout, padT, padL, oh, ow, scratch, y);
+        try {
+            ParallelRange.parts(PARTS, job);
+        } finally {
+            job.clear();
+        }
+    }
+
+    /** Tiles {@code [from, to)} with part {@code part}'s region of the scratch. */
+    private void tiles(Job j, int part, int from, int to) {
+        int cin = j.cin;
+        int cout = j.cout;
+        int chunk = tiles(j.g);
+        int vOff = 16 * cin * cout + part * partFloats(j.g);
         int vStride = chunk * cin + SKEW;
         int mStride = chunk * cout + SKEW;
         int pOff = vOff + 16 * (chunk * Math.max(cin, cout) + SKEW);
+        float[] scratch = j.scratch;
         float[] m = products(16 * mStride);
-        int th = tilesOf(oh);
-        int tw = tilesOf(ow);
+        int th = tilesOf(j.oh);
+        int tw = tilesOf(j.ow);
         int perImage = th * tw;
-        int all = g.n() * perImage;
-        for (int t0 = 0; t0 < all; t0 += chunk) {
-            int rows = Math.min(chunk, all - t0);
+        for (int t0 = from; t0 < to; t0 += chunk) {
+            int rows = Math.min(chunk, to - t0);
             for (int t = 0; t < rows; t++) {
                 int tile = t0 + t;
                 int b = tile / perImage;
                 int oy = tile % perImage / tw * 2;
                 int ox = tile % tw * 2;
-                gather(x, b, h, w, cin, oy - padT, ox - padL, scratch, pOff);
+                gather(j.x, b, j.h, j.w, cin, oy - j.padT, ox - j.padL, scratch, pOff);
                 WinogradTransforms.input(scratch, pOff, cin, scratch, vOff + t * cin, vStride);
             }
             for (int xi = 0; xi < 16; xi++) {
@@ -132,8 +147,72 @@ final class WinogradConvolutions {
                 int b = tile / perImage;
                 int oy = tile % perImage / tw * 2;
                 int ox = tile % tw * 2;
-                WinogradTransforms.output(m, t * cout, mStride, cout, y, ((b * oh + oy) * ow + ox) * cout, cout,
-                        ow * cout, ox + 1 < ow, oy + 1 < oh);
+                WinogradTransforms.output(m, t * cout, mStride, cout, j.y, ((b * j.oh + oy) * j.ow + ox) * cout, cout,
+                        j.ow * cout, ox + 1 < j.ow, oy + 1 < j.oh);
+            }
+        }
+    }
+
+    /** The scratch floats of one part: its {@code V} matrices and its input tile. */
+    private static int partFloats(ConvGeometry g) {
+        int c = Math.max(g.cin(), g.filters());
+        return Math.toIntExact(16L * (tiles(g) * c + SKEW) + 16L * c);
+    }
+
+    /** Parts of the tiles run over the cores (fixed, so the scratch is sized once). */
+    static final int PARTS = 2;
+
+    private static final ThreadLocal<Job> JOBS = ThreadLocal.withInitial(Job::new);
+
+    /** One call's operands, kept per calling thread so that handing the parts out allocates nothing. */
+    private static final class Job implements ParallelRange.Body {
+        WinogradConvolutions owner;
+        ConvGeometry g;
+        float[] x;
+        float[] scratch;
+        float[] y;
+        int h;
+        int w;
+        int cin;
+        int cout;
+        int padT;
+        int padL;
+        int oh;
+        int ow;
+
+        @SuppressWarnings("checkstyle:ParameterNumber")
+        void set(WinogradConvolutions owner, ConvGeometry g, float[] x, int h, int w, int cin, int cout, int padT,
+                 int padL, int oh, int ow, float[] scratch, float[] y) {
+            this.owner = owner;
+            this.g = g;
+            this.x = x;
+            this.h = h;
+            this.w = w;
+            this.cin = cin;
+            this.cout = cout;
+            this.padT = padT;
+            this.padL = padL;
+            this.oh = oh;
+            this.ow = ow;
+            this.scratch = scratch;
+            this.y = y;
+        }
+
+        void clear() {
+            owner = null;
+            g = null;
+            x = null;
+            scratch = null;
+            y = null;
+        }
+
+        @Override
+        public void run(int lo, int hi) {
+            int all = g.n() * tilesOf(oh) * tilesOf(ow);
+            for (int part = lo; part < hi; part++) {
+                int from = (int) ((long) all * part / PARTS);
+                int to = (int) ((long) all * (part + 1) / PARTS);
+                owner.tiles(this, part, from, to);
             }
         }
     }

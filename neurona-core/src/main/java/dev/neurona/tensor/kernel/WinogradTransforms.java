@@ -7,6 +7,8 @@ package dev.neurona.tensor.kernel;
  * {@code G = [[1,0,0],[½,½,½],[½,-½,½],[0,0,1]]}, {@code Bᵀ = [[1,0,-1,0],[0,1,1,0],[0,-1,1,0],[0,1,0,-1]]}
  * and {@code Aᵀ = [[1,1,1,0],[0,1,-1,-1]]}. Transform position {@code ξ = 4·r + s} of every
  * tile and channel is stored as the rows of one matrix, so that the 16 products are GEMMs.
+ * With the Vector API present the input and output transforms run a vector of channels at a
+ * time ({@link WinogradVectorTransforms}), the scalar loops taking the rest.
  */
 final class WinogradTransforms {
 
@@ -67,7 +69,8 @@ final class WinogradTransforms {
      */
     static void input(float[] p, int pOff, int c, float[] v, int vOff, int vStride) {
         int c4 = 4 * c;
-        for (int ch = 0; ch < c; ch++) {
+        int start = JavaGemm.VECTOR_DEFAULT ? WinogradVectorTransforms.input(p, pOff, c, v, vOff, vStride) : 0;
+        for (int ch = start; ch < c; ch++) {
             int q = pOff + ch;
             // Bᵀ·d: rows
             float t00 = p[q] - p[q + 2 * c4];
@@ -116,7 +119,9 @@ final class WinogradTransforms {
     @SuppressWarnings("checkstyle:ParameterNumber")
     static void output(float[] m, int mOff, int mStride, int filters, float[] y, int yOff, int right, int down,
                        boolean hasRight, boolean hasDown) {
-        for (int f = 0; f < filters; f++) {
+        int start = JavaGemm.VECTOR_DEFAULT
+                ? WinogradVectorTransforms.output(m, mOff, mStride, filters, y, yOff, right, down, hasRight, hasDown) : 0;
+        for (int f = start; f < filters; f++) {
             int q = mOff + f;
             float m00 = m[q], m01 = m[q + mStride], m02 = m[q + 2 * mStride], m03 = m[q + 3 * mStride];
             float m10 = m[q + 4 * mStride], m11 = m[q + 5 * mStride], m12 = m[q + 6 * mStride];
