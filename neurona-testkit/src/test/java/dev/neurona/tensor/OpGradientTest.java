@@ -173,6 +173,17 @@ class OpGradientTest {
                 op("x·x reused", x -> x.mul(x).add(x.exp()).div(x.square().add(1f))));
     }
 
+    @TestFactory
+    Stream<DynamicTest> normalization() {
+        return OpTable.tests(
+                opN("batchNorm [4,3]", 3, in -> in[0].batchNorm(in[1], in[2], null, null, 0.99f, 1e-3f))
+                        .shapes(s(4, 3), s(3), s(3)),
+                opN("batchNorm [2,3,2,4] no beta", 2, in -> in[0].batchNorm(in[1], null, null, null, 0.9f, 1e-2f))
+                        .shapes(s(2, 3, 2, 4), s(4)),
+                opN("normalizeChannels", 4, in -> in[0].normalizeChannels(in[1], in[2], in[3]))
+                        .shapes(s(2, 3, 3), s(3), s(3), s(3)));
+    }
+
     /** A tensor whose values are a shuffled arithmetic sequence with gaps of 0.1 (no ties, no near-ties). */
     private static Tensor distinct(int[] shape) {
         int n = Shape.size(shape);
@@ -198,7 +209,7 @@ class OpGradientTest {
         java.util.List<String> names = Stream.of(arithmeticWithBroadcasting(), unaryMath(), reductions(), shapeOps(),
                         matmul(), activations(), composites(), new MovementOpsTest().gradientsAndCompiledReplays(),
                         new IndexingOpsTest().indexing(), new MathOpsTest().math(),
-                        new ConvOpsTest().convolutions(), new ConvOpsTest().pooling())
+                        new ConvOpsTest().convolutions(), new ConvOpsTest().pooling(), normalization())
                 .flatMap(t -> t).map(DynamicTest::getDisplayName).toList();
         java.util.Set<String> missing = new java.util.TreeSet<>();
         for (java.lang.reflect.Method m : Tensor.class.getMethods()) {

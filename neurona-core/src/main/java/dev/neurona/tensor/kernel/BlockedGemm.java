@@ -15,7 +15,7 @@ final class BlockedGemm {
     private static final int VECTOR_MC = JavaGemm.VECTOR_MC;
 
     /**
-     * Panels of at most this many columns (two NR-wide tiles of the vector kernel) read A unpacked
+     * Panels of at most this many NR-wide column tiles of the vector kernel read A unpacked
      * ({@link #panelUnpackedA}): packed A would serve only one or two column tiles, and packing it
      * cost as much as the multiply (TN 288×32×7281, 2-core Xeon, old and new alternating in one
      * JVM: 21 → 28 GFLOPS on one core, 39 → 57 on two). Only for parts of at least
@@ -23,7 +23,7 @@ final class BlockedGemm {
      * on this path a full test run's ConstraintStepAllocationTest saw steady-state allocation
      * (cause not found; the packed path there allocates nothing).
      */
-    static final int UNPACKED_A_COLUMNS = 2 * VectorMicroKernel.NR;
+    static final int UNPACKED_A_TILES = 2;   // a constant: reading it must not load VectorMicroKernel
 
     private BlockedGemm() {
     }
@@ -42,7 +42,7 @@ final class BlockedGemm {
                 for (int pc = 0; pc < g.k; pc += KC) {
                     int kc = Math.min(KC, g.k - pc);
                     GemmPacking.packBv(g, pc, kc, jc, nc, packedBv);
-                    if (nc <= UNPACKED_A_COLUMNS && i1 - i0 >= VECTOR_MC) {
+                    if (nc <= UNPACKED_A_TILES * VectorMicroKernel.NR && i1 - i0 >= VECTOR_MC) {
                         panelUnpackedA(g, i0, i1, jc, nc, pc, kc, packedBv, s);
                     } else {
                         panelV(g, i0, i1, jc, nc, pc, kc, packedBv, s);

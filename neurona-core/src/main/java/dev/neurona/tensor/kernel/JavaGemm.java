@@ -59,7 +59,7 @@ package dev.neurona.tensor.kernel;
  * {@code jc → pc → ic → jr → ir}. Full tiles are updated in C itself, partial tiles at the
  * bottom and right edges through a scratch tile. Each element is still the same FMA chain
  * starting from (beta-scaled) C, so the two kernels give the same bits. Panels of at most two
- * column tiles ({@link BlockedGemm#UNPACKED_A_COLUMNS}: a convolution's im2col products and its
+ * column tiles ({@link BlockedGemm#UNPACKED_A_TILES}: a convolution's im2col products and its
  * kernel gradient) leave A unpacked and read each 8-row tile where it is stored
  * ({@link UnpackedAKernel}), with the same bits. Products of fewer than
  * 8 rows with an untransposed B (a single-sample forward pass) skip packing: each row streams B
