@@ -107,7 +107,8 @@ final class NormOps {
         Tensor y = Graph.op("channel_normalize", x.shape.clone(), o -> k.channelNormalize(x.storage, center.storage,
                 scale.storage, shiftStorage, o.storage, channels, 0, n), null, fusible, inputs);
         return Graph.record(y, "channel_normalize", grad -> {
-            Tensor sums = gradSums(k, grad, x, center, channels);
+            boolean vectors = center.requiresGrad || scale.requiresGrad || shift != null && shift.requiresGrad;
+            Tensor sums = vectors ? gradSums(k, grad, x, center, channels) : null;   // only the vectors' gradients read it
             Buffer zeros = Buffer.wrap(new float[channels]);
             Tensor dx = x.requiresGrad ? Graph.op("channel_normalize_grad_input", x.shape.clone(),
                     o -> k.channelNormalize(grad.storage, zeros, scale.storage, null, o.storage, channels, 0, n),
